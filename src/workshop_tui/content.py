@@ -1,0 +1,241 @@
+"""Workshop templates: loading and validating the TOML files in `content/`.
+
+A template is data: the workshop's id, title, introduction and objectives, the summary
+table's column headings, and its steps (title, introduction, facilitator prompts and notes,
+suggested timebox). Templates are found in the bundled `content/` folder and in the user
+templates folder; a file dropped into either is picked up with no code change.
+
+Errors name the file, the step and the field that is wrong, in one line.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from workshop_tui.model import COLUMNS
+
+MIN_PROMPTS, MAX_PROMPTS = 3, 5
+MAX_STEPS = 20
+
+
+class TemplateError(ValueError):
+    """A template file that cannot be used; the message names the file, step and field."""
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # one of model.COLUMNS
+    label: str  # short, for screens: "Concrete actions"
+    heading: str  # for the summary table: "CONCRETE ACTIONS"
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    title: str
+    prompts: tuple[str, ...]
+    timebox_minutes: int
+    introduction: str = ""
+    notes: str = ""  # for the facilitator only; hidden in presenter mode
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    title: str
+    introduction: str
+    objectives: tuple[str, ...]
+    key_steps_heading: str
+    columns: tuple[Column, ...]
+    steps: tuple[Step, ...]
+    source: str = ""
+    path: Path | None = None
+
+    def step(self, number: int) -> Step:
+        return self.steps[number - 1]
+
+    def column(self, key: str) -> Column:
+        return next(column for column in self.columns if column.key == key)
+
+    @property
+    def step_count(self) -> int:
+        return len(self.steps)
+
+
+class _Checker:
+    """Reads typed fields out of a TOML table, raising TemplateError with the field's place."""
+
+    def __init__(self, path: Path, where: str = "") -> None:
+        self.path = path
+        self.where = where
+
+    def fail(self, field_name: str, problem: str) -> TemplateError:
+        place = f"{self.where}: " if self.where else ""
+        return TemplateError(f"{self.path}: {place}field '{field_name}': {problem}")
+
+    def text(self, table: dict, name: str, *, required: bool = True) -> str:
+        if name not in table:
+            if required:
+                raise self.fail(name, "missing")
+            return ""
+        value = table[name]
+        if not isinstance(value, str):
+            raise self.fail(name, f"expected text, got {type(value).__name__}")
+        value = value.strip()
+        if required and not value:
+            raise self.fail(name, "is empty")
+        return value
+
+    def integer(self, table: dict, name: str, low: int, high: int) -> int:
+        if name not in table:
+            raise self.fail(name, "missing")
+        value = table[name]
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise self.fail(name, f"expected a whole number, got {type(value).__name__}")
+        if not low <= value <= high:
+            raise self.fail(name, f"expected {low} to {high}, got {value}")
+        return value
+
+    def texts(self, table: dict, name: str, low: int, high: int) -> tuple[str, ...]:
+        value = table.get(name, [] if low == 0 else None)
+        if value is None:
+            raise self.fail(name, "missing")
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.fail(name, "expected a list of non-empty texts")
+        if not low <= len(value) <= high:
+            raise self.fail(name, f"expected {low} to {high} entries, got {len(value)}")
+        return tuple(v.strip() for v in value)
+
+    def tables(self, table: dict, name: str) -> list[dict]:
+        value = table.get(name)
+        if value is None:
+            raise self.fail(name, "missing")
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.fail(name, f"expected a list of [[{name}]] tables")
+        return value
+
+
+def parse_template(data: dict, path: Path) -> Template:
+    """Validate a template's parsed TOML; raise TemplateError naming what is wrong."""
+    check = _Checker(path)
+    template_id = check.text(data, "id")
+    if not all(c.isalnum() or c in "-_." for c in template_id):
+        raise check.fail("id", "use only letters, digits, '-', '_' and '.'")
+    columns = _parse_columns(check, data)
+    steps = _parse_steps(path, check.tables(data, "steps"))
+    return Template(
+        id=template_id,
+        title=check.text(data, "title"),
+        introduction=check.text(data, "introduction", required=False),
+        objectives=check.texts(data, "objectives", 0, 20),
+        key_steps_heading=check.text(data, "key_steps_heading", required=False) or "KEY STEPS",
+        columns=columns,
+        steps=steps,
+        source=check.text(data, "source", required=False),
+        path=path,
+    )
+
+
+def _parse_columns(check: _Checker, data: dict) -> tuple[Column, ...]:
+    tables = check.tables(data, "columns")
+    keys = [table.get("key") for table in tables]
+    if sorted(map(str, keys)) != sorted(COLUMNS):
+        raise check.fail("columns", f"expected one column each for {', '.join(COLUMNS)}; got {keys}")
+    columns = []
+    for table in tables:
+        column_check = _Checker(check.path, f"column '{table['key']}'")
+        label = column_check.text(table, "label")
+        heading = column_check.text(table, "heading", required=False) or label
+        columns.append(Column(key=table["key"], label=label, heading=heading))
+    order = {key: index for index, key in enumerate(COLUMNS)}
+    return tuple(sorted(columns, key=lambda column: order[column.key]))
+
+
+def _parse_steps(path: Path, tables: list[dict]) -> tuple[Step, ...]:
+    if not 1 <= len(tables) <= MAX_STEPS:
+        raise _Checker(path).fail("steps", f"expected 1 to {MAX_STEPS} steps, got {len(tables)}")
+    steps = []
+    for index, table in enumerate(tables, start=1):
+        check = _Checker(path, f"step {table.get('number', index)}")
+        number = check.integer(table, "number", 1, MAX_STEPS)
+        if number != index:
+            raise check.fail("number", f"steps must be numbered 1, 2, 3... in order; expected {index}")
+        steps.append(
+            Step(
+                number=number,
+                title=check.text(table, "title"),
+                prompts=check.texts(table, "prompts", MIN_PROMPTS, MAX_PROMPTS),
+                timebox_minutes=check.integer(table, "timebox_minutes", 1, 240),
+                introduction=check.text(table, "introduction", required=False),
+                notes=check.text(table, "notes", required=False),
+            )
+        )
+    return tuple(steps)
+
+
+def load_template(path: Path) -> Template:
+    """Read and validate one template file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise TemplateError(f"{path}: cannot read: {error.strerror or error}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise TemplateError(f"{path}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as error:
+        raise TemplateError(f"{path}: not valid TOML: {error}") from None
+    return parse_template(data, path)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The templates found, by id, and one line for each file that could not be used."""
+
+    templates: dict[str, Template]
+    problems: tuple[str, ...] = ()
+
+    def get(self, template_id: str) -> Template:
+        try:
+            return self.templates[template_id]
+        except KeyError:
+            known = ", ".join(sorted(self.templates)) or "none"
+            raise TemplateError(f"unknown template '{template_id}' (known: {known})") from None
+
+    @property
+    def default(self) -> Template:
+        return self.templates.get(DEFAULT_TEMPLATE_ID) or next(iter(self.templates.values()))
+
+
+DEFAULT_TEMPLATE_ID = "8-steps-partnership"
+
+
+def load_catalog(*folders: Path) -> Catalog:
+    """All templates in the given folders; an earlier folder wins a clash of ids.
+
+    With no folders: the bundled `content/` and then the user templates folder.
+    """
+    if not folders:
+        from workshop_tui import locations
+
+        folders = (locations.bundled_content_dir(), locations.user_templates_dir())
+    templates: dict[str, Template] = {}
+    problems: list[str] = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            try:
+                template = load_template(path)
+            except TemplateError as error:
+                problems.append(str(error))
+                continue
+            if template.id in templates:
+                problems.append(f"{path}: id '{template.id}' is already used by {templates[template.id].path}")
+                continue
+            templates[template.id] = template
+    if not templates:
+        problems.append("no workshop templates found in " + ", ".join(str(f) for f in folders))
+    return Catalog(templates=templates, problems=tuple(problems))

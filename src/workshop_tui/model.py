@@ -1,0 +1,74 @@
+"""Plain domain objects that screens, the command line and the exporters use.
+
+They carry no database machinery: the store converts its SQLModel rows into these, and the
+importers build them from files. Frozen, so a screen can hold one without it changing under it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+# The three kinds of item a step collects, in the order of the summary table's columns.
+COLUMNS: tuple[str, ...] = ("action", "obstacle", "tool")
+
+
+def new_id() -> str:
+    """A client-made item id: a retried or doubled Enter carries the same id and is stored once."""
+    return uuid.uuid4().hex
+
+
+def now_iso() -> str:
+    """The current time in UTC, as ISO 8601 with microseconds (sorts as text)."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One brainstormed contribution: an action, an obstacle or a tool for one step."""
+
+    id: str
+    step: int
+    column: str
+    text: str
+    author: str | None = None
+    position: int = 0
+    votes: int = 0
+    created_at: str = ""
+    updated_at: str = ""
+    session_id: int = 0
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """A session's header: what the start screen lists and the exports' Information section."""
+
+    id: int
+    title: str
+    template_id: str
+    event: str = ""
+    place: str = ""
+    date: str = ""
+    facilitator: str = ""
+    step_count: int = 8
+    current_step: int = 1
+    created_at: str = ""
+    updated_at: str = ""
+    item_count: int = 0
+    participants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SessionData:
+    """Everything a session holds: what the exporters read and the importers produce.
+
+    Items are ordered by step, column and position. An imported session has `id` 0 until
+    the store gives it one.
+    """
+
+    info: SessionInfo
+    items: tuple[Item, ...] = field(default_factory=tuple)
+
+    def items_for(self, step: int, column: str) -> list[Item]:
+        return [item for item in self.items if item.step == step and item.column == column]

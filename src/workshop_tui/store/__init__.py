@@ -1,0 +1,39 @@
+"""The session store: SQLModel tables and the only code that touches the database.
+
+Screens and the command line call `Store` methods and get plain `workshop_tui.model` objects
+back; they never build queries. Importing this package is cheap: SQLAlchemy and SQLModel are
+loaded only when a store is opened, so the app can draw its first frame before they load.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from workshop_tui.store.errors import (
+    InvalidInputError,
+    NotFoundError,
+    StoreError,
+    StoreOpenError,
+    StoreWriteError,
+)
+
+if TYPE_CHECKING:
+    from workshop_tui.store.store import Store, open_store
+
+__all__ = [
+    "InvalidInputError",
+    "NotFoundError",
+    "Store",
+    "StoreError",
+    "StoreOpenError",
+    "StoreWriteError",
+    "open_store",
+]
+
+
+def __getattr__(name: str):
+    if name in ("Store", "open_store"):
+        from workshop_tui.store import store
+
+        return getattr(store, name)
+    raise AttributeError(name)

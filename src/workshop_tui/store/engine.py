@@ -1,0 +1,104 @@
+"""Making the SQLAlchemy engine for a store, and turning driver errors into one clear line.
+
+SQLite is opened the way a shared, crash-safe store needs: WAL journal, `synchronous=FULL`,
+a busy timeout, foreign keys on, and SQLAlchemy's pysqlite recipe so that write transactions
+start with `BEGIN IMMEDIATE` (a second writer waits instead of failing with "database is locked")
+while reads start with a plain `BEGIN`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from typing import Iterator
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
+
+from workshop_tui.store.errors import StoreError, StoreOpenError, StoreWriteError
+
+BUSY_TIMEOUT_MS = 10_000
+IMMEDIATE = "workshop_immediate"
+
+
+def sqlite_engine(path: str, *, read_only: bool = False) -> Engine:
+    """An engine on a SQLite file; each pooled connection gets the store's pragmas."""
+    if read_only:
+        url = f"sqlite:///file:{path}?mode=ro&uri=true"
+    else:
+        url = f"sqlite:///{path}"
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        # A fresh connection per checkout would pay the pragmas each time; keep a small pool.
+        pool_size=4,
+        max_overflow=8,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # pragma: no branch - wiring
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        immediate = connection.get_execution_options().get(IMMEDIATE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def postgres_engine(url: str) -> Engine:
+    """An engine on PostgreSQL through psycopg 3 (`postgresql://...` URLs)."""
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    try:
+        return create_engine(url, pool_pre_ping=True, poolclass=NullPool if ":memory:" in url else None)
+    except (ImportError, SQLAlchemyError) as error:
+        raise StoreOpenError(f"cannot use the database URL: {error}") from None
+
+
+def describe(error: BaseException) -> str:
+    """The driver's own message, without SQLAlchemy's SQL echo and links."""
+    original = getattr(error, "orig", None) or error
+    return str(original).splitlines()[0] if str(original) else type(original).__name__
+
+
+def translate(error: BaseException, location: str, *, writing: bool) -> StoreError:
+    """Map a driver error to a StoreError carrying one clear line."""
+    message = describe(error).lower()
+    if "locked" in message or "busy" in message:
+        return StoreWriteError(f"the store {location} is busy (locked by another program); nothing was changed, try again")
+    if "readonly" in message or "read-only" in message or "read only" in message:
+        return StoreWriteError(f"the store {location} is read-only; nothing was changed")
+    if "full" in message:
+        return StoreWriteError(f"the disk holding {location} is full; nothing was changed")
+    if "not a database" in message or "malformed" in message or "corrupt" in message:
+        return StoreOpenError(f"the store {location} is damaged ({describe(error)}); left as it is")
+    if "disk i/o" in message or "unable to open" in message:
+        what = "saved" if writing else "read"
+        return (StoreWriteError if writing else StoreOpenError)(
+            f"the store {location} could not be {what} ({describe(error)}); nothing was changed"
+        )
+    return (StoreWriteError if writing else StoreError)(f"store error on {location}: {describe(error)}")
+
+
+@contextmanager
+def translated(location: str, *, writing: bool) -> Iterator[None]:
+    """Run a block, turning any driver error into a StoreError."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except (DBAPIError, SQLAlchemyError, sqlite3.Error) as error:
+        raise translate(error, location, writing=writing) from None
+    except OSError as error:
+        raise translate(error, location, writing=writing) from None

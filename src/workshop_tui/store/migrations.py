@@ -1,0 +1,84 @@
+"""The store's schema version: creating a new store, migrating an older one, refusing a newer one.
+
+The version lives in the `store_meta` table. Before an older store is migrated, a backup copy
+is written beside it with SQLite's backup API (a consistent copy even while others use it,
+unlike a file copy). Each migration runs in one transaction: it happens whole or not at all.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection
+from sqlmodel import SQLModel
+
+from workshop_tui.store import tables  # noqa: F401 - registers the tables on SQLModel.metadata
+from workshop_tui.store.errors import StoreOpenError
+
+SCHEMA_VERSION = 1
+APP_MARKER = "workshop-tui"
+
+# MIGRATIONS[n] holds the statements that take a store from version n - 1 to version n.
+MIGRATIONS: dict[int, list[str]] = {}
+
+
+def read_version(connection: Connection, location: str) -> int | None:
+    """The store's schema version; None for a database with no tables at all."""
+    names = set(inspect(connection).get_table_names())
+    if not names:
+        return None
+    if "store_meta" not in names:
+        raise StoreOpenError(f"{location} is a database but not a workshop-tui store; left as it is")
+    rows = dict(connection.execute(text("SELECT key, value FROM store_meta")).all())
+    if rows.get("app") != APP_MARKER or not str(rows.get("schema_version", "")).isdigit():
+        raise StoreOpenError(f"{location} is a database but not a workshop-tui store; left as it is")
+    return int(rows["schema_version"])
+
+
+def refuse_newer(version: int, location: str) -> None:
+    if version > SCHEMA_VERSION:
+        raise StoreOpenError(
+            f"the store {location} was written by a newer workshop-tui (schema {version}; "
+            f"this version knows {SCHEMA_VERSION}): upgrade workshop-tui to open it; left as it is"
+        )
+
+
+def create_schema(connection: Connection) -> None:
+    SQLModel.metadata.create_all(connection)
+    connection.execute(
+        text("INSERT INTO store_meta (key, value) VALUES ('app', :app), ('schema_version', :v)"),
+        {"app": APP_MARKER, "v": str(SCHEMA_VERSION)},
+    )
+
+
+def migrate(connection: Connection, version: int) -> None:
+    """Apply every migration after `version`, inside the caller's transaction."""
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        for statement in MIGRATIONS[target]:
+            connection.execute(text(statement))
+    connection.execute(
+        text("UPDATE store_meta SET value = :v WHERE key = 'schema_version'"), {"v": str(SCHEMA_VERSION)}
+    )
+
+
+def backup_path(db_path: Path, version: int) -> Path:
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    return db_path.with_name(f"{db_path.name}.schema{version}-backup-{stamp}")
+
+
+def backup_sqlite(db_path: Path, version: int) -> Path:
+    """A consistent copy of the store beside it, made with SQLite's backup API."""
+    target = backup_path(db_path, version)
+    source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        source.close()
+    return target

@@ -1,0 +1,47 @@
+"""The summary table as a Rich renderable: one row per step, one column per kind of item.
+
+Used by `workshop-tui show`. Every piece of user text goes in as a `Text`, never as markup.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from workshop_tui.content import Template
+from workshop_tui.model import COLUMNS, Item, SessionData
+
+
+def item_text(item: Item, *, bullet: str = "• ") -> Text:
+    """One item as literal text: a bullet, the text as typed, and its author dimmed."""
+    line = Text(bullet)
+    line.append(item.text)
+    if item.author:
+        line.append(f" ({item.author})", style="dim")
+    return line
+
+
+def step_heading(template: Template, number: int) -> Text:
+    step = template.step(number) if number <= template.step_count else None
+    heading = Text(f"STEP {number}: ", style="bold")
+    heading.append(step.title if step else "", style="bold")
+    if step and step.introduction:
+        heading.append("\n" + step.introduction, style="italic")
+    return heading
+
+
+def summary_table(data: SessionData, template: Template) -> Table:
+    info = data.info
+    title = Text(info.title, style="bold")
+    table = Table(title=title, box=box.HEAVY_HEAD, show_lines=True, expand=True)
+    table.add_column(template.key_steps_heading, ratio=2)
+    for key in COLUMNS:
+        table.add_column(template.column(key).heading, ratio=3)
+    for number in range(1, info.step_count + 1):
+        cells = []
+        for key in COLUMNS:
+            items = data.items_for(number, key)
+            cells.append(Text("\n").join(item_text(item) for item in items) if items else Text(""))
+        table.add_row(step_heading(template, number), *cells)
+    return table
