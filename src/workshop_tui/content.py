@@ -206,6 +206,8 @@ class Catalog:
 
     @property
     def default(self) -> Template:
+        if not self.templates:
+            raise TemplateError("; ".join(self.problems) or "no workshop templates found")
         return self.templates.get(DEFAULT_TEMPLATE_ID) or next(iter(self.templates.values()))
 
 

@@ -15,7 +15,6 @@ from typing import Iterator
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlalchemy.pool import NullPool
 
 from workshop_tui.store.errors import StoreError, StoreOpenError, StoreWriteError
 
@@ -26,7 +25,9 @@ IMMEDIATE = "workshop_immediate"
 def sqlite_engine(path: str, *, read_only: bool = False) -> Engine:
     """An engine on a SQLite file; each pooled connection gets the store's pragmas."""
     if read_only:
-        url = f"sqlite:///file:{path}?mode=ro&uri=true"
+        # immutable: a read-only file (or file system) cannot hold the WAL index SQLite
+        # would otherwise create beside it; nobody can change it while we read.
+        url = f"sqlite:///{sqlite_uri(path, read_only=True)}&uri=true"
     else:
         url = f"sqlite:///{path}"
     engine = create_engine(
@@ -56,14 +57,28 @@ def sqlite_engine(path: str, *, read_only: bool = False) -> Engine:
     return engine
 
 
+def sqlite_uri(path: str, *, read_only: bool) -> str:
+    """A `file:` URI for a path, quoted so `?`, `#` and `%` in folder names stay in the path."""
+    from urllib.parse import quote
+
+    mode = "mode=ro&immutable=1" if read_only else "mode=ro"
+    return f"file:{quote(str(path))}?{mode}"
+
+
 def postgres_engine(url: str) -> Engine:
     """An engine on PostgreSQL through psycopg 3 (`postgresql://...` URLs)."""
     if url.startswith("postgresql://") or url.startswith("postgres://"):
         url = "postgresql+psycopg://" + url.split("://", 1)[1]
     try:
-        return create_engine(url, pool_pre_ping=True, poolclass=NullPool if ":memory:" in url else None)
-    except (ImportError, SQLAlchemyError) as error:
-        raise StoreOpenError(f"cannot use the database URL: {error}") from None
+        import psycopg  # noqa: F401
+    except ImportError:
+        raise StoreOpenError(
+            "a postgresql:// store needs psycopg 3: pip install 'workshop-tui[postgres]'"
+        ) from None
+    try:
+        return create_engine(url, pool_pre_ping=True, pool_size=4, max_overflow=8)
+    except (ImportError, SQLAlchemyError, ValueError) as error:
+        raise StoreOpenError(f"cannot use the database URL: {describe(error)}") from None
 
 
 def describe(error: BaseException) -> str:
@@ -81,6 +96,8 @@ def translate(error: BaseException, location: str, *, writing: bool) -> StoreErr
         return StoreWriteError(f"the store {location} is read-only; nothing was changed")
     if "full" in message:
         return StoreWriteError(f"the disk holding {location} is full; nothing was changed")
+    if "connection" in message and ("refused" in message or "failed" in message or "timeout" in message):
+        return StoreOpenError(f"cannot reach the database server {location} ({describe(error)})")
     if "not a database" in message or "malformed" in message or "corrupt" in message:
         return StoreOpenError(f"the store {location} is damaged ({describe(error)}); left as it is")
     if "disk i/o" in message or "unable to open" in message:

@@ -15,6 +15,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
+from workshop_tui.store.engine import sqlite_uri
 from workshop_tui.store import tables  # noqa: F401 - registers the tables on SQLModel.metadata
 from workshop_tui.store.errors import StoreOpenError
 
@@ -28,14 +29,38 @@ MIGRATIONS: dict[int, list[str]] = {}
 def read_version(connection: Connection, location: str) -> int | None:
     """The store's schema version; None for a database with no tables at all."""
     names = set(inspect(connection).get_table_names())
+    meta = dict(connection.execute(text("SELECT key, value FROM store_meta")).all()) if "store_meta" in names else {}
+    return _version(names, meta, location)
+
+
+def peek_sqlite_version(path: Path) -> int | None:
+    """The version of an existing SQLite store, read without changing a byte of it.
+
+    Runs before the store's own connections, whose pragmas (WAL) would rewrite the header
+    of a file that turns out not to be ours.
+    """
+    location = str(path)
+    try:
+        raw = sqlite3.connect(sqlite_uri(location, read_only=True), uri=True)
+        try:
+            names = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            meta = dict(raw.execute("SELECT key, value FROM store_meta").fetchall()) if "store_meta" in names else {}
+        finally:
+            raw.close()
+    except sqlite3.Error as error:
+        raise StoreOpenError(f"the store {location} is damaged ({error}); left as it is") from None
+    version = _version(names, meta, location)
+    if version is not None:
+        refuse_newer(version, location)
+    return version
+
+
+def _version(names: set[str], meta: dict, location: str) -> int | None:
     if not names:
         return None
-    if "store_meta" not in names:
+    if meta.get("app") != APP_MARKER or not str(meta.get("schema_version", "")).isdigit():
         raise StoreOpenError(f"{location} is a database but not a workshop-tui store; left as it is")
-    rows = dict(connection.execute(text("SELECT key, value FROM store_meta")).all())
-    if rows.get("app") != APP_MARKER or not str(rows.get("schema_version", "")).isdigit():
-        raise StoreOpenError(f"{location} is a database but not a workshop-tui store; left as it is")
-    return int(rows["schema_version"])
+    return int(meta["schema_version"])
 
 
 def refuse_newer(version: int, location: str) -> None:
@@ -72,7 +97,7 @@ def backup_path(db_path: Path, version: int) -> Path:
 def backup_sqlite(db_path: Path, version: int) -> Path:
     """A consistent copy of the store beside it, made with SQLite's backup API."""
     target = backup_path(db_path, version)
-    source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    source = sqlite3.connect(sqlite_uri(str(db_path), read_only=False), uri=True)
     try:
         destination = sqlite3.connect(target)
         try:

@@ -15,7 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import delete, func
+from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -27,6 +28,7 @@ from workshop_tui.store.engine import (
     IMMEDIATE,
     postgres_engine,
     sqlite_engine,
+    sqlite_uri,
     translated,
 )
 from workshop_tui.store.errors import InvalidInputError, NotFoundError, StoreOpenError, StoreWriteError
@@ -50,6 +52,7 @@ def open_store(location: str | os.PathLike | None = None, *, create: bool = True
     path = Path(target).expanduser()
     if path.exists():
         sqlite_file.check_existing_file(path)
+        migrations.peek_sqlite_version(path)
     else:
         if not create:
             raise StoreOpenError(f"there is no store at {path}")
@@ -114,6 +117,8 @@ class Store:
                 self.backup_made = migrations.backup_sqlite(self.db_path, version)
             with self._transaction(write=True) as db:
                 connection = db.connection()
+                if self.backend == "postgresql":  # two processes creating one schema at once
+                    connection.execute(sql_text("SELECT pg_advisory_xact_lock(4242)"))
                 current = migrations.read_version(connection, self.location)
                 if current is None:
                     migrations.create_schema(connection)
@@ -176,11 +181,12 @@ class Store:
         """
         if self.db_path is None:
             with self._read() as db:
-                newest = db.exec(select(func.max(SessionRow.updated_at))).one()
-            return hash(newest)
+                newest, count = db.exec(select(func.max(SessionRow.updated_at), func.count(SessionRow.id))).one()
+            return hash((newest, count))
         with self._watch_lock, translated(self.location, writing=False):
             if self._watch is None:
-                self._watch = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, check_same_thread=False)
+                uri = sqlite_uri(str(self.db_path), read_only=self.read_only)
+                self._watch = sqlite3.connect(uri, uri=True, check_same_thread=False)
             return self._watch.execute("PRAGMA data_version").fetchone()[0]
 
     # -- sessions ------------------------------------------------------------------------
@@ -504,8 +510,10 @@ def _check_step(session: SessionRow, step: int) -> None:
 # -- helpers: queries ------------------------------------------------------------------------
 
 
-def _session_row(db: Session, session_id: int) -> SessionRow:
-    row = db.get(SessionRow, session_id)
+def _session_row(db: Session, session_id: int, *, lock: bool = False) -> SessionRow:
+    # On PostgreSQL, FOR UPDATE makes writers to one session queue up (SQLite's BEGIN
+    # IMMEDIATE already does), so positions computed from max()+1 never collide.
+    row = db.get(SessionRow, session_id, with_for_update=lock or None)
     if row is None:
         raise NotFoundError(f"unknown session {session_id}")
     return row
@@ -513,7 +521,7 @@ def _session_row(db: Session, session_id: int) -> SessionRow:
 
 def _touch(db: Session, session_id: int) -> SessionRow:
     """Mark a session changed now (every change bumps it: lists sort by it, watchers poll it)."""
-    row = _session_row(db, session_id)
+    row = _session_row(db, session_id, lock=True)
     row.updated_at = now_iso()
     db.add(row)
     return row
