@@ -38,6 +38,32 @@ class Item:
     created_at: str = ""
     updated_at: str = ""
     session_id: int = 0
+    cluster_id: str | None = None  # items sharing a cluster id were merged into one group
+    followup: bool = False  # a commitment: an action with an owner and a due date
+    owner: str | None = None
+    due: str = ""  # a date as typed, ISO 8601 preferred
+
+
+@dataclass(frozen=True)
+class Vote:
+    """One dot a participant placed on an item."""
+
+    id: str
+    item_id: str
+    participant: str
+    created_at: str = ""
+
+
+@dataclass(frozen=True)
+class StepState:
+    """How a step is being run: its phase and its timebox (see `timebox.py` for the clock)."""
+
+    step: int
+    phase: str = "brainstorm"
+    planned_seconds: int | None = None  # None: the template's suggestion
+    extra_seconds: int = 0  # extensions (+1, +5 minutes)
+    spent_seconds: float = 0.0  # running time before `running_since`
+    running_since: str | None = None  # when the timer was last started, if it runs
 
 
 @dataclass(frozen=True)
@@ -57,6 +83,8 @@ class SessionInfo:
     updated_at: str = ""
     item_count: int = 0
     participants: tuple[str, ...] = ()
+    votes_per_participant: int = 3  # dots each participant may place in each step
+    participants_follow: bool = True  # participants' views follow the facilitator's step
 
 
 @dataclass(frozen=True)
@@ -69,6 +97,11 @@ class SessionData:
 
     info: SessionInfo
     items: tuple[Item, ...] = field(default_factory=tuple)
+    votes: tuple[Vote, ...] = field(default_factory=tuple)
+    step_states: tuple[StepState, ...] = field(default_factory=tuple)
 
     def items_for(self, step: int, column: str) -> list[Item]:
         return [item for item in self.items if item.step == step and item.column == column]
+
+    def step_state(self, step: int) -> StepState:
+        return next((state for state in self.step_states if state.step == step), StepState(step=step))

@@ -18,7 +18,8 @@ from workshop_tui.store.errors import (
 )
 
 if TYPE_CHECKING:
-    from workshop_tui.store.store import Store, open_store
+    from workshop_tui.store.opening import open_store
+    from workshop_tui.store.store import Store
 
 __all__ = [
     "InvalidInputError",
@@ -32,8 +33,12 @@ __all__ = [
 
 
 def __getattr__(name: str):
-    if name in ("Store", "open_store"):
-        from workshop_tui.store import store
+    if name == "Store":
+        from workshop_tui.store.store import Store
 
-        return getattr(store, name)
+        return Store
+    if name == "open_store":
+        from workshop_tui.store.opening import open_store
+
+        return open_store
     raise AttributeError(name)

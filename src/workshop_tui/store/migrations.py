@@ -8,6 +8,7 @@ unlike a file copy). Each migration runs in one transaction: it happens whole or
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -19,11 +20,31 @@ from workshop_tui.store.engine import sqlite_uri
 from workshop_tui.store import tables  # noqa: F401 - registers the tables on SQLModel.metadata
 from workshop_tui.store.errors import StoreOpenError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APP_MARKER = "workshop-tui"
 
-# MIGRATIONS[n] holds the statements that take a store from version n - 1 to version n.
-MIGRATIONS: dict[int, list[str]] = {}
+
+def _create_tables(*names: str) -> Callable[[Connection], None]:
+    def create(connection: Connection) -> None:
+        for name in names:
+            SQLModel.metadata.tables[name].create(connection)
+
+    return create
+
+
+# MIGRATIONS[n] takes a store from version n - 1 to version n: SQL that both SQLite and
+# PostgreSQL accept, or a function of the connection.
+MIGRATIONS: dict[int, list[str | Callable[[Connection], None]]] = {
+    2: [  # facilitation (phases, timeboxes, clusters, dot votes, follow-ups) and presence
+        "ALTER TABLE sessions ADD COLUMN votes_per_participant INTEGER NOT NULL DEFAULT 3",
+        "ALTER TABLE sessions ADD COLUMN participants_follow BOOLEAN NOT NULL DEFAULT TRUE",
+        "ALTER TABLE items ADD COLUMN cluster_id VARCHAR",
+        "ALTER TABLE items ADD COLUMN followup BOOLEAN NOT NULL DEFAULT FALSE",
+        "ALTER TABLE items ADD COLUMN owner VARCHAR",
+        "ALTER TABLE items ADD COLUMN due VARCHAR NOT NULL DEFAULT ''",
+        _create_tables("step_states", "votes", "presence"),
+    ],
+}
 
 
 def read_version(connection: Connection, location: str) -> int | None:
@@ -82,8 +103,11 @@ def create_schema(connection: Connection) -> None:
 def migrate(connection: Connection, version: int) -> None:
     """Apply every migration after `version`, inside the caller's transaction."""
     for target in range(version + 1, SCHEMA_VERSION + 1):
-        for statement in MIGRATIONS[target]:
-            connection.execute(text(statement))
+        for step in MIGRATIONS[target]:
+            if callable(step):
+                step(connection)
+            else:
+                connection.execute(text(step))
     connection.execute(
         text("UPDATE store_meta SET value = :v WHERE key = 'schema_version'"), {"v": str(SCHEMA_VERSION)}
     )

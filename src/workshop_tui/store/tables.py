@@ -35,6 +35,8 @@ class SessionRow(SQLModel, table=True):
     template_id: str
     step_count: int
     current_step: int = 1
+    votes_per_participant: int = 3
+    participants_follow: bool = True
     created_at: str
     updated_at: str
 
@@ -68,6 +70,58 @@ class ItemRow(SQLModel, table=True):
     text: str
     author: Optional[str] = None
     position: int = 0
-    votes: int = 0
+    votes: int = 0  # the total: vote rows plus votes imported without their voters
+    cluster_id: Optional[str] = None
+    followup: bool = False
+    owner: Optional[str] = None
+    due: str = ""
     created_at: str
     updated_at: str
+
+
+class StepStateRow(SQLModel, table=True):
+    """A step's phase and timebox clock, once the facilitator has touched either."""
+
+    __tablename__ = "step_states"
+
+    session_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True)
+    )
+    step: int = Field(primary_key=True)
+    phase: str = "brainstorm"
+    planned_seconds: Optional[int] = None
+    extra_seconds: int = 0
+    spent_seconds: float = 0.0
+    running_since: Optional[str] = None
+
+
+class VoteRow(SQLModel, table=True):
+    """One dot: a participant's vote on an item, in the item's step."""
+
+    __tablename__ = "votes"
+    __table_args__ = (Index("ix_votes_voter", "session_id", "step", "participant"),)
+
+    id: str = Field(sa_column=Column(String(32), primary_key=True))
+    session_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False)
+    )
+    item_id: str = Field(
+        sa_column=Column(String(32), ForeignKey("items.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    step: int
+    participant: str
+    created_at: str
+
+
+class PresenceRow(SQLModel, table=True):
+    """A screen showing a session (participant, presenter), with its last sign of life."""
+
+    __tablename__ = "presence"
+
+    client_id: str = Field(sa_column=Column(String(32), primary_key=True))
+    session_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    role: str
+    participant: Optional[str] = None
+    last_seen: str

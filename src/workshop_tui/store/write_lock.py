@@ -38,7 +38,10 @@ class WriteLock:
     def __init__(self, db_path: Path, timeout: float) -> None:
         self.path = db_path.with_name(db_path.name + ".lock")
         self.timeout = timeout
-        self._thread_lock = threading.Lock()  # flock is per open file, not per thread
+        # flock belongs to an open file, not a thread: threads queue on this lock first. It is
+        # re-entrant so that creating a store can hold it while the new store's first write runs.
+        self._thread_lock = threading.RLock()
+        self._depth = 0
         self._fd: int | None = None
 
     def _open(self) -> int | None:
@@ -62,12 +65,14 @@ class WriteLock:
             raise TimeoutError("store write lock: busy")
         try:
             fd = self._open()
-            if fd is not None:
+            if self._depth == 0 and fd is not None:
                 self._acquire(fd, deadline)
+            self._depth += 1
             try:
                 yield
             finally:
-                if fd is not None:
+                self._depth -= 1
+                if self._depth == 0 and fd is not None:
                     fcntl.flock(fd, fcntl.LOCK_UN)
         finally:
             self._thread_lock.release()

@@ -13,26 +13,6 @@ from workshop_tui.text import MAX_ITEM_LENGTH
 sqlite_only = pytest.mark.parametrize("backend", ["sqlite"])
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def backend(request):
-    return request.param
-
-
-@pytest.fixture
-def location(backend, tmp_path, request):
-    """Where this test's store lives: a SQLite file, or a fresh PostgreSQL schema."""
-    if backend == "sqlite":
-        return str(tmp_path / "test.db")
-    return request.getfixturevalue("pg_location")
-
-
-@pytest.fixture
-def store(location):
-    opened = open_store(location)
-    yield opened
-    opened.close()
-
-
 def test_new_store_file_is_created_with_the_pragmas(tmp_path):
     path = tmp_path / "new.db"
     with open_store(path) as store:

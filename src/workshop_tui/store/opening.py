@@ -1,0 +1,69 @@
+"""Opening a store: a SQLite file (checked before SQLite touches it) or a PostgreSQL URL."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from workshop_tui import locations
+from workshop_tui.store import migrations, sqlite_file
+from workshop_tui.store.engine import BUSY_TIMEOUT_MS, postgres_engine, sqlite_engine, translated
+from workshop_tui.store.errors import StoreOpenError
+from workshop_tui.store.store import Store
+from workshop_tui.store.write_lock import WriteLock, sqlite_needs_lock
+
+
+def open_store(location: str | os.PathLike | None = None, *, create: bool = True) -> "Store":
+    """Open (and create, or migrate) the store at a path or a `postgresql://` URL.
+
+    With no location: `$WORKSHOP_TUI_DB`, else the file in the user data dir.
+    """
+    target = locations.resolve_db(str(location) if location else None)
+    if "://" in target:
+        if not target.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
+            raise StoreOpenError(f"unsupported database URL {target.split('://')[0]}://...: use a file path or postgresql://")
+        return Store(postgres_engine(target), _redact(target)).prepare()
+    path = Path(target).expanduser()
+    if path.exists() and not _being_created(path):
+        return _open_sqlite(path)
+    if not create:
+        raise StoreOpenError(f"there is no store at {path}")
+    if str(path) == str(locations.default_db_path()):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    sqlite_file.check_folder_for_new_file(path)
+    # Creating a store takes the lock file first, so a process arriving meanwhile waits for
+    # a whole store instead of finding a half-made (zero-byte) file and refusing it.
+    creation = WriteLock(path, BUSY_TIMEOUT_MS / 1000)
+    with translated(str(path), writing=True), creation.held():
+        store = _open_sqlite(path, lock=creation)
+    if store._write_lock is not creation:
+        creation.close()
+    return store
+
+
+def _being_created(path: Path) -> bool:
+    """A zero-byte store with our lock file beside it: another process is creating it."""
+    return path.stat().st_size == 0 and WriteLock(path, 0).path.exists()
+
+
+def _open_sqlite(path: Path, lock: WriteLock | None = None) -> "Store":
+    if path.exists():
+        sqlite_file.check_existing_file(path)
+        migrations.peek_sqlite_version(path)
+    read_only = path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+    if not sqlite_needs_lock() or read_only:
+        lock = None
+    elif lock is None:
+        lock = WriteLock(path, BUSY_TIMEOUT_MS / 1000)
+    engine = sqlite_engine(str(path), read_only=read_only)
+    return Store(engine, str(path), db_path=path, write_lock=lock, read_only=read_only).prepare()
+
+
+def _redact(url: str) -> str:
+    """A database URL without its password, fit for messages."""
+    scheme, rest = url.split("://", 1)
+    if "@" in rest:
+        credentials, host = rest.rsplit("@", 1)
+        user = credentials.split(":", 1)[0]
+        return f"{scheme}://{user}@{host}"
+    return url

@@ -1,0 +1,78 @@
+"""Timeboxes and phases: the pure arithmetic of a step's clock, with the time passed in.
+
+Nothing here reads the clock itself, so tests inject time instead of sleeping, and two
+processes showing the same step compute the same countdown from the same stored state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timezone
+
+from workshop_tui.model import StepState
+
+PHASES: tuple[str, ...] = ("brainstorm", "cluster", "vote", "discuss")
+
+PHASE_LABELS = {
+    "brainstorm": "Brainstorm",
+    "cluster": "Cluster",
+    "vote": "Vote",
+    "discuss": "Discuss",
+}
+
+PHASE_HELP = {
+    "brainstorm": "Everyone adds actions, obstacles and tools. Quantity first; no judging yet.",
+    "cluster": "Group similar items together (merge and split clusters). Adding still works.",
+    "vote": "Each participant places their dots on the items that matter most.",
+    "discuss": "Items are ordered by votes: talk through the top ones and turn them into follow-ups.",
+}
+
+
+def parse_time(stamp: str) -> datetime:
+    moment = datetime.fromisoformat(stamp)
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def planned_seconds(state: StepState, template_minutes: int) -> int:
+    """The step's timebox: its own planned time or the template's, plus extensions."""
+    base = state.planned_seconds if state.planned_seconds is not None else template_minutes * 60
+    return base + state.extra_seconds
+
+
+def spent_seconds(state: StepState, now: datetime) -> float:
+    """Time the step's timer has run, including the stretch running now."""
+    running = (now - parse_time(state.running_since)).total_seconds() if state.running_since else 0.0
+    return state.spent_seconds + max(0.0, running)
+
+
+def remaining_seconds(state: StepState, template_minutes: int, now: datetime) -> float:
+    """Seconds left; negative once the timebox is over."""
+    return planned_seconds(state, template_minutes) - spent_seconds(state, now)
+
+
+def start(state: StepState, now: datetime) -> StepState:
+    if state.running_since:
+        return state
+    return replace(state, running_since=now.isoformat())
+
+
+def pause(state: StepState, now: datetime) -> StepState:
+    if not state.running_since:
+        return state
+    return replace(state, spent_seconds=spent_seconds(state, now), running_since=None)
+
+
+def extend(state: StepState, seconds: int) -> StepState:
+    return replace(state, extra_seconds=max(0, state.extra_seconds + seconds))
+
+
+def next_phase(phase: str, offset: int = 1) -> str:
+    index = PHASES.index(phase) if phase in PHASES else 0
+    return PHASES[max(0, min(len(PHASES) - 1, index + offset))]
+
+
+def format_clock(seconds: float) -> str:
+    """12:05, or -0:42 once over time."""
+    sign = "-" if seconds < 0 else ""
+    whole = int(abs(seconds) + (0.999 if seconds > 0 else 0))  # count down in whole seconds, ceiling
+    return f"{sign}{whole // 60}:{whole % 60:02d}"
