@@ -3,6 +3,8 @@
 Per step and column: the first session's items, then the second's that it does not already
 hold. Two items are the same when their text matches ignoring case and spacing; the merged
 item keeps the first's author (or the second's, when the first has none) and adds their votes.
+Each item of the second session pairs with at most one of the first's, so a session's own
+repeated items are kept: merging with an empty session changes nothing.
 """
 
 from __future__ import annotations
@@ -40,15 +42,19 @@ def merge_sessions(first: SessionData, second: SessionData, *, title: str) -> Se
 
 
 def _merge_column(first: list[Item], second: list[Item]) -> list[Item]:
-    kept: dict[str, Item] = {}
-    for item in [*first, *second]:
-        key = same_text_key(item.text)
-        if key in kept:
-            earlier = kept[key]
-            kept[key] = replace(earlier, author=earlier.author or item.author, votes=earlier.votes + item.votes)
+    merged = list(first)
+    unpaired: dict[str, list[int]] = {}  # text key -> indexes of the first's items not yet paired
+    for index, item in enumerate(first):
+        unpaired.setdefault(same_text_key(item.text), []).append(index)
+    for item in second:
+        waiting = unpaired.get(same_text_key(item.text))
+        if waiting:
+            index = waiting.pop(0)
+            earlier = merged[index]
+            merged[index] = replace(earlier, author=earlier.author or item.author, votes=earlier.votes + item.votes)
         else:
-            kept[key] = item
-    return [replace(item, position=position) for position, item in enumerate(kept.values())]
+            merged.append(item)
+    return [replace(item, position=position) for position, item in enumerate(merged)]
 
 
 def _join(a: str, b: str) -> str:

@@ -1,0 +1,73 @@
+"""Exports and imports: a session to wikitext, csv, markdown or json text, and files back.
+
+Pure functions, no Textual, no database: they take and return `model.SessionData`. One module
+per format (`export(data, template)`, and `parse(text, catalog)` except markdown); files are
+read and written by `files`. Any file that cannot be read ends in `ImportFormatError`, one line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from workshop_tui.content import Catalog, Template
+from workshop_tui.export import csv, json, markdown, wikitext
+from workshop_tui.export.common import UNKNOWN_FORMAT, ImportFormatError
+from workshop_tui.export.files import read_import_file, write_file
+from workshop_tui.model import SessionData
+
+__all__ = ["EXTENSIONS", "FORMATS", "ImportFormatError", "detect_format", "export_text", "import_file",
+           "import_text", "write_file"]
+
+FORMATS = ("wikitext", "csv", "markdown", "json")
+EXTENSIONS = {"wikitext": ".wiki", "csv": ".csv", "markdown": ".md", "json": ".json"}
+_EXPORTERS = {"wikitext": wikitext.export, "csv": csv.export, "markdown": markdown.export, "json": json.export}
+_PARSERS = {"wikitext": wikitext.parse, "csv": csv.parse, "json": json.parse}
+MARKDOWN = "a markdown export cannot be imported: import the json, csv or wikitext export instead"
+
+
+def export_text(data: SessionData, template: Template, fmt: str) -> str:
+    try:
+        exporter = _EXPORTERS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}") from None
+    return exporter(data, template)
+
+
+def detect_format(text: str) -> str:
+    """json, csv or wikitext, from the text's first characters; ImportFormatError otherwise."""
+    text = text.removeprefix("\ufeff")
+    for fmt, looks_like in (("json", json.looks_like), ("csv", csv.looks_like), ("wikitext", wikitext.looks_like)):
+        if looks_like(text):
+            return fmt
+    if text.lstrip().startswith("# ") and "\n### STEP " in text:
+        raise ImportFormatError(MARKDOWN)
+    raise ImportFormatError(UNKNOWN_FORMAT)
+
+
+def import_text(text: str, catalog: Catalog, *, fmt: str | None = None) -> SessionData:
+    """A session from an export's text; its id is 0 until the store gives it one."""
+    return _import(text, catalog, fmt, default_title="Imported session")
+
+
+def import_file(path: Path, catalog: Catalog, *, fmt: str | None = None) -> SessionData:
+    """A session from an export file; ImportFormatError (one line, naming the file) otherwise."""
+    path = Path(path)
+    text = read_import_file(path)
+    try:
+        return _import(text, catalog, fmt, default_title=path.stem or "Imported session")
+    except ImportFormatError as error:
+        raise ImportFormatError(f"{path}: {error}") from None
+
+
+def _import(text: str, catalog: Catalog, fmt: str | None, *, default_title: str) -> SessionData:
+    text = text.removeprefix("\ufeff")
+    fmt = fmt or detect_format(text)
+    if fmt == "markdown":
+        raise ImportFormatError(MARKDOWN)
+    if fmt not in _PARSERS:
+        raise ImportFormatError(f"unknown format {fmt!r}: use json, csv or wikitext")
+    data = _PARSERS[fmt](text, catalog)
+    if not data.info.title:
+        data = replace(data, info=replace(data.info, title=default_title))
+    return data

@@ -1,0 +1,266 @@
+"""JSON: everything a session holds, to restore it exactly, and such a file read back.
+
+`{"format": "workshop-tui/session", "version": 1, "session": {...}, "items": [...], "votes": [...],
+"step_states": [...]}`, each object with every field of its `model` class. Reading tolerates
+keys it does not know and optional keys that are missing (so a file from a later version with
+more fields, or an earlier one with fewer, still reads), and refuses wrong types and
+out-of-range values with one line naming the object and the key.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import asdict, fields
+
+from workshop_tui.content import Catalog, Template
+from workshop_tui.export.common import (
+    MAX_INT,
+    MAX_ITEMS,
+    MAX_STEPS,
+    ImportFormatError,
+    checked_time,
+    item_text,
+    one_line,
+    ordered,
+    shown,
+)
+from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo, StepState, Vote, new_id
+from workshop_tui.text import clean_name
+from workshop_tui.timebox import PHASES
+
+FORMAT = "workshop-tui/session"
+VERSION = 1
+MAX_VOTES_PER_PARTICIPANT = 50  # the store's limit
+MAX_SECONDS = 7 * 24 * 3600  # a timer's seconds: a week is beyond any workshop
+_NOT_OURS = f'not a workshop-tui json export (no "format": "{FORMAT}")'
+_ID = re.compile(r"[0-9A-Za-z_-]{1,32}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_STRING = re.compile(r'"[^"]*"')
+MAX_VALUES = 20 * MAX_ITEMS
+
+
+def export(data: SessionData, template: Template) -> str:
+    payload = {"format": FORMAT, "version": VERSION, "session": asdict(data.info),
+               "items": [asdict(item) for item in data.items], "votes": [asdict(vote) for vote in data.votes],
+               "step_states": [asdict(state) for state in data.step_states]}
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def looks_like(text: str) -> bool:
+    return re.match(r'\s*\{\s*("|\})', text) is not None
+
+
+def _values(text: str) -> int:
+    """About how many values the json holds, counted in linear time before json builds them all.
+
+    Escaped backslashes and quotes go first, so the strings left are plain `"..."` runs."""
+    skeleton = _STRING.sub("", text.replace("\\\\", "").replace('\\"', ""))
+    return sum(skeleton.count(mark) for mark in ",[{")
+
+
+def parse(text: str, catalog: Catalog) -> SessionData:
+    if _values(text) > MAX_VALUES:
+        raise ImportFormatError(f"too many values for one session (more than {MAX_VALUES:,})")
+    try:
+        payload = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportFormatError(f"not valid json: {error.msg} (line {error.lineno}, column {error.colno})") from None
+    except (ValueError, RecursionError) as error:  # a number with thousands of digits, deep nesting
+        raise ImportFormatError(f"not valid json: {str(error).splitlines()[0][:80]}") from None
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise ImportFormatError(_NOT_OURS)
+    top = _Fields(payload, "the file")
+    top.integer("version", 1, MAX_INT, default=VERSION)
+    lists = {key: top.list(key) for key in ("items", "votes", "step_states")}
+    if any(len(values) > MAX_ITEMS for values in lists.values()):
+        raise ImportFormatError(f"too many items, votes or steps for one session (at most {MAX_ITEMS:,} each)")
+    items = ordered(_item(_Fields(raw, f"item {n}"), n) for n, raw in enumerate(lists["items"], start=1))
+    _unique([item.id for item in items], "the file holds the item id {} twice")
+    info = _info(_Fields(top.table("session"), "session"), items, catalog)
+    votes = tuple(_vote(_Fields(raw, f"vote {n}"), {item.id for item in items})
+                  for n, raw in enumerate(lists["votes"], start=1))
+    _unique([vote.id for vote in votes], "the file holds the vote id {} twice")
+    states = tuple(_state(_Fields(raw, f"step state {n}"), info.step_count)
+                   for n, raw in enumerate(lists["step_states"], start=1))
+    _unique([state.step for state in states], "the file holds two step states for step {}")
+    return SessionData(info=info, items=items, votes=votes, step_states=states)
+
+
+def _info(session: _Fields, items: tuple[Item, ...], catalog: Catalog) -> SessionInfo:
+    template_id = session.text("template_id").strip() or catalog.default.id
+    template = catalog.templates.get(template_id) or catalog.default
+    highest = max([1, *(item.step for item in items)])
+    step_count = session.integer("step_count", 1, MAX_STEPS, default=max(highest, template.step_count))
+    if highest > step_count:
+        raise ImportFormatError(f"an item is in step {highest}, but the session has {step_count} steps")
+    return SessionInfo(
+        id=0,
+        title=one_line(session.text("title")),
+        template_id=template_id,
+        event=one_line(session.text("event")),
+        place=one_line(session.text("place")),
+        date=one_line(session.text("date")),
+        facilitator=one_line(session.text("facilitator")),
+        step_count=step_count,
+        current_step=session.integer("current_step", 1, step_count, default=1),
+        created_at=session.time("created_at"),
+        updated_at=session.time("updated_at"),
+        item_count=len(items),
+        participants=tuple(dict.fromkeys(n for n in map(clean_name, session.texts("participants")) if n)),
+        votes_per_participant=session.integer("votes_per_participant", 0, MAX_VOTES_PER_PARTICIPANT,
+                                              default=_default(SessionInfo, "votes_per_participant")),
+        participants_follow=session.boolean("participants_follow",
+                                            default=_default(SessionInfo, "participants_follow")),
+    )
+
+
+def _item(item: _Fields, number: int) -> Item:
+    column = item.text("column", default=_Fields.MISSING)
+    if column not in COLUMNS:
+        raise ImportFormatError(f"item {number}: the column {shown(column)} is not one of {', '.join(COLUMNS)}")
+    return Item(
+        id=item.identifier("id") or new_id(),
+        step=item.integer("step", 1, MAX_STEPS),
+        column=column,
+        text=item_text(item.text("text", default=_Fields.MISSING), f"item {number}"),
+        author=clean_name(item.text("author", default=None)),
+        position=item.integer("position", 0, MAX_INT, default=number),
+        votes=item.integer("votes", 0, MAX_INT, default=0),
+        created_at=item.time("created_at"),
+        updated_at=item.time("updated_at"),
+        cluster_id=item.identifier("cluster_id"),
+        followup=item.boolean("followup", default=False),
+        owner=clean_name(item.text("owner", default=None)),
+        due=one_line(item.text("due")),
+    )
+
+
+def _vote(vote: _Fields, item_ids: set[str]) -> Vote:
+    item_id = vote.identifier("item_id", required=True)
+    if item_id not in item_ids:
+        raise ImportFormatError(f"{vote.where}: it is for item {shown(item_id)}, which the file does not hold")
+    participant = clean_name(vote.text("participant", default=_Fields.MISSING))
+    if not participant:
+        raise ImportFormatError(f"{vote.where}: \"participant\" is empty")
+    return Vote(id=vote.identifier("id") or new_id(), item_id=item_id, participant=participant,
+                created_at=vote.time("created_at"))
+
+
+def _state(state: _Fields, step_count: int) -> StepState:
+    phase = state.text("phase", default=_default(StepState, "phase"))
+    if phase not in PHASES:
+        raise ImportFormatError(f"{state.where}: the phase {shown(phase)} is not one of {', '.join(PHASES)}")
+    planned = state.value("planned_seconds")
+    return StepState(
+        step=state.integer("step", 1, step_count),
+        phase=phase,
+        planned_seconds=None if planned is None else state.integer("planned_seconds", 0, MAX_SECONDS),
+        extra_seconds=state.integer("extra_seconds", 0, MAX_SECONDS, default=0),
+        spent_seconds=state.seconds("spent_seconds"),
+        running_since=state.time("running_since") or None,
+    )
+
+
+def _default(cls: type, name: str) -> object:
+    return next(f.default for f in fields(cls) if f.name == name)
+
+
+def _unique(keys: list, message: str) -> None:
+    seen: set = set()
+    for key in keys:
+        if key in seen:
+            raise ImportFormatError(message.format(shown(key) if isinstance(key, str) else key))
+        seen.add(key)
+
+
+class _Fields:
+    """Typed reads from one json object; every refusal names the object and the key."""
+
+    MISSING = object()
+
+    def __init__(self, value: object, where: str) -> None:
+        if not isinstance(value, dict):
+            raise ImportFormatError(f"{where}: expected an object, got {_kind(value)}")
+        self.values, self.where = value, where
+
+    def value(self, key: str, default: object = None) -> object:
+        """The key's value; null counts as missing."""
+        if key in self.values and self.values[key] is not None:
+            return self.values[key]
+        if default is self.MISSING:
+            raise ImportFormatError(f"{self.where}: \"{key}\" is missing")
+        return default
+
+    def fail(self, key: str, expected: str, got: object) -> ImportFormatError:
+        return ImportFormatError(f"{self.where}: \"{key}\" should be {expected}, not {_kind(got)}")
+
+    def text(self, key: str, default: object = "") -> str | None:
+        value = self.value(key, default)
+        if value is not None and not isinstance(value, str):
+            raise self.fail(key, "text", value)
+        if value and _SURROGATE.search(value):
+            raise ImportFormatError(f"{self.where}: \"{key}\" holds an invalid character (a lone surrogate)")
+        return value
+
+    def identifier(self, key: str, *, required: bool = False) -> str | None:
+        value = self.text(key, default=self.MISSING if required else None)
+        if value is not None and not _ID.fullmatch(value):
+            raise ImportFormatError(
+                f"{self.where}: the {key} {shown(value)} is not 1-32 letters, digits, '-' or '_'")
+        return value
+
+    def integer(self, key: str, low: int, high: int, default: object = MISSING) -> int:
+        value = self.value(key, default)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise self.fail(key, "a whole number", value)
+        if not low <= value <= high:
+            raise ImportFormatError(f"{self.where}: \"{key}\" is {value}, outside {low}-{high}")
+        return value
+
+    def seconds(self, key: str) -> float:
+        value = self.value(key, 0.0)
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
+            raise self.fail(key, "a number of seconds", value)
+        if not 0 <= value <= MAX_SECONDS:
+            raise ImportFormatError(f"{self.where}: \"{key}\" is {value}, outside 0-{MAX_SECONDS}")
+        return float(value)
+
+    def boolean(self, key: str, default: object) -> bool:
+        value = self.value(key, default)
+        if not isinstance(value, bool):
+            raise self.fail(key, "true or false", value)
+        return value
+
+    def time(self, key: str) -> str:
+        return checked_time(self.text(key) or "", f"{self.where}: \"{key}\"")
+
+    def table(self, key: str) -> dict:
+        value = self.value(key, self.MISSING)
+        if not isinstance(value, dict):
+            raise self.fail(key, "an object", value)
+        return value
+
+    def list(self, key: str) -> list:
+        value = self.value(key, [])
+        if not isinstance(value, list):
+            raise self.fail(key, "a list", value)
+        return value
+
+    def texts(self, key: str) -> list[str]:
+        values = self.list(key)
+        for value in values:
+            if not isinstance(value, str) or _SURROGATE.search(value):
+                raise self.fail(key, "a list of texts", value)
+        return values
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {shown(value)}"
+    if isinstance(value, str):
+        return f"the text {shown(value)}"
+    return {list: "a list", dict: "an object", type(None): "null"}.get(type(value), type(value).__name__)

@@ -1,0 +1,124 @@
+"""Typed text to wikitext that renders exactly as typed, and wikitext back to the text it shows.
+
+`escape` writes every character that could mean something to MediaWiki as a character
+reference (`&#124;`, `&lt;`, ...) and a line break as `<br />`; `to_text` undoes that in one
+left-to-right pass (so `&amp;lt;` gives back `&lt;`, not `<`), and also reads the light markup
+of a hand-made wiki table: bold and italics, links, `<br>`, `<nowiki>`, comments.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Always special somewhere in a table or list: tags, entities, cells, templates, links.
+_ALWAYS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "[": "&#91;", "]": "&#93;",
+           "{": "&#123;", "}": "&#125;"}
+# Markup made of a run of one character: bold/italic, signatures, `!!` cells, `__NOTOC__`, rules.
+_RUNS = re.compile(r"[&<>|\[\]{}]|'{2,}|~{3,}|!{2,}|_{2,}|-{4,}")
+# Special at the start of a line (lists, tables, headings, rules), or at an edge next to our markup.
+_LEAD = set("*#:;-+}=!{|'~_")
+_TRAIL = set("'=")
+
+
+def _reference(char: str) -> str:
+    return _ALWAYS.get(char) or f"&#{ord(char)};"
+
+
+def _escape_line(text: str, extra: str) -> str:
+    if not text:
+        return ""
+    # Edge characters: leading and trailing whitespace (MediaWiki trims it), then one markup char.
+    start = len(text) - len(text.lstrip())
+    if start < len(text) and text[start] in _LEAD:
+        start += 1
+    end = len(text.rstrip())
+    if end > start and text[end - 1] in _TRAIL:
+        end -= 1
+    head = "".join(_reference(c) for c in text[:start])
+    tail = "".join(_reference(c) for c in text[end:]) if end >= start else ""
+    middle = _RUNS.sub(lambda m: "".join(_reference(c) for c in m.group()), text[start:max(start, end)])
+    for char in extra:
+        middle = middle.replace(char, _reference(char))
+    return head + middle + tail
+
+
+def escape(text: str, *, extra: str = "") -> str:
+    """Wikitext that renders as text; `extra` names more characters to encode (a separator)."""
+    return "<br />".join(_escape_line(part, extra) for part in text.split("\n"))
+
+
+# -- reading back ------------------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"(?P<nowiki><nowiki\s*>)"
+    r"|(?P<void><nowiki\s*/>)"
+    r"|(?P<comment><!--)"
+    r"|(?P<br></?br\s*/?>[ \t]*)"
+    r"|(?P<entity>&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});)"
+    r"|(?P<quotes>'{2,})"
+    r"|(?P<link>\[\[[^\[\]\n]{1,2000}\]\])"
+    r"|(?P<url>\[(?:https?:|ftp:|mailto:|//)[^\[\]\s]*(?:[ \t][^\[\]\n]*)?\])"
+    r"|(?P<escape>\{\{[!=]\}\})"
+    r"|(?P<tag></?(?:b|i|u|s|small|big|span|div|p|sup|sub|code|tt|strong|em|del|ins|mark|center|font)\b[^<>\n]*>)",
+    re.I,
+)
+_NOWIKI_END = re.compile(r"</nowiki\s*>", re.I)
+
+
+def without_comments(source: str) -> str:
+    """The text with `<!-- -->` comments removed, as MediaWiki does before anything else."""
+    if "<!--" not in source:
+        return source
+    kept, position = [], 0
+    while (start := source.find("<!--", position)) >= 0:
+        kept.append(source[position:start])
+        end = source.find("-->", start + 4)
+        if end < 0:
+            return "".join(kept)  # an unclosed comment hides the rest
+        position = end + 3
+    kept.append(source[position:])
+    return "".join(kept)
+
+
+def to_text(source: str) -> str:
+    """The text a line of wikitext shows: our escapes decoded, light markup removed."""
+    out: list[str] = []
+    position = 0
+    for match in _TOKEN.finditer(source):
+        if match.start() < position:
+            continue  # inside a nowiki or comment already consumed
+        out.append(source[position : match.start()])
+        kind, token = match.lastgroup, match.group()
+        position = match.end()
+        if kind == "nowiki":
+            # Unclosed, it runs to the end: later tokens are skipped, so nothing is searched twice.
+            end = _NOWIKI_END.search(source, position)
+            out.append(html.unescape(source[position : end.start() if end else len(source)]))
+            position = end.end() if end else len(source)
+        elif kind == "comment":
+            end = source.find("-->", position)
+            position = len(source) if end < 0 else end + 3
+        elif kind == "br":
+            out[-1] = out[-1].rstrip(" \t")  # the raw text just before: MediaWiki drops that space
+            out.append("\n")
+        elif kind == "entity":
+            out.append(html.unescape(token))
+        elif kind == "quotes":
+            out.append(_quotes(len(token)))
+        elif kind == "link":
+            out.append(token[2:-2].split("|")[-1])
+        elif kind == "url":
+            target, *label = re.split(r"[ \t]", token[1:-1], maxsplit=1)
+            out.append("".join(label).strip() or target)
+        elif kind == "escape":
+            out.append("|" if token[2] == "!" else "=")
+    out.append(source[position:])
+    return "".join(out)
+
+
+def _quotes(count: int) -> str:
+    """What a run of apostrophes leaves visible: `''` and `'''` and `'''''` are bold or italics."""
+    if count in (2, 3, 5):
+        return ""
+    return "'" if count == 4 else "'" * (count - 5)
