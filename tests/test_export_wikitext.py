@@ -1,14 +1,19 @@
 """The wikitext export: a seed-shaped page whose every cell, read by a real parser
-(mwparserfromhell), shows exactly what was typed.
+(mwparserfromhell), shows exactly what was typed, with the votes, clusters, follow-ups and
+step times that facilitating recorded.
 
 `rendered_table` is the reference reader: it walks the parsed table's cells, turns character
-references, `<br />` and `<nowiki>` into text, and fails on any other markup in an item (a link,
-a template, a tag), which would mean typed text had turned into wikitext.
+references, `<br />` and `<nowiki>` into text, reads our marks (`<small>` author, votes and
+follow-up, `<span class="cluster">` heads, the step cell's `<small class="timebox">`) apart, and
+fails on any other markup in an item (a link, a template, a tag), which would mean typed text
+had turned into wikitext.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 
 import mwparserfromhell
 import pytest
@@ -17,16 +22,24 @@ from hypothesis import strategies as st
 from mwparserfromhell.nodes import ExternalLink, HTMLEntity, Tag, Text
 
 from workshop_tui.export import export_text, wikitext
-from workshop_tui.export.common import one_line
+from workshop_tui.export.common import cell_groups, one_line
 from workshop_tui.export.wikimarkup import escape
-from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo
+from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo, StepState
 from workshop_tui.text import clean_item_text, clean_name
+from workshop_tui.timebox import PHASES
 
-LINE, BREAK, AUTHOR_START, AUTHOR_END = "\x01", "\n", "\x02", "\x03"
+LINE, BREAK = "\x01", "\n"
+MARK_START, KIND_END, MARK_END = "\x02", "\x06", "\x03"  # a <small> mark: its kind, then what it shows
+CLUSTER_START, CLUSTER_END = "\x0e", "\x0f"
 # A space written as a reference is kept when MediaWiki trims a list item: mark it until then.
 KEPT_SPACE = re.compile("\x04([0-9]+)\x05")
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 
 # -- the reference reader ----------------------------------------------------------------------
+
+
+def _class(node: Tag) -> str | None:
+    return str(node.get("class").value).strip() if node.has("class") else None
 
 
 def _render(code, *, in_item: bool) -> str:
@@ -41,8 +54,13 @@ def _render(code, *, in_item: bool) -> str:
             out.append(BREAK)
         elif isinstance(node, Tag) and node.tag == "li" and node.wiki_markup == "*":
             out.append("*")
-        elif isinstance(node, Tag) and node.tag == "small" and in_item:
-            out.append(AUTHOR_START + _render(node.contents, in_item=False) + AUTHOR_END)
+        elif isinstance(node, Tag) and node.tag == "small" and in_item and _class(node) in (None, "votes", "followup"):
+            kind = _class(node) or "author"
+            out.append(MARK_START + kind + KIND_END + _render(node.contents, in_item=False) + MARK_END)
+        elif isinstance(node, Tag) and node.tag == "span" and in_item and _class(node) == "cluster":
+            out.append(CLUSTER_START + _render(node.contents, in_item=False) + CLUSTER_END)
+        elif isinstance(node, Tag) and node.tag == "small" and not in_item and _class(node) == "timebox":
+            out.append(_render(node.contents, in_item=False))
         elif isinstance(node, Tag) and node.tag == "nowiki":
             out.append(_render(node.contents, in_item=False))
         elif isinstance(node, ExternalLink) and not node.brackets:
@@ -54,29 +72,52 @@ def _render(code, *, in_item: bool) -> str:
     return "".join(out)
 
 
-def _items(cell) -> list[tuple[str, str | None]]:
-    """A cell's bullets as MediaWiki shows them: trimmed, the author apart."""
-    items = []
+@dataclass(frozen=True)
+class Bullet:
+    """A bullet as MediaWiki shows it: its depth, its text, and the marks after it as shown."""
+
+    level: int
+    text: str
+    author: str | None = None  # the name inside "(...)"
+    votes: str | None = None  # "(3 votes)"
+    followup: str | None = None  # "(follow-up, owner: Ana, due 2026-12-15)"
+    cluster: bool = False  # a cluster's head: text is its label
+
+
+def _bullets(cell) -> list[Bullet]:
+    """A cell's bullets as MediaWiki shows them: trimmed, the marks apart."""
+    bullets = []
     for line in _render(cell.contents, in_item=True).split(LINE):
         if not line.strip(" \t"):
             continue
-        assert line.startswith("*"), f"a line in an item cell that is not a bullet: {line!r}"
-        body, author = line[1:], None
-        if body.endswith(AUTHOR_END):
-            body, _, author = body[:-1].rpartition(AUTHOR_START)
-            assert author.startswith("(") and author.endswith(")")
-            author = author[1:-1]
-        assert AUTHOR_START not in body
-        items.append((_kept(body.strip(" \t")), _kept(author)))
-    return items
+        level = len(line) - len(line.lstrip("*"))
+        assert level, f"a line in an item cell that is not a bullet: {line!r}"
+        body, marks = line[level:], {}
+        while body.endswith(MARK_END):
+            body, _, mark = body[:-1].rpartition(MARK_START)
+            kind, _, shown = mark.partition(KIND_END)
+            assert kind not in marks and shown.startswith("(") and shown.endswith(")"), mark
+            marks[kind] = _kept(shown)
+            body = body.rstrip(" \t")
+        assert MARK_START not in body and MARK_END not in body
+        body = body.strip(" \t")
+        if body.startswith(CLUSTER_START):
+            assert body.endswith(CLUSTER_END) and set(marks) <= {"votes"}
+            bullets.append(Bullet(level, body[1:-1], votes=marks.get("votes"), cluster=True))
+            continue
+        assert CLUSTER_START not in body
+        author = marks.get("author")
+        bullets.append(Bullet(level, _kept(body), author[1:-1] if author else None, marks.get("votes"),
+                              marks.get("followup")))
+    return bullets
 
 
 def _kept(text: str | None) -> str | None:
     return None if text is None else KEPT_SPACE.sub(lambda match: chr(int(match.group(1))), text)
 
 
-def rendered_table(page: str) -> tuple[list[str], list[tuple[str, dict[str, list]]]]:
-    """The summary table's header texts and, per row, the step cell's text and each column's items."""
+def rendered_table(page: str) -> tuple[list[str], list[tuple[str, dict[str, list[Bullet]]]]]:
+    """The summary table's header texts and, per row, the step cell's text and each column's bullets."""
     tables = mwparserfromhell.parse(page).filter_tags(matches=lambda node: node.tag == "table")
     assert len(tables) == 1
     table = tables[0]
@@ -87,8 +128,14 @@ def rendered_table(page: str) -> tuple[list[str], list[tuple[str, dict[str, list
         cells = row.contents.filter_tags(matches=lambda node: node.tag == "td", recursive=False)
         assert len(cells) == 4, str(row)[:200]
         label = _kept(_render(cells[0].contents, in_item=False).replace(LINE, "").strip())
-        rows.append((label, {key: _items(cell) for key, cell in zip(COLUMNS, cells[1:])}))
+        rows.append((label, {key: _bullets(cell) for key, cell in zip(COLUMNS, cells[1:])}))
     return header, rows
+
+
+def plain(bullets: list[Bullet]) -> list[tuple[str, str | None]]:
+    """Bullets as (text, author), for cells with no clusters, votes or follow-ups."""
+    assert all(b.level == 1 and not b.cluster and b.votes is b.followup is None for b in bullets)
+    return [(b.text, b.author) for b in bullets]
 
 
 def rendered_header(page: str) -> tuple[str, list[str]]:
@@ -100,6 +147,57 @@ def rendered_header(page: str) -> tuple[str, list[str]]:
     body = mwparserfromhell.parse(str(section).split("\n", 1)[1])
     lines = [_kept(line.strip(" \t")) for line in _render(body, in_item=False).split(LINE) if line.strip()]
     return title, lines
+
+
+def rendered_followups(page: str) -> list[str]:
+    """The Follow-ups section's checklist lines, as MediaWiki shows them."""
+    sections = mwparserfromhell.parse(page).get_sections(matches="Follow-ups")
+    if not sections:
+        return []
+    body = mwparserfromhell.parse(str(sections[0]).split("\n", 1)[1])
+    lines = [line for line in _render(body, in_item=False).split(LINE) if line.strip()]
+    assert all(line.startswith("* ") for line in lines), lines
+    return [_kept(line[1:].strip(" \t")) for line in lines]
+
+
+# -- what the page must show -------------------------------------------------------------------
+
+
+def votes_shown(count: int) -> str | None:
+    return f"({count} vote{'' if count == 1 else 's'})" if count else None
+
+
+def followup_shown(item: Item) -> str | None:
+    if not item.followup:
+        return None
+    return "(" + ", ".join(["follow-up", *([f"owner: {item.owner}"] if item.owner else []),
+                            *([f"due {item.due}"] if item.due else [])]) + ")"
+
+
+def expected_bullets(items: list[Item]) -> list[Bullet]:
+    """What a cell must show: each cluster as a head and its members below, all ordered by votes."""
+    bullets = []
+    for group in cell_groups(items):
+        level = 1
+        if len(group) > 1:
+            bullets.append(Bullet(1, f"Cluster of {len(group)} items", votes=votes_shown(sum(i.votes for i in group)),
+                                  cluster=True))
+            level = 2
+        bullets += [Bullet(level, item.text, item.author, votes_shown(item.votes), followup_shown(item))
+                    for item in group]
+    return bullets
+
+
+def expected_followups(data: SessionData) -> list[str]:
+    lines = []
+    for step in range(1, data.info.step_count + 1):
+        for key in COLUMNS:
+            for group in cell_groups(data.items_for(step, key)):
+                for item in (item for item in group if item.followup):
+                    parts = [f"owner: {item.owner}"] if item.owner else []
+                    parts += [f"due {item.due}"] if item.due else []
+                    lines.append(f"☐ {item.text}{' — ' + ', '.join(parts) if parts else ''} (step {step})")
+    return lines
 
 
 # -- building sessions -------------------------------------------------------------------------
@@ -118,15 +216,26 @@ def session_of(template, entries, **info) -> SessionData:
     return SessionData(info=SessionInfo(id=1, item_count=len(items), **fields), items=tuple(items))
 
 
-def assert_renders_as_typed(template, entries) -> str:
-    data = session_of(template, entries)
-    page = export_text(data, template, "wikitext")
+def facilitated(data: SessionData, marks, states=()) -> SessionData:
+    """A session with facilitating's results: marks are (votes, cluster label, owner or None, due)
+    per item, in order (owner None: not a follow-up; items of a cell sharing a label are a cluster)."""
+    items = []
+    for item, (votes, label, owner, due) in zip(data.items, marks):
+        followup = owner is not None
+        items.append(replace(item, votes=votes, cluster_id=None if label is None else f"c{item.step}{item.column}{label}",
+                             followup=followup, owner=owner or None if followup else None, due=due if followup else ""))
+    return replace(data, items=tuple(items), step_states=tuple(states))
+
+
+def assert_renders_as_typed(template, entries, marks=(), states=()) -> str:
+    data = facilitated(session_of(template, entries), marks or [(0, None, None, "")] * len(entries), states)
+    page = export_text(data, template, "wikitext", now=NOW)
     _, rows = rendered_table(page)
     for number, (label, columns) in enumerate(rows, start=1):
         assert label.startswith(f"STEP {number}")
         for key in COLUMNS:
-            expected = [(item.text, item.author) for item in data.items_for(number, key)]
-            assert columns[key] == expected
+            assert columns[key] == expected_bullets(data.items_for(number, key))
+    assert rendered_followups(page) == expected_followups(data)
     return page
 
 
@@ -190,15 +299,17 @@ def test_the_page_has_the_seeds_shape(template):
     assert header == ["KEY STEPS", "CONCRETE ACTIONS", "POTENTIAL OBSTACLES", "TOOLS to support the different steps"]
     assert [label.split("\n")[0] for label, _ in rows] == [f"STEP {s.number}: {s.title}" for s in template.steps]
     assert rows[0][0].split("\n")[1] == template.step(1).introduction
-    assert rows[0][1]["action"] == [("Identify WHY", "Ana")]
-    assert rows[7][1]["tool"] == [("A wiki page", None)]
+    assert [label.split("\n")[-1] for label, _ in rows] == [f"Timebox {s.timebox_minutes} min" for s in template.steps]
+    assert plain(rows[0][1]["action"]) == [("Identify WHY", "Ana")]
+    assert plain(rows[7][1]["tool"]) == [("A wiki page", None)]
+    assert "Follow-ups" not in page  # no follow-ups, no section
 
 
 def test_steps_beyond_the_template_still_get_rows(template):
     data = session_of(template, [(10, "action", "late idea", None)], step_count=10)
     _, rows = rendered_table(export_text(data, template, "wikitext"))
-    assert [label for label, _ in rows[8:]] == ["STEP 9", "STEP 10"]
-    assert rows[9][1]["action"] == [("late idea", None)]
+    assert [label for label, _ in rows[8:]] == ["STEP 9", "STEP 10"]  # no timebox in the template, none shown
+    assert plain(rows[9][1]["action"]) == [("late idea", None)]
 
 
 # -- property: whatever was typed renders as typed ----------------------------------------------
@@ -255,3 +366,78 @@ def _catalog_of(template):
     from workshop_tui.content import Catalog
 
     return Catalog(templates={template.id: template})
+
+
+# -- facilitating's results: votes, clusters, follow-ups, step times ----------------------------
+
+owner = st.one_of(st.none(), st.just(""), author.filter(bool))  # None: not a follow-up; "": nobody yet
+due = st.one_of(st.just(""), st.just("2026-12-15"), line_text)
+mark = st.tuples(st.one_of(st.integers(0, 3), st.integers(0, 2**31 - 1)), st.none() | st.integers(0, 1), owner, due)
+times = st.datetimes(min_value=datetime(2026, 11, 26, 9), max_value=datetime(2026, 11, 26, 12),
+                     timezones=st.just(UTC)).map(lambda moment: moment.isoformat(timespec="microseconds"))
+
+
+@st.composite
+def step_states(draw, steps=8):
+    return [StepState(step=step, phase=draw(st.sampled_from(PHASES)),
+                      planned_seconds=draw(st.none() | st.integers(0, 24 * 3600)),
+                      extra_seconds=draw(st.integers(0, 3600)), spent_seconds=draw(st.floats(0, 86400)),
+                      running_since=draw(st.none() | times))
+            for step in sorted(draw(st.lists(st.integers(1, steps), max_size=4, unique=True)))]
+
+
+@st.composite
+def facilitated_entries(draw, max_size=8):
+    """(entries, marks, states) for `facilitated(session_of(...), marks, states)`.
+
+    Some items go to one crowded cell, most of them in clusters, where votes reorder them."""
+    crowded = draw(st.lists(st.tuples(st.just(5), st.just("action"), typed_text, author), max_size=max_size // 2))
+    entries = crowded + draw(st.lists(entry, max_size=max_size - len(crowded)))
+    grouped = mark.map(lambda drawn: (drawn[0], 0, *drawn[2:])) | mark
+    marks = [draw(grouped) for _ in crowded] + [draw(mark) for _ in entries[len(crowded):]]
+    return entries, marks, draw(step_states())
+
+
+@settings(max_examples=40, deadline=None)
+@given(drawn=facilitated_entries())
+def test_votes_clusters_and_follow_ups_render_as_typed(catalog, drawn):
+    assert_renders_as_typed(catalog.default, *drawn)
+
+
+def test_votes_order_each_cell_and_clusters_are_one_bullet(template):
+    entries = [(5, "action", text, who) for text, who in
+               [("Draft it", "Ana"), ("No money", "Bo"), ("No budget", None), ("Sign it", "Cyd"), ("Ask", None)]]
+    marks = [(1, None, None, ""), (2, "x", None, ""), (3, "x", None, ""), (4, None, "Ana, Jr", "2026-12-15"),
+             (0, None, None, "")]
+    page = assert_renders_as_typed(template, entries, marks)
+    cell = page.split("STEP 5:")[1].split("\n|\n")[1].splitlines()
+    assert cell == [
+        '* <span class="cluster">\'\'\'Cluster of 2 items\'\'\'</span> <small class="votes">(5 votes)</small>',
+        '** No budget <small class="votes">(3 votes)</small>',
+        '** No money <small>(Bo)</small> <small class="votes">(2 votes)</small>',
+        '* Sign it <small>(Cyd)</small> <small class="votes">(4 votes)</small> '
+        '<small class="followup">(follow-up, owner: Ana&#44; Jr, due 2026-12-15)</small>',
+        '* Draft it <small>(Ana)</small> <small class="votes">(1 vote)</small>',
+        "* Ask",
+    ]
+    assert page.endswith("\n== Follow-ups ==\n* ☐ Sign it — owner: Ana, Jr, due 2026-12-15 (step 5)\n")
+
+
+def test_a_left_alone_cluster_member_is_a_plain_bullet(template):
+    data = facilitated(session_of(template, [(2, "tool", "Slides", None)]), [(0, "x", None, "")])
+    assert "* Slides\n" in export_text(data, template, "wikitext")
+
+
+def test_the_step_cell_shows_the_timebox_and_the_time_spent(template):
+    running = StepState(step=2, planned_seconds=600, extra_seconds=300, spent_seconds=400,
+                        running_since=NOW.isoformat())
+    states = [StepState(step=1, spent_seconds=17 * 60), StepState(step=3, spent_seconds=0.4),
+              StepState(step=4, planned_seconds=45, spent_seconds=100.6), running,
+              StepState(step=5, phase="discuss")]
+    data = replace(session_of(template, []), step_states=tuple(states))
+    _, rows = rendered_table(export_text(data, template, "wikitext", now=NOW))
+    assert [label.split("\n")[-1] for label, _ in rows[:6]] == [
+        "Timebox 15 min · spent 17 min", "Timebox 15 min · spent 6 min 40 s", "Timebox 15 min · spent 0 min",
+        "Timebox 45 s · spent 1 min 41 s", "Timebox 15 min", "Timebox 10 min"]
+    later = export_text(data, template, "wikitext", now=NOW.replace(hour=13))
+    assert "Timebox 15 min · spent 66 min 40 s" in later  # a running timer counts up to `now`

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workshop_tui.export import ImportFormatError, import_text
+from workshop_tui.model import StepState
 
 HEADER = "session,step,step_title,column,text,author,votes,created_at\r\n"
 
@@ -90,3 +91,55 @@ def test_files_that_are_not_our_csv_are_refused(catalog, text, message):
 def test_a_field_beyond_the_csv_modules_limit_is_refused(catalog):
     with pytest.raises(ImportFormatError, match="not a valid csv file"):
         import_text(HEADER + 'D,1,,action,"' + "x" * 200_000 + '",,0,\r\n', catalog)
+
+
+FULL = HEADER.rstrip("\r\n") + ",cluster,followup,owner,due,step_phase,step_planned_minutes,step_spent_minutes\r\n"
+
+
+def test_clusters_follow_ups_and_step_times_are_read(catalog):
+    text = FULL + (
+        "D,5,,action,Sign,Ana,3,,,yes,Ana,2026-12-15,discuss,20,17.67\r\n"
+        "D,5,,action,Draft,,1,,7,,,,,,\r\n"
+        "D,5,,action,Agree,,0,,7,TRUE,,,Vote,\"12,5\",\r\n"
+        "D,5,,tool,Pen,,0,,7,,Bo,,,,\r\n"  # the same label in another column: no cluster
+        "D,6,,tool,Slides,,0,,,x,,next week,,,\r\n"
+    )
+    data = import_text(text, catalog)
+    assert [(i.step, i.column, i.text, i.votes, i.followup, i.owner, i.due) for i in data.items] == [
+        (5, "action", "Sign", 3, True, "Ana", "2026-12-15"), (5, "action", "Draft", 1, False, None, ""),
+        (5, "action", "Agree", 0, True, None, ""), (5, "tool", "Pen", 0, True, "Bo", ""),  # an owner: a follow-up
+        (6, "tool", "Slides", 0, True, None, "next week")]
+    draft, agree = data.items[1], data.items[2]
+    assert draft.cluster_id and draft.cluster_id == agree.cluster_id
+    assert [i.cluster_id for i in (data.items[0], data.items[3], data.items[4])] == [None, None, None]
+    # The first row of a step that gives its phase or time wins; the template's timebox is not stored.
+    assert data.step_states == (StepState(step=5, phase="discuss", planned_seconds=1200, spent_seconds=1060.0),)
+
+
+def test_the_old_eight_columns_still_read(catalog):
+    data = import_text(HEADER + "Demo,2,,tool,Slides,Ana,4,\r\n", catalog)
+    item = data.items[0]
+    assert (item.text, item.votes, item.cluster_id, item.followup, item.owner, item.due) == ("Slides", 4, None, False, None, "")
+    assert data.step_states == ()
+
+
+def test_the_templates_timebox_is_not_stored_as_the_steps_own(catalog):
+    data = import_text(FULL + "D,1,,action,x,,0,,,,,,brainstorm,15,\r\n", catalog)
+    assert data.step_states == ()
+
+
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        (",maybe,,,,,", "line 2: the followup 'maybe' is not yes or no"),
+        (",,,,dance,,", "line 2: the step_phase 'dance' is not one of brainstorm"),
+        (",,,,,ten,", "the step_planned_minutes 'ten' is not a number of minutes from 0 to 10,080"),
+        (",,,,,,-1", "the step_spent_minutes '-1' is not a number of minutes"),
+        (",,,,,,10081", "the step_spent_minutes '10081' is not a number of minutes"),
+        (",,,,,1e3,", "is not a number of minutes"),
+    ],
+)
+def test_bad_facilitation_fields_are_refused_naming_the_line(catalog, fields, message):
+    with pytest.raises(ImportFormatError) as error:
+        import_text(FULL + "D,1,,action,x,,0,," + fields + "\r\n", catalog, fmt="csv")
+    assert message in str(error.value) and "\n" not in str(error.value)

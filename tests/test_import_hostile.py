@@ -12,20 +12,26 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_export_wikitext import session_of
+from test_export_wikitext import NOW, facilitated, session_of
 
 from workshop_tui.export import ImportFormatError, detect_format, export_text, import_file, import_text
 from workshop_tui.export.files import MAX_IMPORT_BYTES
-from workshop_tui.model import SessionData
+from workshop_tui.model import SessionData, StepState
 
 ENTRIES = [(1, "action", "Ask | why {{!}}", "Ana"), (1, "action", "=SUM(A1)\nline", None),
            (4, "obstacle", "'' ~~~~ __NOTOC__ <b>", "Bo, Jr"), (8, "tool", "😀 שלום", "Cyd")]
 
 
+# Votes, a cluster, follow-ups and step times, so mangling hits every mark the importers read.
+MARKS = [(2, "c", "Ana, Jr", "2026-12-15"), (1, "c", None, ""), (0, None, "", "next, week"), (7, None, None, "")]
+STATES = [StepState(step=1, phase="vote", spent_seconds=1000), StepState(step=4, planned_seconds=90)]
+
+
 @pytest.fixture(scope="module")
 def exports(catalog):
     data = session_of(catalog.default, ENTRIES, facilitator="Anne", participants=("Ana",), event="WMCON")
-    return {fmt: export_text(data, catalog.default, fmt) for fmt in ("json", "csv", "wikitext")}
+    data = facilitated(data, MARKS, STATES)
+    return {fmt: export_text(data, catalog.default, fmt, now=NOW) for fmt in ("json", "csv", "wikitext")}
 
 
 def outcome(catalog, text: str, fmt: str | None = None):
@@ -86,7 +92,9 @@ def test_every_truncation_of_a_small_export(catalog):
 
 MANGLES = ["", "\x00", "\ufeff", "\r", "\n", '"', "'", ",", "{", "}", "[", "]", "|", "||", "!!", "{|", "|}", "|-",
            "<small>(", ")</small>", "<nowiki>", "<!--", "&#", "&#1114112;", "&#xD800;", "\\u", "\ud800", "9" * 30,
-           "-1", "null", "true", "1e999", "STEP 99", "* ", "\x1b[31m", "=" * 3]
+           "-1", "null", "true", "1e999", "STEP 99", "* ", "\x1b[31m", "=" * 3, "**", '<small class="votes">(',
+           '<small class="followup">(', '<span class="cluster">', " votes)", "follow-up", ", owner: ", ", due ",
+           '<small class="timebox">', " · spent ", " min", "yes", "maybe", "discuss", "dance", "99999", "12,5"]
 
 
 @settings(max_examples=200, deadline=None)
@@ -204,6 +212,8 @@ HUGE = {
     "unclosed tags": lambda: _repeat("<nowiki><!--[http://x ", head=SUMMARY_HEAD),
     "attributes": lambda: _repeat("a=b ", head="{|\n| ") + "|",
     "csv rows": lambda: _repeat("D,1,,action,x,,0,\r\n", head="session,step,step_title,column,text,author,votes,created_at\r\n"),
+    "endless marks": lambda: _repeat('<small class="votes">(1 vote)</small> <small>(a)</small>', head=SUMMARY_HEAD + "* x "),
+    "endless timebox": lambda: _repeat("9", head='{|\n! KEY STEPS !! A !! B !! TOOLS\n|-\n| STEP 1 <small class="timebox">Timebox '),
     "a csv field": lambda: _repeat("x", head='step,column,text\r\n1,action,"'),
     "json values": lambda: _repeat("{},", head='{"format": "workshop-tui/session", "items": [', tail="{}]}"),
     "a json string": lambda: _repeat("x", head='{"format": "workshop-tui/session", "session": {"title": "', tail='"}}'),

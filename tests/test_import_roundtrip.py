@@ -1,8 +1,11 @@
 """Export then import gives back the same session: hypothesis over arbitrary typed text.
 
 json restores everything; csv and wikitext give back every item (step, column, order, text,
-author) and, for wikitext, the Information section. Markdown is export only: it must hold
-every item's escaped text.
+author, votes, cluster, follow-up with its owner and due date), each step's timebox and time
+spent, and, for wikitext, the Information section. A wikitext page shows each cell ordered by
+votes with clusters together, so its items come back in that order; a csv keeps the session's
+order and also gives back each step's phase (for the steps it has rows for). Markdown is export
+only: it must hold every item's escaped text.
 """
 
 from __future__ import annotations
@@ -12,10 +15,11 @@ from datetime import UTC
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_export_wikitext import author, piece, session_of, typed_text
+from test_export_wikitext import NOW, author, facilitated, facilitated_entries, piece, session_of, typed_text
 
+from workshop_tui import timebox
 from workshop_tui.export import export_text, import_text, markdown
-from workshop_tui.export.common import one_line
+from workshop_tui.export.common import cell_groups, one_line, template_minutes
 from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo, StepState, Vote
 from workshop_tui.text import clean_name
 from workshop_tui.timebox import PHASES
@@ -26,6 +30,7 @@ names = st.lists(author.filter(bool), max_size=4).map(lambda found: tuple(dict.f
 entry = st.tuples(st.integers(1, 8), st.sampled_from(COLUMNS), typed_text, author)
 entries = st.lists(entry, max_size=8)
 settings_ = settings(max_examples=120, deadline=None)
+facilitated_settings = settings(max_examples=40, deadline=None)
 
 
 def item_key(data: SessionData) -> list[tuple]:
@@ -59,6 +64,70 @@ def test_csv_round_trip(catalog, entries, title, votes):
     if data.items:
         assert back.info.title == title
     assert back.info.template_id == catalog.default.id and back.info.step_count == 8
+
+
+def shown(data: SessionData) -> tuple[list[tuple], set[frozenset]]:
+    """The items as the summary shows them (each cell by votes, clusters together), numbered anew,
+    with all that the csv and wikitext exports carry; and the clusters, as sets of those places."""
+    items, clusters = [], set()
+    for step in range(1, data.info.step_count + 1):
+        for column in COLUMNS:
+            groups = cell_groups(data.items_for(step, column))
+            position = 0
+            for group in groups:
+                if len(group) > 1:
+                    clusters.add(frozenset((step, column, position + n) for n in range(len(group))))
+                for item in group:
+                    items.append(facilitation_key(item, position))
+                    position += 1
+    return items, clusters
+
+
+def facilitation_key(item: Item, position: int | None = None) -> tuple:
+    return (item.step, item.column, item.position if position is None else position, item.text, item.author,
+            item.votes, item.followup, item.owner, item.due)
+
+
+def clusters_of(data: SessionData) -> set[frozenset]:
+    """The clusters (two or more items) as sets of (step, column, position)."""
+    groups: dict[tuple, set] = {}
+    for item in data.items:
+        if item.cluster_id:
+            groups.setdefault((item.step, item.column, item.cluster_id), set()).add((item.step, item.column, item.position))
+    return {frozenset(group) for group in groups.values() if len(group) > 1}
+
+
+def times_of(data: SessionData, template, steps=range(1, 9)) -> list[tuple[int, float]]:
+    """Each step's effective timebox and the whole seconds spent up to NOW."""
+    return [(timebox.planned_seconds(data.step_state(n), template_minutes(template, n)),
+             round(timebox.spent_seconds(data.step_state(n), NOW))) for n in steps]
+
+
+@facilitated_settings
+@given(drawn=facilitated_entries())
+def test_wikitext_round_trip_with_votes_clusters_follow_ups_and_times(catalog, drawn):
+    entries, marks, states = drawn
+    data = facilitated(session_of(catalog.default, entries), marks, states)
+    back = import_text(export_text(data, catalog.default, "wikitext", now=NOW), catalog)
+    items, clusters = shown(data)
+    assert [facilitation_key(item) for item in back.items] == items
+    assert clusters_of(back) == clusters
+    assert times_of(back, catalog.default) == times_of(data, catalog.default)
+    assert back.votes == () and all(state.running_since is None for state in back.step_states)
+
+
+@facilitated_settings
+@given(drawn=facilitated_entries())
+def test_csv_round_trip_with_votes_clusters_follow_ups_and_times(catalog, drawn):
+    entries, marks, states = drawn
+    data = facilitated(session_of(catalog.default, entries), marks, states)
+    back = import_text(export_text(data, catalog.default, "csv", now=NOW), catalog)
+    assert [facilitation_key(item) for item in back.items] == [facilitation_key(item) for item in data.items]
+    assert clusters_of(back) == clusters_of(data)
+    steps = sorted({item.step for item in data.items})  # a csv has rows, and so times, only for these
+    assert times_of(back, catalog.default, steps) == times_of(data, catalog.default, steps)
+    assert [back.step_state(n).phase for n in steps] == [data.step_state(n).phase for n in steps]
+    assert {state.step for state in back.step_states} <= set(steps)
 
 
 times = st.datetimes(timezones=st.just(UTC)).map(lambda moment: moment.isoformat(timespec="microseconds"))

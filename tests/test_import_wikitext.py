@@ -13,6 +13,7 @@ import pytest
 from workshop_tui.content import Catalog, Step
 from workshop_tui.export import ImportFormatError, import_text
 from workshop_tui.export.wikimarkup import to_text
+from workshop_tui.model import StepState
 
 # What the seed's page looks like in wikitext (its rendered text is in the seed file).
 SEED_PAGE = """\
@@ -241,3 +242,82 @@ def test_blank_bullets_and_control_characters_are_skipped(catalog):
 )
 def test_light_markup_reads_as_it_shows(source, text):
     assert to_text(source) == text
+
+
+# -- facilitating's marks: votes, clusters, follow-ups, step times ------------------------------
+
+OUR_TABLE = """{| class="wikitable"
+! KEY STEPS !! CONCRETE ACTIONS !! POTENTIAL OBSTACLES !! TOOLS to support the different steps
+|-
+| '''STEP 1: Preliminary Work'''<br />''Intro''<br /><small class="timebox">Timebox 20 min · spent 16 min 40 s</small>
+|
+* <span class="cluster">'''Cluster of 2 items'''</span> <small class="votes">(5 votes)</small>
+** No budget <small class="votes">(3 votes)</small>
+** No money <small>(Bo)</small> <small class="votes">(2 votes)</small>
+* Sign it <small>(Cyd)</small> <small class="votes">(1 vote)</small> <small class="followup">(follow-up, owner: Ana&#44; Jr, due 2026-12-15)</small>
+* Call <small class="followup">(follow-up)</small>
+|
+|
+|-
+| '''STEP 2: Getting to know each other'''<br /><small class="timebox">Timebox 10 min</small>
+|
+|
+* Time <small class="followup">(follow-up, due next&#44; week)</small>
+|
+|-
+| '''STEP 3: Find common ground to work together'''<br /><small class="timebox">spent 3 min</small>
+|
+|
+|
+|}
+
+== Follow-ups ==
+* ☐ Sign it — owner: Someone Else, due 2027-01-01 (step 1)
+"""
+
+
+def test_our_marks_are_read_back(catalog):
+    data = import_text(OUR_TABLE, catalog)
+    assert [(i.step, i.column, i.position, i.text, i.author, i.votes, i.followup, i.owner, i.due) for i in data.items] == [
+        (1, "action", 0, "No budget", None, 3, False, None, ""),
+        (1, "action", 1, "No money", "Bo", 2, False, None, ""),
+        (1, "action", 2, "Sign it", "Cyd", 1, True, "Ana, Jr", "2026-12-15"),  # the table is the source
+        (1, "action", 3, "Call", None, 0, True, None, ""),
+        (2, "obstacle", 0, "Time", None, 0, True, None, "next, week"),
+    ]
+    clusters = [item.cluster_id for item in data.items]
+    assert clusters[0] and clusters[0] == clusters[1] and clusters[2:] == [None, None, None]
+    assert data.step_states == (StepState(step=1, planned_seconds=1200, spent_seconds=1000.0),
+                                StepState(step=3, spent_seconds=180.0))  # step 2's timebox is the template's
+
+
+def test_a_bullet_at_the_clusters_level_ends_it(catalog):
+    page = ("{|\n! KEY STEPS !! ACTIONS !! OBSTACLES !! TOOLS\n|-\n| STEP 1\n|\n"
+            "* <span class=\"cluster\">'''Cluster of 2 items'''</span>\n** a\n** b\n* c\n** d\nplain\n** e\n|\n|\n|}")
+    data = import_text(page, catalog)
+    by_text = {item.text: item.cluster_id for item in data.items}
+    assert list(by_text) == ["a", "b", "c", "d", "plain", "e"]
+    assert by_text["a"] == by_text["b"] and by_text["a"] and not any(by_text[t] for t in "cde") and not by_text["plain"]
+
+
+def test_marks_in_any_order_and_marks_that_do_not_read(catalog):
+    page = ("{|\n! KEY STEPS !! ACTIONS !! OBSTACLES !! TOOLS\n|-\n| STEP 1\n|\n"
+            '* a <small class="votes">(2 votes)</small> <small>(Ana)</small>\n'
+            '* b <small class="votes">(many votes)</small>\n'
+            '* c <small class="votes">(99999999999 votes)</small>\n'
+            '* d <small class="followup">(follow-up, whenever)</small>\n'
+            '* e <small class="votes">(1 vote)</small> <small class="votes">(2 votes)</small>\n'
+            '* f <small class="timebox">Timebox 5 min</small>\n'
+            "|\n|\n|}")
+    data = import_text(page, catalog)
+    assert [(i.text, i.author, i.votes, i.followup) for i in data.items] == [
+        ("a", "Ana", 2, False), ("b (many votes)", None, 0, False), ("c (99999999999 votes)", None, 0, False),
+        ("d (follow-up, whenever)", None, 0, False), ("e (1 vote)", None, 2, False), ("f Timebox 5 min", None, 0, False)]
+    assert data.step_states == ()
+
+
+def test_a_hand_made_nested_list_is_not_a_cluster(seed, catalog):
+    data = import_text("{|\n! KEY STEPS !! ACTIONS !! OBSTACLES !! TOOLS\n|-\n| STEP 1\n|\n* Money\n** grants\n** fees\n|\n|\n|}",
+                       catalog)
+    assert [(i.text, i.cluster_id) for i in data.items] == [("Money", None), ("grants", None), ("fees", None)]
+    assert seed.step_states == () and all(not i.followup and not i.votes for i in seed.items)

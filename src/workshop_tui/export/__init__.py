@@ -8,6 +8,7 @@ read and written by `files`. Any file that cannot be read ends in `ImportFormatE
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from workshop_tui.content import Catalog, Template
@@ -26,12 +27,16 @@ _PARSERS = {"wikitext": wikitext.parse, "csv": csv.parse, "json": json.parse}
 MARKDOWN = "a markdown export cannot be imported: import the json, csv or wikitext export instead"
 
 
-def export_text(data: SessionData, template: Template, fmt: str) -> str:
+def export_text(data: SessionData, template: Template, fmt: str, *, now: datetime | None = None) -> str:
+    """The session in a format; `now` is when a running step timer's time is counted to.
+
+    Without `now` the current time is read, and only if a timer runs: an export of a session
+    whose timers are stopped depends on nothing but the session."""
     try:
         exporter = _EXPORTERS[fmt]
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}") from None
-    return exporter(data, template)
+    return exporter(data, template, now=now)
 
 
 def detect_format(text: str) -> str:

@@ -1,21 +1,27 @@
-"""What the importers share: their error, their limits, and turning parsed rows into a session.
+"""What the formats share: the importers' error, limits and rows, and what the summary shows.
 
-Every importer ends in a `SessionData` or an `ImportFormatError` whose text is one line.
+Every importer ends in a `SessionData` or an `ImportFormatError` whose text is one line. The
+exporters share how a cell is laid out (`cell_groups`: clusters together, ordered by votes), a
+step's time (`step_time`, `time_text`) and the follow-ups' order; the importers read those back
+(`numbered`, `parse_duration`, `imported_state`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timezone
 
+from workshop_tui import timebox
 from workshop_tui.content import Catalog, Template
-from workshop_tui.model import COLUMNS, Item, SessionInfo, new_id
+from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo, StepState, new_id
 from workshop_tui.text import EmptyTextError, TextTooLongError, clean_item_text, clean_text
 
 MAX_STEPS = 50  # the store's own limit on a session's steps
 MAX_ITEMS = 100_000  # far beyond any workshop; bounds the memory a hostile file can claim
 MAX_INT = 2**31 - 1  # votes and positions must fit PostgreSQL's integer
+MAX_SECONDS = 7 * 24 * 3600  # a timer's seconds: a week is beyond any workshop
 UNKNOWN_FORMAT = "not a workshop-tui json, csv or wikitext export (no summary table found)"
 _LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
@@ -96,16 +102,147 @@ def ordered(items: Iterable[Item]) -> tuple[Item, ...]:
     return tuple(sorted(items, key=lambda item: (item.step, order.get(item.column, 99), item.position)))
 
 
-def numbered(rows: Iterable[tuple[int, str, str, str | None, int, str]]) -> tuple[Item, ...]:
-    """Items from (step, column, text, author, votes, created_at), numbered per step and column."""
+@dataclass
+class Row:
+    """One item as a csv or wikitext file gives it, before it has an id and a position."""
+
+    step: int
+    column: str
+    text: str
+    author: str | None = None
+    votes: int = 0
+    created_at: str = ""
+    cluster: str | None = None  # a label shared by the items of one cluster (same step and column)
+    followup: bool = False
+    owner: str | None = None
+    due: str = ""
+
+
+def numbered(rows: Iterable[Row]) -> tuple[Item, ...]:
+    """Items with new ids, numbered per step and column in the rows' order.
+
+    Rows of one step and column sharing a cluster label become one cluster (a new cluster id);
+    a label only one item carries groups nothing, as everywhere else (see `cell_groups`)."""
     counts: dict[tuple[int, str], int] = {}
+    members: dict[tuple[int, str, str], int] = {}
+    rows = list(rows)
+    for row in rows:
+        if row.cluster:
+            key = (row.step, row.column, row.cluster)
+            members[key] = members.get(key, 0) + 1
+    cluster_ids = {key: new_id() for key, count in members.items() if count > 1}
     items = []
-    for step, column, text, author, votes, created_at in rows:
-        position = counts.get((step, column), 0)
-        counts[(step, column)] = position + 1
-        items.append(Item(id=new_id(), step=step, column=column, text=text, author=author,
-                          position=position, votes=votes, created_at=created_at))
+    for row in rows:
+        position = counts.get((row.step, row.column), 0)
+        counts[(row.step, row.column)] = position + 1
+        cluster_id = cluster_ids.get((row.step, row.column, row.cluster)) if row.cluster else None
+        items.append(Item(id=new_id(), step=row.step, column=row.column, text=row.text, author=row.author,
+                          position=position, votes=row.votes, created_at=row.created_at, cluster_id=cluster_id,
+                          followup=row.followup, owner=row.owner if row.followup else None,
+                          due=row.due if row.followup else ""))
     return ordered(items)
+
+
+# -- what the summary shows: clusters, votes, time ----------------------------------------------
+
+
+def cell_groups(items: Iterable[Item]) -> list[tuple[Item, ...]]:
+    """One cell's items as the summary shows them: each cluster as one group, each other item alone.
+
+    A cluster is the items sharing a cluster id; one left alone (its partners deleted) is a plain
+    item. Groups are ordered by their votes (a cluster's are its members' sum), most first, and
+    members likewise; ties keep the order of positions, so a cell without votes keeps its order.
+    """
+    groups: dict[object, list[Item]] = {}
+    for index, item in enumerate(sorted(items, key=lambda item: item.position)):
+        groups.setdefault(item.cluster_id or index, []).append(item)
+    ranked = [tuple(sorted(group, key=lambda item: -item.votes)) for group in groups.values()]
+    return sorted(ranked, key=lambda group: -sum(item.votes for item in group))
+
+
+def is_cluster(group: tuple[Item, ...]) -> bool:
+    return len(group) > 1
+
+
+def template_minutes(template: Template, step: int) -> int:
+    """The template's suggested timebox for a step; 0 for a step beyond the template."""
+    return template.step(step).timebox_minutes if step <= template.step_count else 0
+
+
+def clock(now: datetime | None) -> datetime:
+    """The moment an export is made: as given (tests), else now. Only running timers need it."""
+    return now or datetime.now(timezone.utc)
+
+
+@dataclass(frozen=True)
+class StepTime:
+    """A step's time as the exports show it, in whole seconds."""
+
+    planned: int | None  # the timebox with its extensions; None: the step has none
+    spent: int | None  # up to `now` if the timer runs; None: its timer never ran
+
+
+def step_time(data: SessionData, template: Template, step: int, now: datetime | None) -> StepTime:
+    state = data.step_state(step)
+    minutes = template_minutes(template, step)
+    has_plan = minutes > 0 or state.planned_seconds is not None or state.extra_seconds > 0
+    ran = state.spent_seconds > 0 or state.running_since is not None
+    return StepTime(planned=timebox.planned_seconds(state, minutes) if has_plan else None,
+                    spent=round(timebox.spent_seconds(state, clock(now))) if ran else None)
+
+
+def time_text(time: StepTime) -> str:
+    """`Timebox 15 min · spent 17 min`, each half when the step has it; "" when neither."""
+    parts = [f"Timebox {format_duration(time.planned)}"] if time.planned is not None else []
+    parts += [f"spent {format_duration(time.spent)}"] if time.spent is not None else []
+    return " · ".join(parts)
+
+
+def last_step(data: SessionData) -> int:
+    """The summary's last row: the session's last step, or a later one an item is in."""
+    return max([data.info.step_count, *(item.step for item in data.items)])
+
+
+def followups(data: SessionData) -> list[Item]:
+    """The follow-ups in the summary's order: by step, column, then as `cell_groups` shows them."""
+    cells: dict[tuple[int, int], list[Item]] = {}
+    for item in data.items:
+        cells.setdefault((item.step, COLUMNS.index(item.column) if item.column in COLUMNS else 99), []).append(item)
+    return [item for _, items in sorted(cells.items()) for group in cell_groups(items) for item in group
+            if item.followup]
+
+
+def format_duration(seconds: int) -> str:
+    """`15 min`, `16 min 40 s`, `40 s`: whole minutes where they are, seconds only when needed."""
+    minutes, rest = divmod(max(0, int(seconds)), 60)
+    if not rest:
+        return f"{minutes} min"
+    return f"{minutes} min {rest} s" if minutes else f"{rest} s"
+
+
+_DURATION = re.compile(r"(?:(\d{1,7})[ \t]*min)?[ \t]*(?:(\d{1,7})[ \t]*s)?")
+
+
+def parse_duration(text: str) -> int | None:
+    """Seconds from `format_duration`'s text; None when it is not one."""
+    match = _DURATION.fullmatch(text.strip())
+    if match is None or not any(match.groups()):
+        return None
+    return int(match.group(1) or 0) * 60 + int(match.group(2) or 0)
+
+
+def imported_state(step: int, template: Template, phase: str | None, planned: int | None,
+                   spent: float | None) -> StepState | None:
+    """A step's state read from a csv or wikitext file; None when it holds nothing but defaults.
+
+    The files show the effective timebox; it is stored as the step's own only when it differs
+    from the template's suggestion, so the session still follows the template otherwise."""
+    if planned is not None and planned == template_minutes(template, step) * 60:
+        planned = None
+    planned = None if planned is None else min(planned, MAX_SECONDS)  # json's (and sanity's) limit
+    state = StepState(step=step, phase=phase or "brainstorm", planned_seconds=planned,
+                      spent_seconds=float(min(spent or 0, MAX_SECONDS)))
+    return None if state == StepState(step=step) else state
 
 
 def inferred_info(title: str, template: Template, items: tuple[Item, ...], highest_step: int = 0,

@@ -4,6 +4,15 @@ Every data field is quoted (RFC 4180) and a field a spreadsheet could take for a
 (starting with `=`, `+`, `-`, `@`, tab, CR or LF) gets a leading `'`, as OWASP recommends.
 Fields that already start with `'`s before such a character get one more, so the importer can
 remove exactly one and give back what was typed.
+
+The header is issue 2's eight columns, then what facilitating adds (see `HEADER`): `cluster`
+(a number shared by the items of one cluster, empty for an item alone), `followup` (`yes` or
+empty), `owner`, `due`, and the item's step's `step_phase`, `step_planned_minutes` (the
+timebox with its extensions) and `step_spent_minutes` (up to the export, if the timer runs),
+minutes with up to two decimals, which give back whole seconds exactly. Rows are in the
+session's order (step, column, position): a spreadsheet sorts by votes itself. The importer
+reads files with the old eight columns, or any columns in any order that name step, column and
+text; a step's time comes from the first of its rows that gives it.
 """
 
 from __future__ import annotations
@@ -17,19 +26,30 @@ from workshop_tui.content import Catalog, Template
 from workshop_tui.export.common import (
     MAX_INT,
     MAX_ITEMS,
+    MAX_SECONDS,
     ImportFormatError,
+    Row,
+    cell_groups,
     checked_step,
     column_key,
+    imported_state,
     infer_template,
     inferred_info,
+    is_cluster,
     item_text,
     numbered,
+    one_line,
     shown,
+    step_time,
 )
 from workshop_tui.model import SessionData
 from workshop_tui.text import clean_name, clean_text
+from workshop_tui.timebox import PHASES
 
-HEADER = ("session", "step", "step_title", "column", "text", "author", "votes", "created_at")
+ISSUE_HEADER = ("session", "step", "step_title", "column", "text", "author", "votes", "created_at")
+FACILITATION = ("cluster", "followup", "owner", "due", "step_phase", "step_planned_minutes", "step_spent_minutes")
+HEADER = ISSUE_HEADER + FACILITATION
+YES, NO = ("yes", "true", "1", "x", "✓", "☑"), ("", "no", "false", "0", "☐")
 REQUIRED = ("step", "column", "text")
 _FORMULA = re.compile(r"^'*[=+\-@\t\r\n]")
 _NEUTRALISED = re.compile(r"^'+[=+\-@\t\r\n]")
@@ -43,16 +63,44 @@ def restore(field: str) -> str:
     return field[1:] if _NEUTRALISED.match(field) else field
 
 
-def export(data: SessionData, template: Template) -> str:
+def export(data: SessionData, template: Template, *, now: datetime | None = None) -> str:
+    """The file; `now` is when a running timer's time is counted to (the current time if None)."""
     out = io.StringIO()
     out.write(",".join(HEADER) + "\r\n")
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    clusters = _cluster_numbers(data)
+    steps = {}
     for item in data.items:
-        title = template.step(item.step).title if item.step <= template.step_count else ""
+        if item.step not in steps:
+            time = step_time(data, template, item.step, now)
+            steps[item.step] = (template.step(item.step).title if item.step <= template.step_count else "",
+                                data.step_state(item.step).phase, _minutes(time.planned), _minutes(time.spent))
+        title, phase, planned, spent = steps[item.step]
         row = (data.info.title, str(item.step), title, item.column, item.text, item.author or "",
-               str(item.votes), item.created_at)
+               str(item.votes), item.created_at, clusters.get(item.id, ""), "yes" if item.followup else "",
+               item.owner or "", item.due, phase, planned, spent)
         writer.writerow([neutralise(field) for field in row])
     return out.getvalue()
+
+
+def _cluster_numbers(data: SessionData) -> dict[str, str]:
+    """Each clustered item's cluster, numbered 1, 2, ... through the session in table order."""
+    numbers: dict[str, str] = {}
+    cells: dict[tuple[int, str], list] = {}
+    for item in data.items:
+        cells.setdefault((item.step, item.column), []).append(item)
+    count = 0
+    for _, items in sorted(cells.items()):
+        for group in cell_groups(items):
+            if is_cluster(group):
+                count += 1
+                numbers.update((item.id, str(count)) for item in group)
+    return numbers
+
+
+def _minutes(seconds: int | None) -> str:
+    """Minutes with up to two decimals (`15`, `16.67`): 0.005 min is 0.3 s, so seconds come back whole."""
+    return "" if seconds is None else f"{seconds / 60:.2f}".rstrip("0").rstrip(".")
 
 
 def looks_like(text: str) -> bool:
@@ -70,25 +118,66 @@ def parse(text: str, catalog: Catalog) -> SessionData:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         names = _header(reader)
-        title, titles, rows = "", {}, []
+        title, titles, rows, steps = "", {}, [], {}
         for count, fields in enumerate(reader):
             where = f"line {reader.line_num}"
             if count >= 2 * MAX_ITEMS or len(rows) >= MAX_ITEMS:
                 raise ImportFormatError(f"{where}: more than {MAX_ITEMS:,} items: too many for one session")
             if not any(field.strip() for field in fields):
                 continue  # a blank line, as spreadsheets leave at the end
-            row = _named(names, fields, where)
-            title = title or row.get("session", "")
-            step = _step(row["step"], where)
-            titles.setdefault(step, row.get("step_title", ""))
-            rows.append((step, _column(row["column"], catalog, where), item_text(row["text"], where),
-                         clean_name(row.get("author")), _votes(row.get("votes", ""), where),
-                         _time(row.get("created_at", ""))))
+            named = _named(names, fields, where)
+            title = title or named.get("session", "")
+            step = _step(named["step"], where)
+            titles.setdefault(step, named.get("step_title", ""))
+            rows.append(_row(named, step, catalog, where))
+            _step_fields(steps.setdefault(step, {}), named, where)
     except csv.Error as error:
         raise ImportFormatError(f"not a valid csv file: line {reader.line_num}: {error}") from None
     items = numbered(rows)
-    info = inferred_info(title, infer_template(catalog, titles), items)
-    return SessionData(info=info, items=items)
+    template = infer_template(catalog, titles)
+    info = inferred_info(title, template, items)
+    states = (imported_state(step, template, fields.get("phase"), fields.get("planned"), fields.get("spent"))
+              for step, fields in sorted(steps.items()))
+    return SessionData(info=info, items=items, step_states=tuple(state for state in states if state))
+
+
+def _row(named: dict[str, str], step: int, catalog: Catalog, where: str) -> Row:
+    owner, due = clean_name(named.get("owner")), one_line(named.get("due", ""))
+    return Row(step, _column(named["column"], catalog, where), item_text(named["text"], where),
+               clean_name(named.get("author")), _votes(named.get("votes", ""), where),
+               _time(named.get("created_at", "")), cluster=one_line(named.get("cluster", "")) or None,
+               followup=_yes(named.get("followup", ""), where) or bool(owner or due), owner=owner, due=due)
+
+
+def _step_fields(fields: dict[str, object], named: dict[str, str], where: str) -> None:
+    """A step's phase and times from a row, unless an earlier row of the step gave them."""
+    phase = named.get("step_phase", "").strip().casefold()
+    if phase and "phase" not in fields:
+        if phase not in PHASES:
+            raise ImportFormatError(f"{where}: the step_phase {shown(phase)} is not one of {', '.join(PHASES)}")
+        fields["phase"] = phase
+    for key, name in (("planned", "step_planned_minutes"), ("spent", "step_spent_minutes")):
+        if named.get(name, "").strip() and key not in fields:
+            fields[key] = _seconds(named[name], name, where)
+
+
+def _yes(value: str, where: str) -> bool:
+    answer = value.strip().casefold()
+    if answer not in YES + NO:
+        raise ImportFormatError(f"{where}: the followup {shown(value.strip())} is not yes or no")
+    return answer in YES
+
+
+_MINUTES = re.compile(r"[0-9]{1,9}(?:[.,][0-9]{1,9})?")
+
+
+def _seconds(value: str, name: str, where: str) -> int:
+    """Whole seconds from minutes as the export writes them (a decimal comma is fine too)."""
+    text = value.strip()
+    if not _MINUTES.fullmatch(text) or float(text.replace(",", ".")) * 60 > MAX_SECONDS:
+        raise ImportFormatError(f"{where}: the {name} {shown(text)} is not a number of minutes from 0 to "
+                                f"{MAX_SECONDS // 60:,}")
+    return round(float(text.replace(",", ".")) * 60)
 
 
 def _header(reader) -> list[str]:

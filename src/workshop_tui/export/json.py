@@ -13,11 +13,13 @@ import json
 import math
 import re
 from dataclasses import asdict, fields
+from datetime import datetime
 
 from workshop_tui.content import Catalog, Template
 from workshop_tui.export.common import (
     MAX_INT,
     MAX_ITEMS,
+    MAX_SECONDS,
     MAX_STEPS,
     ImportFormatError,
     checked_time,
@@ -33,7 +35,6 @@ from workshop_tui.timebox import PHASES
 FORMAT = "workshop-tui/session"
 VERSION = 1
 MAX_VOTES_PER_PARTICIPANT = 50  # the store's limit
-MAX_SECONDS = 7 * 24 * 3600  # a timer's seconds: a week is beyond any workshop
 _NOT_OURS = f'not a workshop-tui json export (no "format": "{FORMAT}")'
 _ID = re.compile(r"[0-9A-Za-z_-]{1,32}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -41,7 +42,8 @@ _STRING = re.compile(r'"[^"]*"')
 MAX_VALUES = 20 * MAX_ITEMS
 
 
-def export(data: SessionData, template: Template) -> str:
+def export(data: SessionData, template: Template, *, now: datetime | None = None) -> str:
+    """Everything, as stored: a running timer stays running (its start time is kept), so `now` is unused."""
     payload = {"format": FORMAT, "version": VERSION, "session": asdict(data.info),
                "items": [asdict(item) for item in data.items], "votes": [asdict(vote) for vote in data.votes],
                "step_states": [asdict(state) for state in data.step_states]}

@@ -1,15 +1,23 @@
 """Markdown: the session as a page that reads well on GitHub (export only).
 
-A heading, the information, the introduction, then per step a `###` heading and one bullet
-list per column. Typed text is escaped (a backslash before Markdown punctuation, character
-references for `<`, `&` and the edges' spaces), so it reads literally, never as markup or HTML.
+A heading, the information, the introduction, then per step a `###` heading, the step's time
+(`*Timebox 15 min · spent 17 min*`) and one bullet list per column, then a `## Follow-ups`
+task list (`- [ ] text — owner: Ana, due 2026-12-15 (step 5)`). Items read as in the wikitext
+export: `text — *author* (3 votes) (follow-up, owner: Ana, due 2026-12-15)`, a cluster as one
+bullet `**Cluster of 3 items** (5 votes)` with its members nested below it, each list ordered
+by votes (most first, ties in the session's order).
+
+Typed text is escaped (a backslash before Markdown punctuation, character references for `<`,
+`&` and the edges' spaces), so it reads literally, never as markup or HTML.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from workshop_tui.content import Template
+from workshop_tui.export.common import cell_groups, followups, is_cluster, last_step, step_time, time_text
 from workshop_tui.model import COLUMNS, Item, SessionData
 
 # ASCII punctuation with a meaning somewhere in GitHub Markdown (emphasis, links, lists, code,
@@ -33,7 +41,8 @@ def _escape_line(text: str) -> str:
     return head + text[start:max(start, end)] + tail
 
 
-def export(data: SessionData, template: Template) -> str:
+def export(data: SessionData, template: Template, *, now: datetime | None = None) -> str:
+    """The page; `now` is when a running timer's time is counted to (the current time if None)."""
     info = data.info
     lines = [f"# {escape(info.title)}", "", f"*{escape(template.title)}*", ""]
     details = [("Facilitator", info.facilitator), ("Participants", ", ".join(info.participants)),
@@ -46,26 +55,60 @@ def export(data: SessionData, template: Template) -> str:
         lines += [escape(template.introduction), ""] if template.introduction else []
         lines += [*(f"- {escape(objective)}" for objective in template.objectives), ""]
     lines += [f"## {escape(template.title)}", ""]
-    last_step = max([info.step_count, *(item.step for item in data.items)])
-    for number in range(1, last_step + 1):
-        lines += _step(data, template, number)
+    for number in range(1, last_step(data) + 1):
+        lines += _step(data, template, number, now)
+    lines += _followups(data)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _step(data: SessionData, template: Template, number: int) -> list[str]:
+def _step(data: SessionData, template: Template, number: int, now: datetime | None) -> list[str]:
     step = template.step(number) if number <= template.step_count else None
     title = f"STEP {number}: {step.title}" if step else f"STEP {number}"
     lines = [f"### {escape(title)}", ""]
     if step and step.introduction:
         lines += [f"*{escape(step.introduction)}*", ""]
+    timing = time_text(step_time(data, template, number, now))
+    if timing:
+        lines += [f"*{timing}*", ""]
     for key in COLUMNS:
-        items = data.items_for(number, key)
+        groups = cell_groups(data.items_for(number, key))
         lines += [f"**{escape(template.column(key).heading)}**", ""]
-        lines += [_bullet(item) for item in items] if items else ["- *(none yet)*"]
+        lines += [line for group in groups for line in _group(group)] if groups else ["- *(none yet)*"]
         lines += [""]
     return lines
 
 
-def _bullet(item: Item) -> str:
+def _group(group: tuple[Item, ...]) -> list[str]:
+    if not is_cluster(group):
+        return [f"- {_item(group[0])}"]
+    head = f"- **Cluster of {len(group)} items**{_votes(sum(item.votes for item in group))}"
+    return [head, *(f"  - {_item(item)}" for item in group)]
+
+
+def _item(item: Item) -> str:
     author = f" — *{escape(item.author)}*" if item.author else ""
-    return f"- {escape(item.text)}{author}"
+    return f"{escape(item.text)}{author}{_votes(item.votes)}{_followup_mark(item)}"
+
+
+def _votes(count: int) -> str:
+    return f" ({count} vote{'' if count == 1 else 's'})" if count else ""
+
+
+def _followup_mark(item: Item) -> str:
+    if not item.followup:
+        return ""
+    parts = ["follow-up"]
+    parts += [f"owner: {escape(item.owner)}"] if item.owner else []
+    parts += [f"due {escape(item.due)}"] if item.due else []
+    return f" ({', '.join(parts)})"
+
+
+def _followups(data: SessionData) -> list[str]:
+    """The follow-ups as a task list, in the steps' order: `- [ ] text — owner: Ana, due ... (step 5)`."""
+    lines = []
+    for item in followups(data):
+        parts = [f"owner: {escape(item.owner)}"] if item.owner else []
+        parts += [f"due {escape(item.due)}"] if item.due else []
+        detail = f" — {', '.join(parts)}" if parts else ""
+        lines.append(f"- [ ] {escape(item.text)}{detail} (step {item.step})")
+    return ["", "## Follow-ups", "", *lines] if lines else []

@@ -1,45 +1,74 @@
 """Wikitext: the session as a page shaped like the seed's, and such a page's summary table read back.
 
 The page: the session title, an Information section, the template's introduction and
-objectives, then the summary table, one row per step, items as bullets with their author in a
-trailing `<small>(name)</small>`. Typed text is escaped with character references (never
-`{{!}}`, which MediaWiki turns back into a live pipe), so it renders exactly as typed, and no
-typed text can make a raw `<`: the importer knows every raw tag was written by the exporter.
+objectives, the summary table, then a Follow-ups checklist. The table has one row per step:
+the first cell holds the step's title, its introduction and its time
+(`<small class="timebox">Timebox 15 min · spent 17 min</small>`); the others hold the items as
+bullets, each followed by its marks: the author `<small>(name)</small>`, the votes
+`<small class="votes">(3 votes)</small>` and, for a commitment,
+`<small class="followup">(follow-up, owner: Ana, due 2026-12-15)</small>`. A cluster is one
+bullet, `<span class="cluster">'''Cluster of 3 items'''</span>` and its votes, with its members
+as `**` sub-bullets. Each cell is ordered by votes, most first (a cluster counts its members'),
+ties in the session's own order, so a cell without votes keeps its order.
 
-The importer reads our own pages and tables copied from wiki pages in the summary's shape.
+Typed text is escaped with character references (never `{{!}}`, which MediaWiki turns back
+into a live pipe), so it renders exactly as typed, and no typed text can make a raw `<`: the
+importer knows every raw tag was written by the exporter or by whoever wrote the page by hand.
+Commas in an owner or a due date are references too, so a follow-up mark splits back exactly.
+
+The importer reads our own pages (items, authors, votes, clusters, follow-ups, step times: the
+table is the source; the Follow-ups section repeats it for readers and is not read) and tables
+copied from wiki pages in the summary's shape. A mark it cannot read stays in the item's text.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import datetime
 
 from workshop_tui.content import Catalog, Template
 from workshop_tui.export.common import (
+    MAX_INT,
     MAX_ITEMS,
     UNKNOWN_FORMAT,
     ImportFormatError,
+    Row,
+    StepTime,
+    cell_groups,
     checked_step,
     column_key,
+    followups,
+    imported_state,
     infer_template,
     inferred_info,
+    is_cluster,
     item_text,
+    last_step,
     numbered,
     one_line,
+    parse_duration,
+    step_time,
+    time_text,
 )
 from workshop_tui.export.wikimarkup import escape, to_text, without_comments
 from workshop_tui.export.wikitable import CELL_SEPARATOR, MAX_TABLE_LINES, TABLE_START, Cell, Table, grid, read_table
-from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo
+from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo, new_id
 from workshop_tui.text import clean_name, clean_text
 
 INFO_FIELDS = (("Facilitator", "facilitator"), ("Participants", "participants"), ("Event", "event"),
                ("Place", "place"), ("Date", "date"))
+BOLD = "'''"
+CLUSTER_OPEN = '<span class="cluster">'
+TIME_OPEN = '<small class="timebox">'
+CHECKBOX = "☐"
 
 
 # -- export ------------------------------------------------------------------------------------
 
 
-def export(data: SessionData, template: Template) -> str:
+def export(data: SessionData, template: Template, *, now: datetime | None = None) -> str:
+    """The page; `now` is when a running timer's time is counted to (the current time if None)."""
     info = data.info
     lines = [f"= {escape(info.title)} =", ""] if info.title.strip() else []
     lines += ["== Information ==", *_information_lines(info), ""]
@@ -48,7 +77,7 @@ def export(data: SessionData, template: Template) -> str:
         lines += [escape(template.introduction)] if template.introduction else []
         lines += [f"* {escape(objective)}" for objective in template.objectives]
         lines += [""]
-    lines += [f"== {escape(template.title)} ==", *_table(data, template)]
+    lines += [f"== {escape(template.title)} ==", *_table(data, template, now), *_followups(data)]
     return "\n".join(lines) + "\n"
 
 
@@ -59,28 +88,65 @@ def _information_lines(info: SessionInfo) -> list[str]:
     return [f"* {label}: {values[name]}" for label, name in INFO_FIELDS if values[name]]
 
 
-def _table(data: SessionData, template: Template) -> list[str]:
+def _table(data: SessionData, template: Template, now: datetime | None) -> list[str]:
     headings = [template.key_steps_heading, *(template.column(key).heading for key in COLUMNS)]
     lines = ['{| class="wikitable"', "! " + " !! ".join(escape(heading) for heading in headings)]
-    last_step = max([data.info.step_count, *(item.step for item in data.items)])
-    for number in range(1, last_step + 1):
-        lines += ["|-", "| " + _step_cell(template, number)]
+    for number in range(1, last_step(data) + 1):
+        lines += ["|-", "| " + _step_cell(template, number, step_time(data, template, number, now))]
         for key in COLUMNS:
-            lines += ["|", *(_bullet(item) for item in data.items_for(number, key))]
+            lines += ["|", *_cell(data.items_for(number, key))]
     lines.append("|}")
     return lines
 
 
-def _step_cell(template: Template, number: int) -> str:
+def _step_cell(template: Template, number: int, time: StepTime) -> str:
     step = template.step(number) if number <= template.step_count else None
     label = f"STEP {number}: {escape(step.title)}" if step else f"STEP {number}"
     intro = f"<br />''{escape(step.introduction)}''" if step and step.introduction else ""
-    return f"'''{label}'''{intro}"
+    shown = time_text(time)
+    timing = f"<br />{TIME_OPEN}{shown}</small>" if shown else ""
+    return f"{BOLD}{label}{BOLD}{intro}{timing}"
+
+
+def _cell(items: list[Item]) -> list[str]:
+    lines = []
+    for group in cell_groups(items):
+        if is_cluster(group):
+            lines.append(f"* {CLUSTER_OPEN}{BOLD}Cluster of {len(group)} items{BOLD}</span>"
+                         f"{_votes(sum(item.votes for item in group))}")
+            lines += [f"** {_bullet(item)}" for item in group]
+        else:
+            lines.append(f"* {_bullet(group[0])}")
+    return lines
 
 
 def _bullet(item: Item) -> str:
     author = f" <small>({escape(item.author)})</small>" if item.author else ""
-    return f"* {escape(item.text)}{author}"
+    return f"{escape(item.text)}{author}{_votes(item.votes)}{_followup_mark(item)}"
+
+
+def _votes(count: int) -> str:
+    return f' <small class="votes">({count} vote{"" if count == 1 else "s"})</small>' if count else ""
+
+
+def _followup_mark(item: Item) -> str:
+    if not item.followup:
+        return ""
+    parts = ["follow-up"]
+    parts += [f"owner: {escape(item.owner, extra=',')}"] if item.owner else []
+    parts += [f"due {escape(item.due, extra=',')}"] if item.due else []
+    return f' <small class="followup">({", ".join(parts)})</small>'
+
+
+def _followups(data: SessionData) -> list[str]:
+    """The follow-ups as a checklist in the table's order: `* ☐ text — owner: Ana, due 2026-12-15 (step 5)`."""
+    lines = []
+    for item in followups(data):
+        parts = [f"owner: {escape(item.owner)}"] if item.owner else []
+        parts += [f"due {escape(item.due)}"] if item.due else []
+        detail = f" — {', '.join(parts)}" if parts else ""
+        lines.append(f"* {CHECKBOX} {escape(item.text)}{detail} (step {item.step})")
+    return ["", "== Follow-ups ==", *lines] if lines else []
 
 
 # -- import ------------------------------------------------------------------------------------
@@ -100,7 +166,10 @@ _BULLET = re.compile(r"^[*#]+")
 _NESTED_TABLE = re.compile(r"^[ \t]*(?:\{\||\|[}+-])")
 _NESTED_CELLS = re.compile(r"^[ \t]*[|!]")
 _BREAK = re.compile(r"</?br\s*/?>", re.I)
-_AUTHOR_OPEN, _AUTHOR_CLOSE = "<small>(", ")</small>"
+_TIME = re.compile(r'<small class="timebox">([^<\n]{1,200})</small>')
+_MARK = re.compile(r'<small(?: class="(votes|followup)")?>\(')
+_MARK_CLOSE = ")</small>"
+_VOTES = re.compile(r"([0-9]{1,10}) votes?")
 
 
 def looks_like(text: str) -> bool:
@@ -147,44 +216,79 @@ def _step_label(cell: Cell) -> tuple[int, str] | None:
     return (int(match.group(1)), match.group(2).strip()) if match else None
 
 
+def _step_times(cell: Cell) -> tuple[int | None, int | None] | None:
+    """The timebox and time spent in a step cell's `<small class="timebox">`; None without one."""
+    for line in cell.lines:
+        match = _TIME.search(line) if TIME_OPEN in line else None
+        if match:
+            planned = spent = None
+            for part in to_text(match.group(1)).split(" · "):
+                label, _, value = part.strip().partition(" ")
+                if label == "Timebox":
+                    planned = parse_duration(value)
+                elif label == "spent":
+                    spent = parse_duration(value)
+            return planned, spent
+    return None
+
+
 def _session(before: str, table: Table, mapping: dict[int, str], first_row: int, catalog: Catalog) -> SessionData:
     rows = list(grid(table.rows[first_row:]))
     labels = [_step_label(row[0]) if 0 in row else None for row in rows]
     labelled = any(labels)
     titles: dict[int, str] = {}
-    found: list[tuple[int, str, str, str | None, int, str]] = []
+    times: dict[int, tuple[int | None, int | None]] = {}
+    found: list[Row] = []
     step = highest = 0
     for index, (row, label) in enumerate(zip(rows, labels), start=1):
         if label:
             step = checked_step(label[0], f"the summary table's row {index}")
             titles.setdefault(step, label[1])
+            time = _step_times(row[0])
+            if time is not None:
+                times.setdefault(step, time)
         elif not labelled and 0 in row:
             step = checked_step(step + 1, f"the summary table's row {index}")  # unlabelled: one row per step
         step = max(step, 1)  # rows above the first "STEP n" belong to step 1
         highest = max(highest, step)
         for column, key in mapping.items():
             if column in row:
-                for text, author in _items(row[column].lines, f"step {step}, {key}"):
-                    found.append((step, key, text, author, 0, ""))
+                for found_row in _rows(row[column].lines, step, key, f"step {step}, {key}"):
+                    found.append(found_row)
                     if len(found) > MAX_ITEMS:
                         raise ImportFormatError(f"more than {MAX_ITEMS:,} items: too many for one session")
     items = numbered(found)
-    info = inferred_info(_title(before), infer_template(catalog, titles), items, highest, **_information_fields(before))
-    return SessionData(info=info, items=items)
+    template = infer_template(catalog, titles)
+    info = inferred_info(_title(before), template, items, highest, **_information_fields(before))
+    states = (imported_state(number, template, None, *time) for number, time in sorted(times.items()))
+    return SessionData(info=info, items=items, step_states=tuple(state for state in states if state))
 
 
-def _items(lines: list[str], where: str) -> Iterator[tuple[str, str | None]]:
-    """A cell's items: one per bullet (its `<br />`s are line breaks), else one per line or `<br>`."""
+def _rows(lines: list[str], step: int, column: str, where: str) -> Iterator[Row]:
+    """A cell's items: one per bullet (its `<br />`s are line breaks), else one per line or `<br>`.
+
+    A bullet that opens a cluster gathers the deeper bullets below it into the cluster."""
+    cluster, cluster_level = None, 0
     for raw in _cell_lines(lines):
         bullet = _BULLET.match(raw)
         if bullet:
-            content, author = _author(_bounded(raw[bullet.end() :].strip(" \t"), where))
+            content = _bounded(raw[bullet.end() :].strip(" \t"), where)
+            if cluster and bullet.end() <= cluster_level:
+                cluster = None
+            if content.startswith(CLUSTER_OPEN):
+                cluster, cluster_level = new_id(), bullet.end()
+                continue
+            content, row = _marks(content, Row(step, column, "", cluster=cluster))
             pieces: Iterator[str] = iter([to_text(content)])
         else:
-            author, pieces = None, (to_text(_bounded(piece, where)) for piece in _between_breaks(raw))
+            if raw.strip():
+                cluster = None
+            row = Row(step, column, "")
+            pieces = (to_text(_bounded(piece, where)) for piece in _between_breaks(raw))
         for piece in map(clean_text, pieces):
             if piece.strip():  # a blank bullet on a hand-made page shows nothing: skipped
-                yield item_text(piece, where), author
+                yield Row(step, column, item_text(piece, where), row.author, row.votes, cluster=row.cluster,
+                          followup=row.followup, owner=row.owner, due=row.due)
 
 
 def _bounded(source: str, where: str) -> str:
@@ -215,16 +319,49 @@ def _cell_lines(lines: list[str]) -> Iterator[str]:
             yield raw
 
 
-def _author(content: str) -> tuple[str, str | None]:
-    """A bullet's text and the author in its trailing `<small>(name)</small>`, if any.
+def _marks(content: str, row: Row) -> tuple[str, Row]:
+    """A bullet's text without its trailing marks (author, votes, follow-up), read into row.
 
-    Typed text never holds a raw `<`, so in our pages the last `<small>(` is the author's."""
-    start = content.rfind(_AUTHOR_OPEN)
-    end = len(content) - len(_AUTHOR_CLOSE)
-    if start < 0 or not content.endswith(_AUTHOR_CLOSE) or start + len(_AUTHOR_OPEN) > end:
-        return content, None
-    name = content[start + len(_AUTHOR_OPEN) : end]
-    return content[:start].rstrip(" \t"), clean_name(to_text(name))
+    Typed text never holds a raw `<`, so in our pages the last `<small` starts a mark. Each kind
+    is read once; a mark that does not read as one stays in the text."""
+    seen: set[str] = set()
+    while content.endswith(_MARK_CLOSE):
+        start = content.rfind("<small")
+        match = _MARK.match(content, start) if start >= 0 else None
+        if match is None or match.end() > len(content) - len(_MARK_CLOSE):
+            break
+        kind = match.group(1) or "author"
+        inner = content[match.end() : len(content) - len(_MARK_CLOSE)]
+        if kind in seen or not _read_mark(kind, inner, row):
+            break
+        seen.add(kind)
+        content = content[:start].rstrip(" \t")
+    return content, row
+
+
+def _read_mark(kind: str, inner: str, row: Row) -> bool:
+    if kind == "author":
+        row.author = clean_name(to_text(inner))
+        return True
+    if kind == "votes":
+        match = _VOTES.fullmatch(inner)
+        if match is None or int(match.group(1)) > MAX_INT:
+            return False
+        row.votes = int(match.group(1))
+        return True
+    label, *parts = inner.split(",")  # commas typed in an owner or a due date are references
+    if label.strip() != "follow-up":
+        return False
+    owner, due = None, ""
+    for part in (part.strip(" \t") for part in parts):
+        if part.startswith("owner:"):
+            owner = clean_name(to_text(part[len("owner:") :]))
+        elif part.startswith("due "):
+            due = one_line(to_text(part[len("due ") :]))
+        else:
+            return False
+    row.followup, row.owner, row.due = True, owner, due
+    return True
 
 
 def _title(before: str) -> str:
@@ -251,4 +388,3 @@ def _information_fields(before: str) -> dict[str, object]:
         else:
             fields[name] = one_line(to_text(value))
     return fields
-
