@@ -1,0 +1,235 @@
+"""The Textual app: `make_app(store, catalog)` builds the `WorkshopApp` the CLI and tests run.
+
+The app owns three things every screen shares: the store (opened in a thread worker after the
+first frame when the CLI hands over a callable), the catalog of templates, and one "store
+thread" on which every store call runs, in the order the screens asked for them. Screens
+`await app.call_store(...)` from `@work` workers, so the interface never waits on the
+database and a second Enter can never overtake the first.
+
+It also owns what is the same on every screen: Ctrl+Q (which asks before dropping typed text),
+F1 help, the light "projector" theme, and the command palette, which lists each screen's own
+commands (`palette_commands()`) beside Textual's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+from typing import TYPE_CHECKING, Callable, Iterable, TypeVar, Union
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.theme import Theme
+
+from workshop_tui.content import Catalog, Template, load_catalog
+from workshop_tui.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from workshop_tui.store.store import Store
+
+T = TypeVar("T")
+StoreSource = Union["Store", Callable[[], "Store"]]
+
+DARK_THEME = "textual-dark"
+
+# A light theme for projectors and big shared screens: white paper, near-black ink, and
+# saturated dark accents that survive a washed-out beamer.
+PROJECTOR_THEME = Theme(
+    name="projector",
+    primary="#0b3d91",
+    secondary="#5a2a82",
+    accent="#b34700",
+    warning="#8a5a00",
+    error="#b00020",
+    success="#00692e",
+    foreground="#000000",
+    background="#ffffff",
+    surface="#f4f4f4",
+    panel="#e4e8f0",
+    dark=False,
+    variables={
+        "footer-key-foreground": "#0b3d91",
+        "block-cursor-background": "#0b3d91",
+        "block-cursor-foreground": "#ffffff",
+        "block-cursor-blurred-background": "#c9d6ee",
+        "block-cursor-blurred-foreground": "#000000",
+        "input-selection-background": "#0b3d91 35%",
+    },
+)
+
+
+class WorkshopApp(App[None]):
+    """Runs workshop sessions on a shared screen, keeping every word in the store."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "workshop-tui"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit", tooltip="Quit (asks first if text is not saved)"),
+        Binding("f1", "help", "Help", id="help", tooltip="Every key, on every screen"),
+        Binding("ctrl+t", "toggle_projector", "Light theme", show=False, id="projector",
+                tooltip="Switch between the light projector theme and the dark theme"),
+    ]
+
+    cursor_blink: bool = True
+    """Tests turn this off so snapshots never catch a cursor mid-blink."""
+
+    class StoreReady(Message):
+        """Posted to the start screen once the store is open."""
+
+    def __init__(
+        self, store: StoreSource, catalog: Catalog | None = None, *, clock: Callable[[], float] | None = None
+    ) -> None:
+        super().__init__()
+        self.store: Store | None = None
+        self._store_source: Callable[[], Store] | None = None
+        self._owns_store = False
+        if hasattr(store, "list_sessions"):
+            self.store = store  # type: ignore[assignment]
+        else:
+            self._store_source = store  # type: ignore[assignment]
+            self._owns_store = True
+        self.catalog = catalog or load_catalog()
+        self.clock = clock or time.monotonic
+        self.error_message: str | None = None
+        self._store_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workshop-store")
+        self._dark_theme = DARK_THEME
+
+    # -- start and stop ------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from workshop_tui.screens.start import StartScreen
+
+        self.register_theme(PROJECTOR_THEME)
+        for problem in self.catalog.problems:
+            self.notify(problem, title="Template skipped", severity="warning", markup=False)
+        self.push_screen(StartScreen())
+        if self.store is None:
+            # After the first frame: the start screen is up before SQLAlchemy loads.
+            self.call_after_refresh(self._open_store)
+
+    @work(thread=True, name="open store")
+    def _open_store(self) -> None:
+        # A StoreError (or OSError) is the user's problem: one line, exit status 2. Anything
+        # else is a bug, and the worker ends the app with its traceback.
+        assert self._store_source is not None
+        try:
+            store = self._store_source()
+        except (StoreError, OSError) as error:
+            self.call_from_thread(self._store_failed, str(error) or type(error).__name__)
+            return
+        self.call_from_thread(self._store_opened, store)
+
+    def _store_opened(self, store: Store) -> None:
+        self.store = store
+        if store.backup_made is not None:
+            self.notify(f"The store was upgraded; the old one is kept at {store.backup_made}", markup=False)
+        for screen in self.screen_stack:
+            screen.post_message(self.StoreReady())
+
+    def _store_failed(self, message: str) -> None:
+        self.error_message = message.splitlines()[0] if message else "cannot open the store"
+        self.exit(return_code=2)
+
+    def on_unmount(self) -> None:
+        # Let queued writes finish before the process ends, then release the store.
+        self._store_thread.shutdown(wait=True)
+        if self._owns_store and self.store is not None:
+            self.store.close()
+
+    # -- the store thread ----------------------------------------------------------------
+
+    async def call_store(self, method: Callable[..., T], *args: object, **kwargs: object) -> T:
+        """Run one store call on the store thread, in order, without blocking the screen."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._store_thread, partial(method, *args, **kwargs))
+
+    async def wait_for_store(self) -> None:
+        """Wait until every store call asked for so far has finished."""
+        await self.call_store(lambda: None)
+
+    def template_for(self, template_id: str) -> Template:
+        """A session's template; one no longer installed falls back to the default."""
+        return self.catalog.templates.get(template_id) or self.catalog.default
+
+    # -- app-wide actions ----------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Quit; if some text was typed but not saved, ask whether to keep it."""
+        from workshop_tui.screens.quit import QuitDialog
+
+        if isinstance(self.screen, QuitDialog):
+            return  # already asking
+        pending = [screen for screen in self.screen_stack if getattr(screen, "pending_text", lambda: "")()]
+        if not pending:
+            await self._quit()
+            return
+
+        async def chosen(choice: str | None) -> None:
+            if choice == "discard":
+                await self._quit()
+            elif choice == "save":
+                for screen in pending:
+                    if not await screen.save_pending():  # type: ignore[attr-defined]
+                        return  # the error is shown; stay so nothing is lost
+                await self._quit()
+
+        await self.push_screen(QuitDialog(pending[-1].pending_text(), verb="quit"), chosen)  # type: ignore[attr-defined]
+
+    async def _quit(self) -> None:
+        if self.store is not None:
+            await self.wait_for_store()
+        self.exit()
+
+    def action_help(self) -> None:
+        from workshop_tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_projector(self) -> None:
+        """Switch between the light projector theme and the dark theme used before it."""
+        if self.theme == PROJECTOR_THEME.name:
+            self.theme = self._dark_theme
+        else:
+            self._dark_theme = self.theme
+            self.theme = PROJECTOR_THEME.name
+
+    # -- command palette -----------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help: every key", "Show the help screen", self.action_help)
+        yield SystemCommand(
+            "Projector theme (light, high contrast)",
+            "Toggle the light theme that reads well on a projector",
+            self.action_toggle_projector,
+        )
+        commands = getattr(screen, "palette_commands", None)
+        if commands is not None:
+            yield from commands()
+        else:
+            # Dialogs and help: their own keys, by description.
+            for binding in screen.BINDINGS:
+                if isinstance(binding, Binding) and binding.description:
+                    yield SystemCommand(binding.description, binding.tooltip or binding.description,
+                                        partial(screen.run_action, binding.action))
+
+
+def make_app(
+    store: StoreSource, catalog: Catalog | None = None, *, clock: Callable[[], float] | None = None
+) -> WorkshopApp:
+    """The app, for the command line and the tests alike.
+
+    `store` is an open `Store`, or a zero-argument callable that opens one; the callable runs
+    in a thread after the first frame, and a `StoreError` from it ends the app with return
+    code 2 and `error_message` set. `catalog` defaults to the bundled and user templates.
+    `clock` (seconds, monotonic) is for timeboxes; tests inject it.
+    """
+    return WorkshopApp(store, catalog, clock=clock)

@@ -1,0 +1,138 @@
+"""The export dialog: pick a format and a file (or the clipboard); it only collects the choice.
+
+It proposes `<documents folder>/<slug of the title><extension>`; changing the format changes
+the extension. It dismisses with an `ExportRequest`, or None when cancelled; the summary
+screen does the exporting and asks before replacing a file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from workshop_tui import locations
+from workshop_tui.widgets.footer import AppFooter
+
+FORMAT_LABELS = {"wikitext": "Wikitext", "csv": "CSV", "markdown": "Markdown", "json": "JSON"}
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What the user chose: a format, and a file to write or the clipboard."""
+
+    fmt: str
+    path: Path
+    action: Literal["save", "copy"] = "save"
+
+
+def slug(title: str) -> str:
+    """A file name from a title: `Partnership workshop` -> `partnership-workshop`."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^A-Za-z0-9]+", "-", ascii_title).strip("-").lower()
+    return words[:60].strip("-") or "workshop"
+
+
+def _shown(path: Path) -> str:
+    try:
+        return "~/" + path.relative_to(Path.home()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+class ExportDialog(ModalScreen[ExportRequest | None]):
+    """Format, file, and Save / Copy / Cancel."""
+
+    CSS_PATH = "export_dialog.tcss"
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", tooltip="Write the file"),
+        Binding("ctrl+y", "copy", "Copy", tooltip="Copy the export to the clipboard"),
+    ]
+
+    def __init__(self, title: str, *, fmt: str = "wikitext") -> None:
+        super().__init__()
+        from workshop_tui import export
+
+        self.title_text = title
+        self.formats: tuple[str, ...] = tuple(export.FORMATS)
+        self.extensions: dict[str, str] = dict(export.EXTENSIONS)
+        self.fmt = fmt if fmt in self.formats else self.formats[0]
+
+    def proposed(self, fmt: str) -> Path:
+        return locations.export_dir() / f"{slug(self.title_text)}{self.extensions[fmt]}"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="export-dialog"):
+            yield Static(Content.assemble("Export ", (self.title_text, "bold")), classes="export-title")
+            with Horizontal(classes="export-row"):
+                yield Label("Format", classes="export-label")
+                with RadioSet(id="formats"):
+                    for fmt in self.formats:
+                        yield RadioButton(
+                            f"{FORMAT_LABELS.get(fmt, fmt)} ({self.extensions[fmt]})", value=fmt == self.fmt, name=fmt
+                        )
+            with Horizontal(classes="export-row"):
+                yield Label("File", classes="export-label")
+                yield Input(_shown(self.proposed(self.fmt)), id="path", compact=True)
+            yield Static(
+                "Arrows pick the format, Enter or Space sets it; Tab moves to the file name.\n"
+                "An existing file is never replaced without asking.",
+                classes="export-hint",
+                markup=False,
+            )
+            with Horizontal(classes="export-buttons"):
+                yield Button("Save file", id="save", variant="primary")
+                yield Button("Copy to clipboard", id="copy")
+                yield Button("Cancel", id="cancel")
+        yield AppFooter()
+
+    def on_mount(self) -> None:
+        path = self.query_one("#path", Input)
+        path.cursor_blink = getattr(self.app, "cursor_blink", True)
+        self.query_one(RadioSet).focus()
+
+    @on(RadioSet.Changed)
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        new = event.pressed.name or self.fmt
+        path_input = self.query_one("#path", Input)
+        old_ext, new_ext = self.extensions[self.fmt], self.extensions[new]
+        if path_input.value.endswith(old_ext):
+            path_input.value = path_input.value[: -len(old_ext)] + new_ext
+        self.fmt = new
+
+    def _path(self) -> Path | None:
+        text = self.query_one("#path", Input).value.strip()
+        if not text:
+            self.notify("Type a file name, or copy to the clipboard instead.", severity="warning")
+            return None
+        path = Path(text).expanduser()
+        if not path.is_absolute():
+            path = locations.export_dir() / path
+        return path
+
+    @on(Input.Submitted, "#path")
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        path = self._path()
+        if path is not None:
+            self.dismiss(ExportRequest(self.fmt, path, "save"))
+
+    @on(Button.Pressed, "#copy")
+    def action_copy(self) -> None:
+        self.dismiss(ExportRequest(self.fmt, self.proposed(self.fmt), "copy"))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

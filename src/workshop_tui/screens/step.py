@@ -1,0 +1,527 @@
+"""One step of a session: its brief, three columns of items, and the line where items are typed.
+
+The screen holds what the store last returned (`items`) and redraws from it; every change
+goes through the store first. Typing: Enter saves the text to the active column as the
+current speaker; the text leaves the input only once the store has committed it, and stays
+(with an error shown) if the write fails. Tab picks the next column; Escape moves from
+typing to the column's items (edit, delete with undo, move) and back.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Iterable, cast
+
+from textual import events, on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+from workshop_tui.content import Template
+from workshop_tui.model import COLUMNS, Item, SessionInfo, new_id
+from workshop_tui.store.errors import StoreError
+from workshop_tui.widgets.footer import AppFooter
+from workshop_tui.widgets.item_column import ItemColumn
+from workshop_tui.widgets.item_input import ItemEditor, ItemInput
+from workshop_tui.widgets.participant_picker import ANONYMOUS, ParticipantPicker
+from workshop_tui.widgets.progress_header import ProgressHeader
+from workshop_tui.widgets.step_list import StepList
+
+if TYPE_CHECKING:
+    from workshop_tui.app import WorkshopApp
+
+
+def _short(text: str, width: int = 40) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+class StepScreen(Screen[None]):
+    """A session, one step at a time."""
+
+    CSS_PATH = "step.tcss"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
+
+    BINDINGS = [
+        Binding("tab", "next_column", "Column", tooltip="Type into (or select in) the next column"),
+        Binding("shift+tab", "previous_column", "Previous column", show=False, tooltip="Type into the previous column"),
+        Binding("escape", "select_items", "Select", tooltip="Select items in the column, to edit, delete or move them"),
+        Binding("ctrl+n", "next_step", "Next step", tooltip="Go on to the next step"),
+        Binding("ctrl+b", "previous_step", "Previous step", show=False, tooltip="Go back to the previous step"),
+        Binding("ctrl+g", "choose_step", "Go to step", show=False, tooltip="Pick a step from the step list"),
+        Binding("ctrl+o", "choose_speaker", "Speaker", tooltip="Choose who is speaking: the author of new items"),
+        Binding("ctrl+s", "summary", "Summary", tooltip="The whole table, and exports"),
+        Binding("u,ctrl+z", "undo_delete", "Undo",
+                tooltip="Bring back the item deleted last (u once items are selected)"),
+        Binding("f2", "toggle_brief", "Brief", show=False, tooltip="Show the step's whole brief, or shrink it again"),
+        Binding("ctrl+l", "close_session", "Sessions", show=False, tooltip="Back to the list of sessions"),
+    ]
+
+    def __init__(self, info: SessionInfo) -> None:
+        super().__init__()
+        self.info = info
+        self.template: Template = cast("WorkshopApp", self.app).template_for(info.template_id)
+        self.step = max(1, min(info.current_step, info.step_count))
+        self.active = 0
+        self.items: list[Item] = []
+        self.speaker = ANONYMOUS
+        self.undo_stack: list[Item] = []
+        self._pending_id: str | None = None
+
+    @property
+    def workshop(self) -> WorkshopApp:
+        return cast("WorkshopApp", self.app)
+
+    # -- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield ProgressHeader(self.info.title)
+        with Horizontal(id="step-body"):
+            yield StepList(self.template, id="steps")
+            with Vertical(id="step-main"):
+                yield Static(id="step-title")
+                with VerticalScroll(id="brief"):
+                    yield Static(id="step-brief")
+                with Horizontal(id="columns"):
+                    for key in COLUMNS:
+                        yield ItemColumn(key, self.template.column(key).label, id=f"col-{key}")
+                with Horizontal(id="entry"):
+                    yield Static(id="target")
+                    yield ItemInput(placeholder="Type an item here; Enter adds it", id="entry-input")
+                    yield ParticipantPicker(self.info.participants, id="speaker")
+        yield AppFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#brief").can_focus = False
+        self.show_step()
+        self.entry.focus()
+        self.load()
+
+    @property
+    def entry(self) -> ItemInput:
+        return self.query_one("#entry-input", ItemInput)
+
+    @property
+    def columns(self) -> list[ItemColumn]:
+        return list(self.query(ItemColumn))
+
+    @property
+    def active_column(self) -> ItemColumn:
+        return self.columns[self.active]
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def items_for(self, step: int, column: str | None = None) -> list[Item]:
+        return [i for i in self.items if i.step == step and (column is None or i.column == column)]
+
+    def counts(self) -> dict[int, int]:
+        counts: dict[int, int] = {}
+        for item in self.items:
+            counts[item.step] = counts.get(item.step, 0) + 1
+        return counts
+
+    def show_step(self) -> None:
+        """Draw everything that depends on the step number (not the items)."""
+        step = self.template.step(self.step) if self.step <= self.template.step_count else None
+        self.query_one(ProgressHeader).set_step(self.step, self.info.step_count)
+        title = Content.assemble((f"STEP {self.step}", "bold $accent"), "  ", (step.title if step else "", "bold"))
+        if step:
+            title = Content.assemble(title, "   ", (f"{step.timebox_minutes} min suggested", "dim"))
+        self.query_one("#step-title", Static).update(title)
+        self.query_one("#step-brief", Static).update(self._brief(step))
+        self.query_one("#brief", VerticalScroll).scroll_home(animate=False)
+        self.query_one(StepList).show(self.step, self.counts())
+        self.show_target()
+
+    def _brief(self, step) -> Content:
+        if step is None:
+            return Content("")
+        parts: list[Content] = []
+        if step.introduction:
+            parts.append(Content.styled(step.introduction, "italic"))
+        parts.extend(Content.assemble(("• ", "$accent"), prompt) for prompt in step.prompts)
+        if step.notes:
+            parts.append(Content.assemble(("Facilitator note: ", "bold dim"), (step.notes, "dim")))
+        return Content("\n").join(parts)
+
+    def show_target(self) -> None:
+        column = self.active_column
+        for each in self.columns:
+            each.set_class(each is column, "-active")
+        self.query_one("#target", Static).update(Content.assemble(("+ ", "bold $accent"), (column.label, "bold")))
+
+    async def show_items(self) -> None:
+        for column in self.columns:
+            await column.show_items(self.items_for(self.step, column.key))
+        self.query_one(StepList).show(self.step, self.counts())
+
+    # -- loading and moving between steps -------------------------------------------------
+
+    @work(exclusive=True, group="load")
+    async def load(self) -> None:
+        store = self.workshop.store
+        assert store is not None
+        try:
+            data = await self.workshop.call_store(store.session_data, self.info.id)
+        except StoreError as error:
+            self.notify(str(error), title="Cannot load the session", severity="error", markup=False)
+            return
+        self.info = data.info
+        self.items = list(data.items)
+        self.query_one(ProgressHeader).set_title(self.info.title)
+        self.query_one(ParticipantPicker).set_participants(self.info.participants)
+        await self.show_items()
+
+    @property
+    def editing(self) -> bool:
+        return any(column.editor is not None for column in self.columns)
+
+    def go_to_step(self, number: int) -> None:
+        if not 1 <= number <= self.info.step_count or number == self.step:
+            return
+        if self.editing:
+            self.notify("Finish the edit first: Enter saves it, Escape cancels it.", severity="warning")
+            return
+        self.step = number
+        self.show_step()
+        self.entry.focus()  # a new step starts with typing
+        self.redraw_items()
+        self.save_current_step(number)
+
+    @work(exclusive=True, group="redraw")
+    async def redraw_items(self) -> None:
+        await self.show_items()
+
+    @work(group="write")
+    async def save_current_step(self, number: int) -> None:
+        """Remember the step, so reopening the session comes back exactly here."""
+        store = self.workshop.store
+        assert store is not None
+        try:
+            self.info = await self.workshop.call_store(store.set_current_step, self.info.id, number)
+        except StoreError as error:
+            self.notify(str(error), title="Step not remembered", severity="warning", markup=False)
+
+    def action_next_step(self) -> None:
+        if self.step >= self.info.step_count:
+            self.notify("This is the last step: Ctrl+S shows the summary and exports.")
+            return
+        self.go_to_step(self.step + 1)
+
+    def action_previous_step(self) -> None:
+        if self.step > 1:
+            self.go_to_step(self.step - 1)
+
+    def action_choose_step(self) -> None:
+        self.add_class("-show-steps")
+        step_list = self.query_one(StepList)
+        step_list.highlighted = self.step - 1
+        step_list.focus()
+
+    @on(StepList.StepChosen)
+    def _step_chosen(self, event: StepList.StepChosen) -> None:
+        self.go_to_step(event.number)
+        self.entry.focus()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if isinstance(event.widget, StepList):
+            self.remove_class("-show-steps")
+
+    # -- columns and focus ---------------------------------------------------------------
+
+    def set_active(self, index: int, *, focus_column: bool | None = None) -> None:
+        """Make column `index` the one typed into; move focus along if a column had it."""
+        if focus_column is None:
+            focus_column = isinstance(self.focused, ItemColumn)
+        self.active = index % len(COLUMNS)
+        self.show_target()
+        if focus_column:
+            self.active_column.focus()
+
+    def action_next_column(self) -> None:
+        self.set_active(self.active + 1)
+
+    def action_previous_column(self) -> None:
+        self.set_active(self.active - 1)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next_column", "previous_column"):
+            return not isinstance(self.focused, ItemEditor)
+        if action in ("next_step", "previous_step", "choose_step"):
+            return not self.editing  # an open edit is finished (Enter) or dropped (Escape) first
+        if action == "select_items":
+            return self.focused is self.entry or self.focused is None
+        if action == "undo_delete":
+            return bool(self.undo_stack)
+        return True
+
+    def action_toggle_brief(self) -> None:
+        self.toggle_class("-brief-open")
+
+    def action_select_items(self) -> None:
+        self.active_column.focus()
+
+    def action_focus_input(self) -> None:
+        self.entry.focus()
+
+    @on(ItemColumn.Activated)
+    def _column_activated(self, event: ItemColumn.Activated) -> None:
+        index = self.columns.index(event.column)
+        if index != self.active:
+            self.active = index
+            self.show_target()
+
+    # -- adding ----------------------------------------------------------------------------
+
+    @on(ItemInput.Submitted, "#entry-input")
+    def _submitted(self, event: ItemInput.Submitted) -> None:
+        event.stop()
+        # The column and step are the ones shown when Enter was pressed, even if a Tab or
+        # Ctrl+N typed right after it is handled before the save starts.
+        self.add_item(event.text, self.active_column.key, self.step)
+
+    @work(group="write")
+    async def add_item(self, text: str, column_key: str | None = None, step: int | None = None) -> bool:
+        """Save the typed text; clear the input only once the store has it."""
+        store = self.workshop.store
+        assert store is not None
+        entry = self.entry
+        column_key = column_key or self.active_column.key
+        step = step or self.step
+        if self._pending_id is None:
+            self._pending_id = new_id()  # once per typed item: a repeated Enter stores it once
+        entry.set_saving(True)
+        try:
+            item = await self.workshop.call_store(
+                store.add_item, self.info.id, step, column_key, text,
+                author=self.speaker or None, item_id=self._pending_id,
+            )
+        except StoreError as error:
+            entry.save_failed()
+            self.notify(str(error), title="Not saved: your text is still in the box", severity="error", markup=False)
+            return False
+        finally:
+            entry.set_saving(False)
+        self._pending_id = None
+        entry.remove_saved(text)
+        self._remember(item)
+        if item.step == self.step:
+            await self.query_one(f"#col-{item.column}", ItemColumn).add(item)
+        self.query_one(StepList).show(self.step, self.counts())
+        return True
+
+    def _remember(self, item: Item) -> None:
+        self.items = [i for i in self.items if i.id != item.id] + [item]
+
+    # -- editing, deleting, moving ---------------------------------------------------------
+
+    @on(ItemColumn.EditRequested)
+    async def _edit_requested(self, event: ItemColumn.EditRequested) -> None:
+        await event.column.begin_edit(event.item.id)
+
+    @on(ItemColumn.EditSubmitted)
+    def _edit_submitted(self, event: ItemColumn.EditSubmitted) -> None:
+        self.save_edit(event.column, event.item, event.text)
+
+    @work(group="write")
+    async def save_edit(self, column: ItemColumn, item: Item, text: str) -> bool:
+        editor = column.editor
+        if text == item.text:
+            await column.end_edit()
+            return True
+        store = self.workshop.store
+        assert store is not None
+        if editor is not None:
+            editor.set_saving(True)
+        try:
+            saved = await self.workshop.call_store(store.edit_item, item.id, text)
+        except StoreError as error:
+            self.notify(str(error), title="Edit not saved: your text is still open", severity="error", markup=False)
+            return False
+        finally:
+            if editor is not None:
+                editor.set_saving(False)
+        self._remember(saved)
+        column.replace(saved)
+        await column.end_edit(refocus=column.editor is not None and self.focused is column.editor)
+        return True
+
+    @on(ItemColumn.DeleteRequested)
+    def _delete_requested(self, event: ItemColumn.DeleteRequested) -> None:
+        self.delete_item(event.column, event.item)
+
+    @work(group="write")
+    async def delete_item(self, column: ItemColumn, item: Item) -> None:
+        store = self.workshop.store
+        assert store is not None
+        try:
+            deleted = await self.workshop.call_store(store.delete_item, item.id)
+        except StoreError as error:
+            self.notify(str(error), title="Not deleted", severity="error", markup=False)
+            return
+        self.undo_stack.append(deleted)
+        self.items = [i for i in self.items if i.id != item.id]
+        await column.remove_item(item.id)
+        self.query_one(StepList).show(self.step, self.counts())
+        self.refresh_bindings()
+        self.notify(f"Deleted “{_short(deleted.text)}”. Press u (or Ctrl+Z) to undo.", markup=False)
+
+    @work(group="write")
+    async def action_undo_delete(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo.")
+            return
+        item = self.undo_stack.pop()
+        store = self.workshop.store
+        assert store is not None
+        try:
+            await self.workshop.call_store(store.restore_item, item)
+            items = await self.workshop.call_store(store.list_items, self.info.id)
+        except StoreError as error:
+            self.undo_stack.append(item)
+            self.notify(str(error), title="Not restored", severity="error", markup=False)
+            return
+        self.items = list(items)
+        if item.step == self.step:
+            column = self.query_one(f"#col-{item.column}", ItemColumn)
+            await column.show_items(self.items_for(self.step, item.column), select=item.id)
+        self.query_one(StepList).show(self.step, self.counts())
+        self.refresh_bindings()
+        self.notify(f"Restored “{_short(item.text)}” (step {item.step}).", markup=False)
+
+    @on(ItemColumn.MoveRequested)
+    def _move_requested(self, event: ItemColumn.MoveRequested) -> None:
+        self.move_item(event.column, event.item, event.offset)
+
+    @work(group="write")
+    async def move_item(self, column: ItemColumn, item: Item, offset: int) -> None:
+        store = self.workshop.store
+        assert store is not None
+        try:
+            moved = await self.workshop.call_store(store.move_item, item.id, offset)
+        except StoreError as error:
+            self.notify(str(error), title="Not moved", severity="error", markup=False)
+            return
+        ids = {i.id for i in moved}
+        self.items = [i for i in self.items if i.id not in ids] + moved
+        if item.step == self.step:
+            await column.show_items(moved, select=item.id)
+
+    # Palette and keys act on the selected item of the active column.
+
+    def action_edit_item(self) -> None:
+        self.active_column.action_edit()
+
+    def action_delete_item(self) -> None:
+        self.active_column.action_delete()
+
+    def action_move_item(self, offset: int) -> None:
+        self.active_column.action_move(offset)
+
+    # -- speaker -------------------------------------------------------------------------
+
+    def action_choose_speaker(self) -> None:
+        picker = self.query_one(ParticipantPicker)
+        picker.focus()
+        picker.action_show_overlay()
+
+    @on(ParticipantPicker.SpeakerChanged)
+    def _speaker_changed(self, event: ParticipantPicker.SpeakerChanged) -> None:
+        self.speaker = event.name
+        if self.focused is event.picker:
+            self.entry.focus()
+
+    @on(ParticipantPicker.AddRequested)
+    def action_add_participant(self) -> None:
+        from workshop_tui.screens.text_prompt import TextPrompt
+
+        def added(name: str | None) -> None:
+            if name:
+                self.add_participant(name)
+            else:
+                self.entry.focus()
+
+        self.app.push_screen(TextPrompt("Add a participant", placeholder="their name", confirm="Add"), added)
+
+    @work(group="write")
+    async def add_participant(self, name: str) -> None:
+        store = self.workshop.store
+        assert store is not None
+        try:
+            participants = await self.workshop.call_store(store.add_participant, self.info.id, name)
+        except StoreError as error:
+            self.notify(str(error), title="Participant not added", severity="error", markup=False)
+            return
+        picker = self.query_one(ParticipantPicker)
+        typed = " ".join(name.split())
+        picker.set_participants(participants, speaker=typed if typed in participants else None)
+        self.entry.focus()
+
+    # -- leaving -------------------------------------------------------------------------
+
+    def pending_text(self) -> str:
+        """Text typed but not saved: an open edit that changed, or the input's text."""
+        editor = next(iter(self.query(ItemEditor)), None)
+        if editor is not None and editor.changed and editor.text.strip():
+            return editor.text
+        return self.entry.text if self.entry.text.strip() else ""
+
+    async def save_pending(self) -> bool:
+        """Save what `pending_text` reports; False (with the error shown) if a save failed."""
+        for column in self.columns:
+            editor = column.editor
+            if editor is not None and editor.changed and editor.text.strip():
+                item = next((i for i in column.items if i.id == editor.item_id), None)
+                if item is not None and not await self.save_edit(column, item, editor.text).wait():
+                    return False
+        if self.entry.text.strip():
+            return bool(await self.add_item(self.entry.text).wait())
+        return True
+
+    def action_summary(self) -> None:
+        from workshop_tui.screens.summary import SummaryScreen
+
+        self.app.push_screen(SummaryScreen(self.info))
+
+    def action_close_session(self) -> None:
+        from workshop_tui.screens.quit import QuitDialog
+
+        pending = self.pending_text()
+        if not pending:
+            self.dismiss()
+            return
+
+        async def chosen(choice: str | None) -> None:
+            if choice == "discard" or (choice == "save" and await self.save_pending()):
+                self.dismiss()
+
+        self.app.push_screen(QuitDialog(pending, verb="leave"), chosen)
+
+    # -- command palette -----------------------------------------------------------------
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Next step", "Go on to the next step (Ctrl+N)", self.action_next_step)
+        yield SystemCommand("Previous step", "Go back one step (Ctrl+B)", self.action_previous_step)
+        for step in self.template.steps:
+            yield SystemCommand(f"Go to step {step.number}: {step.title}", "Jump to this step",
+                                lambda n=step.number: self.go_to_step(n))
+        yield SystemCommand("Next column", "Type into the next column (Tab)", self.action_next_column)
+        yield SystemCommand("Previous column", "Type into the previous column (Shift+Tab)", self.action_previous_column)
+        yield SystemCommand("Select items", "Select items in the active column (Escape)", self.action_select_items)
+        yield SystemCommand("Type a new item", "Back to the input line", self.action_focus_input)
+        yield SystemCommand("Speaker", "Choose who is speaking (Ctrl+O)", self.action_choose_speaker)
+        yield SystemCommand("Add a participant", "Add someone to the list of speakers", self.action_add_participant)
+        yield SystemCommand("Brief", "Show the step's whole brief, or shrink it again (F2)", self.action_toggle_brief)
+        yield SystemCommand("Step list", "Pick a step from the list (Ctrl+G)", self.action_choose_step)
+        yield SystemCommand("Summary", "The whole table, and exports (Ctrl+S)", self.action_summary)
+        yield SystemCommand("Back to sessions", "Leave this session for the list (Ctrl+L)", self.action_close_session)
+        if self.active_column.selected_item is not None:
+            yield SystemCommand("Edit item", "Edit the selected item in place (Enter)", self.action_edit_item)
+            yield SystemCommand("Delete item", "Delete the selected item (D)", self.action_delete_item)
+            yield SystemCommand("Move item up", "Move it up (Shift+Up)", partial(self.action_move_item, -1))
+            yield SystemCommand("Move item down", "Move it down (Shift+Down)", partial(self.action_move_item, 1))
+        if self.undo_stack:
+            yield SystemCommand("Undo delete", "Bring back the item deleted last (U)", self.action_undo_delete)

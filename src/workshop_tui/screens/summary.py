@@ -1,0 +1,187 @@
+"""The summary: the whole table, one row per step and one column per kind of item, as in the seed.
+
+The row of the step the session is on is tinted.
+
+From here the session is exported (wikitext, CSV, Markdown, JSON) to a file or the clipboard.
+The export dialog only collects the choice; this screen asks `workshop_tui.export` for the
+text, writes the file (asking before it replaces one) and says where it went.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, cast
+
+from textual import work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+from workshop_tui import locations
+from workshop_tui.model import SessionData, SessionInfo
+from workshop_tui.store.errors import StoreError
+from workshop_tui.widgets.footer import AppFooter
+from workshop_tui.widgets.progress_header import ProgressHeader
+from workshop_tui.widgets.summary_grid import SummaryGrid
+
+if TYPE_CHECKING:
+    from workshop_tui.app import WorkshopApp
+    from workshop_tui.screens.export_dialog import ExportRequest
+
+
+def _home_relative(path: Path) -> str:
+    """A path as people read it: `~/Documents/x.wiki` rather than `/home/ana/Documents/x.wiki`."""
+    try:
+        return "~/" + path.relative_to(Path.home()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+class SummaryScreen(Screen[None]):
+    """The session's whole table; Escape goes back to the step."""
+
+    CSS_PATH = "summary.tcss"
+
+    BINDINGS = [
+        Binding("e", "export", "Export", tooltip="Export to a file or the clipboard"),
+        Binding("escape,ctrl+s", "back", "Back to the step", tooltip="Back to the step you were on"),
+        Binding("home", "scroll_top", "Top", show=False),
+        Binding("end", "scroll_bottom", "Bottom", show=False),
+    ]
+
+    def __init__(self, info: SessionInfo) -> None:
+        super().__init__()
+        self.info = info
+        self.data: SessionData | None = None
+
+    @property
+    def workshop(self) -> WorkshopApp:
+        return cast("WorkshopApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield ProgressHeader(self.info.title)
+        with VerticalScroll(id="summary"):
+            yield Static(id="summary-info")
+            yield Static("Loading…", id="summary-loading")
+            yield SummaryGrid(id="summary-grid")
+        yield Static(id="export-status")
+        yield AppFooter()
+
+    def on_mount(self) -> None:
+        header = self.query_one(ProgressHeader)
+        header.set_title(f"Summary · {self.info.title}")
+        self.query_one("#export-status").display = False
+        self.query_one("#summary").focus()
+        self.load()
+
+    @work(exclusive=True, group="load")
+    async def load(self) -> None:
+        store = self.workshop.store
+        assert store is not None
+        try:
+            data = await self.workshop.call_store(store.session_data, self.info.id)
+        except StoreError as error:
+            self.query_one("#summary-loading", Static).update(Content(f"Cannot load the session: {error}"))
+            return
+        self.data = data
+        self.info = data.info
+        template = self.workshop.template_for(data.info.template_id)
+        self.query_one("#summary-info", Static).update(self._info_line(data))
+        self.query_one("#summary-loading").display = False
+        await self.query_one(SummaryGrid).show(data, template)
+
+    def _info_line(self, data: SessionData) -> Content:
+        info = data.info
+        fields = [
+            ("Facilitator", info.facilitator),
+            ("Participants", ", ".join(info.participants)),
+            ("Event", info.event),
+            ("Date", info.date),
+        ]
+        parts = [Content.assemble((f"{label}: ", "bold"), value) for label, value in fields if value]
+        parts.append(Content.styled(f"{len(data.items)} items", "dim"))
+        return Content("  ·  ").join(parts)
+
+    # -- keys ----------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_scroll_top(self) -> None:
+        self.query_one("#summary", VerticalScroll).scroll_home()
+
+    def action_scroll_bottom(self) -> None:
+        self.query_one("#summary", VerticalScroll).scroll_end()
+
+    def action_export(self) -> None:
+        from workshop_tui.screens.export_dialog import ExportDialog
+
+        if self.data is None:
+            self.notify("The summary is still loading.")
+            return
+        self.app.push_screen(ExportDialog(self.info.title), self._export_chosen)
+
+    def _export_chosen(self, request: ExportRequest | None) -> None:
+        if request is not None:
+            self.export(request)
+
+    # -- exporting -----------------------------------------------------------------------
+
+    @work(exclusive=True, group="export")
+    async def export(self, request: ExportRequest, overwrite: bool = False) -> None:
+        from workshop_tui import export
+
+        assert self.data is not None
+        template = self.workshop.template_for(self.data.info.template_id)
+        text = await self._in_thread(export.export_text, self.data, template, request.fmt)
+        if request.action == "copy":
+            self.app.copy_to_clipboard(text)
+            self.notify(f"Copied the {request.fmt} export ({len(text):,} characters) to the clipboard.")
+            return
+        path = request.path
+        try:
+            if path.parent == locations.export_dir():
+                path.parent.mkdir(parents=True, exist_ok=True)  # a fresh account may have no Documents yet
+            await self._in_thread(export.write_file, path, text, overwrite=overwrite)
+        except FileExistsError:
+            self._ask_overwrite(request)
+            return
+        except OSError as error:
+            where = _home_relative(path)
+            self.notify(f"{where}: {error.strerror or error}", title="Nothing written", severity="error", markup=False)
+            return
+        where = _home_relative(path)
+        status = self.query_one("#export-status", Static)
+        status.update(Content.assemble(("Exported ", "bold"), (request.fmt, "bold"), " to ", where))
+        status.display = True
+        self.notify(f"Wrote {where}", title=f"{request.fmt} export saved", markup=False)
+
+    def _ask_overwrite(self, request: ExportRequest) -> None:
+        from workshop_tui.screens.confirm import ConfirmDialog
+
+        message = Content.assemble(_home_relative(request.path), (" already exists. Replace it?", ""))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.export(request, overwrite=True)
+            else:
+                self.notify("Nothing written: choose another name to keep both.")
+
+        self.app.push_screen(ConfirmDialog("Replace the file?", message, confirm="Replace", danger=True), answered)
+
+    async def _in_thread(self, function, *args, **kwargs):
+        import asyncio
+        from functools import partial
+
+        return await asyncio.get_running_loop().run_in_executor(None, partial(function, *args, **kwargs))
+
+    # -- command palette -----------------------------------------------------------------
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Export…", "Export to wikitext, CSV, Markdown or JSON, or copy (E)", self.action_export)
+        yield SystemCommand("Back to the step", "Leave the summary (Escape)", self.action_back)
+        yield SystemCommand("Top of the summary", "Scroll to step 1 (Home)", self.action_scroll_top)
+        yield SystemCommand("End of the summary", "Scroll to step 8 (End)", self.action_scroll_bottom)

@@ -1,0 +1,1 @@
+"""Reusable widgets: the item input and columns, the step list, the header, the speaker picker."""

@@ -1,0 +1,159 @@
+"""Where an item is typed: a compact text area in which Enter saves and a paste keeps its lines.
+
+Textual's `Input` keeps only the first line of a paste. This is a `TextArea`, so pasting
+several lines keeps them all, as ONE item with line breaks (never split into several items:
+what was pasted is what is stored). Ctrl+J adds a line break by hand. It grows to a few lines
+and then scrolls.
+
+`ItemEditor` is the same box used to edit an item in place: Enter saves, Escape cancels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events, on
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import TextArea
+
+
+class ItemInput(TextArea):
+    """A one-line-high text area that grows with its text; Enter posts `Submitted`."""
+
+    DEFAULT_CSS = """
+    ItemInput {
+        height: auto;
+        min-height: 1;
+        max-height: 5;
+        width: 1fr;
+        min-width: 12;
+        padding: 0 1;
+        &.-textual-compact { background: $boost; }
+        &.-saving { color: $text-muted; }
+        &.item-editor { padding: 0; max-height: 12; scrollbar-size-vertical: 1; }
+    }
+    """
+
+    BINDINGS = [
+        Binding("enter", "submit", "Add", tooltip="Save the typed text as an item"),
+        Binding("ctrl+j", "line_break", "Line break", show=False, tooltip="Add a line break inside the item"),
+    ]
+
+    @dataclass
+    class Submitted(Message):
+        """Enter was pressed with some text in the box."""
+
+        item_input: "ItemInput"
+        text: str
+
+        @property
+        def control(self) -> "ItemInput":
+            return self.item_input
+
+    def __init__(
+        self, text: str = "", *, placeholder: str = "", id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(
+            text,
+            soft_wrap=True,
+            tab_behavior="focus",
+            compact=True,
+            show_line_numbers=False,
+            highlight_cursor_line=False,
+            placeholder=placeholder,
+            id=id,
+            classes=classes,
+        )
+
+    def on_mount(self) -> None:
+        self.cursor_blink = getattr(self.app, "cursor_blink", True)
+        self.move_cursor(self.document.end)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Enter and Ctrl+J are handled here, in the order the keys arrived, not as bindings
+        # (which run only after the key has bubbled up to the app): keys typed in a burst,
+        # "text, Enter, Tab, more text", must save exactly the text typed before the Enter.
+        if event.key in ("enter", "ctrl+j"):
+            event.stop()
+            event.prevent_default()
+            self.action_submit() if event.key == "enter" else self.action_line_break()
+            return
+        await super()._on_key(event)
+
+    saving = False
+    """True while the text is being saved: typing goes on, a second Enter waits for the first."""
+
+    _queued = False
+
+    def action_submit(self) -> None:
+        if self.saving:
+            self._queued = True  # sent as soon as the save under way is done
+            return
+        if self.text.strip() and not self.read_only:
+            # Posted to the parent, so it travels up ahead of any key typed after the Enter.
+            target = self.parent or self
+            target.post_message(self.Submitted(self, self.text))
+
+    def action_line_break(self) -> None:
+        if not self.read_only:
+            self.insert("\n")
+
+    def set_saving(self, saving: bool) -> None:
+        """Mark a save under way: the text stays (dimmed) until the store has it."""
+        self.saving = saving
+        self.set_class(saving, "-saving")
+
+    def remove_saved(self, saved: str) -> None:
+        """Take saved text out of the box, keeping anything typed after it meanwhile.
+
+        An Enter pressed during the save is honoured now, for what was typed after it.
+        """
+        text = self.text
+        rest = text[len(saved):].lstrip("\n") if text.startswith(saved) else text
+        if rest != text:
+            self.load_text(rest)
+            self.move_cursor(self.document.end)
+        if self._queued:
+            self._queued = False
+            self.action_submit()
+
+    def save_failed(self) -> None:
+        """The save failed: the text stays, and an Enter pressed meanwhile is dropped."""
+        self._queued = False
+
+
+class ItemEditor(ItemInput):
+    """An item's text, opened for editing in place: Enter saves, Escape cancels."""
+
+    BINDINGS = [
+        Binding("enter", "submit", "Save edit", tooltip="Save the changed text"),
+        Binding("escape", "cancel", "Cancel edit", tooltip="Leave the item as it was"),
+    ]
+
+    @dataclass
+    class Cancelled(Message):
+        """Escape was pressed: the edit is dropped."""
+
+        editor: "ItemEditor"
+
+        @property
+        def control(self) -> "ItemEditor":
+            return self.editor
+
+    def __init__(self, text: str, *, item_id: str) -> None:
+        super().__init__(text, classes="item-editor")
+        self.item_id = item_id
+        self.original = text
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+    def action_cancel(self) -> None:
+        self.post_message(self.Cancelled(self))
+
+    @on(events.Click)
+    def _keep_focus(self, event: events.Click) -> None:
+        # A click inside the editor must not bubble to the list row (which would take focus).
+        event.stop()

@@ -1,0 +1,53 @@
+"""The top line of every screen: the session's title and, in a session, "Step 3 of 8" and a bar.
+
+No clock: what is on the shared screen only changes when the workshop moves on.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import ProgressBar, Static
+
+
+class ProgressHeader(Horizontal):
+    """Title on the left; the step and a progress bar on the right (hidden outside a session)."""
+
+    DEFAULT_CSS = """
+    ProgressHeader {
+        dock: top;
+        height: 1;
+        width: 1fr;
+        background: $panel;
+        color: $foreground;
+        & #header-title {
+            width: 1fr; height: 1; padding: 0 1; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis;
+        }
+        & #header-step { width: auto; height: 1; padding: 0 1; color: $text; }
+        & ProgressBar { width: auto; height: 1; padding-right: 1; }
+        & ProgressBar Bar { width: 24; }
+        &.-no-step #header-step, &.-no-step ProgressBar { display: none; }
+    }
+    """
+
+    def __init__(self, title: str = "", *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="-no-step")
+        self._title = title
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self._title), id="header-title")
+        yield Static("", id="header-step", markup=False)
+        yield ProgressBar(total=1, show_percentage=False, show_eta=False)
+
+    def set_title(self, title: str) -> None:
+        self._title = title
+        self.query_one("#header-title", Static).update(Content(title))
+
+    def set_step(self, number: int | None, total: int) -> None:
+        """Show "Step n of N" and the bar; None hides them."""
+        self.set_class(number is None, "-no-step")
+        if number is None:
+            return
+        self.query_one("#header-step", Static).update(f"Step {number} of {total}")
+        self.query_one(ProgressBar).update(total=total, progress=number)

@@ -1,0 +1,69 @@
+"""The saved sessions on the start screen: title, event, date, item count and the step reached.
+
+Every cell is a `rich.text.Text`, so a title such as `[bold] plan` shows as typed (DataTable
+would read a plain string as markup).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from workshop_tui.model import SessionInfo
+
+
+class SessionTable(DataTable):
+    """One row per session, newest change first; Enter opens the highlighted one."""
+
+    DEFAULT_CSS = """
+    SessionTable {
+        height: 1fr;
+        border: round $foreground 30%;
+        border-title-style: bold;
+        &:focus { border: round $accent; }
+    }
+    """
+
+    BINDINGS = [Binding("enter", "select_cursor", "Open", tooltip="Open the highlighted session")]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.sessions: list[SessionInfo] = []
+        self.border_title = "Sessions"
+
+    def on_mount(self) -> None:
+        self.add_column("Title", key="title")
+        self.add_column("Event", key="event")
+        self.add_column("Date", key="date")
+        self.add_column("Items", key="items")
+        self.add_column("Step", key="step")
+
+    def show(self, sessions: list[SessionInfo], *, select: int | None = None) -> None:
+        """Show these sessions; keep `select` (a session id) highlighted if given."""
+        self.sessions = list(sessions)
+        self.clear()
+        for info in sessions:
+            self.add_row(
+                Text(_short(info.title, 48)),
+                Text(_short(info.event, 24)),
+                Text(_short(info.date, 16)),
+                Text(str(info.item_count), justify="right"),
+                Text(f"{info.current_step} of {info.step_count}"),
+                key=str(info.id),
+            )
+        self.border_subtitle = f"{len(sessions)} session{'s' if len(sessions) != 1 else ''}"
+        if select is not None:
+            for index, info in enumerate(sessions):
+                if info.id == select:
+                    self.move_cursor(row=index)
+
+    @property
+    def selected(self) -> SessionInfo | None:
+        if not self.sessions or self.cursor_row is None or not 0 <= self.cursor_row < len(self.sessions):
+            return None
+        return self.sessions[self.cursor_row]
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

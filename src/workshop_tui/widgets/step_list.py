@@ -1,0 +1,92 @@
+"""The side list of a workshop's steps: where we are, how much each step holds, jump to any."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from workshop_tui.content import Template
+
+
+class StepList(OptionList):
+    """One line per step: its number, title and item count; Enter or a click jumps to it."""
+
+    DEFAULT_CSS = """
+    StepList {
+        width: 32;
+        height: 1fr;
+        border: none;
+        border-right: vkey $foreground 20%;
+        padding: 0;
+        background: $panel;
+        & > .option-list--option { padding: 0 1; }
+        &:focus { border: none; border-right: vkey $accent; }
+    }
+    """
+
+    BINDINGS = [
+        Binding("enter", "select", "Go to step", tooltip="Go to the highlighted step"),
+        Binding("escape", "screen.focus_input", "Back", tooltip="Back to typing, on the same step"),
+    ]
+
+    @dataclass
+    class StepChosen(Message):
+        """The user picked a step to go to."""
+
+        step_list: "StepList"
+        number: int
+
+        @property
+        def control(self) -> "StepList":
+            return self.step_list
+
+    def __init__(self, template: Template, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.template = template
+        self.current = 1
+        self.counts: dict[int, int] = {}
+
+    def on_mount(self) -> None:
+        self._rebuild()
+
+    def show(self, current: int, counts: dict[int, int]) -> None:
+        """Mark the current step and show each step's item count."""
+        self.current = current
+        self.counts = dict(counts)
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        options = [
+            Option(self._prompt(step.number, step.title), id=f"step-{step.number}") for step in self.template.steps
+        ]
+        self.set_options(options)
+        self.highlighted = self.current - 1
+
+    def on_resize(self) -> None:
+        self._rebuild()
+
+    def _prompt(self, number: int, title: str) -> Content:
+        """`▶ 3 Title` and the item count; a long title wraps under itself, not under the number."""
+        here = number == self.current
+        width = max(8, (self.scrollable_content_region.width or 30) - 2 - 4 - 3)
+        lines = Content(title).wrap(width) or [Content("")]
+        count = self.counts.get(number, 0)
+        prefix = Content.styled(f"{'▶' if here else ' '}{number:>2} ", "bold" if here else "dim")
+        rows = []
+        for index, line in enumerate(lines):
+            line = line.stylize("bold") if here else line
+            head = prefix if index == 0 else Content("    ")
+            tail = Content.styled(f"{count:>3}" if count else "  ·", "dim") if index == 0 else Content("")
+            rows.append(Content.assemble(head, line.pad_right(width - line.cell_length), tail))
+        return Content("\n").join(rows)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.StepChosen(self, event.option_index + 1))

@@ -1,0 +1,66 @@
+"""The summary table as Textual widgets: KEY STEPS, then one column per kind of item.
+
+One row per step, as in the seed's table. Each cell is a `Static` of `Content` built from
+plain text, so items read exactly as typed, wrap inside their cell (a long word folds rather
+than being cut off), and the grid follows the theme.
+"""
+
+from __future__ import annotations
+
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from workshop_tui.content import Template
+from workshop_tui.model import COLUMNS, Item, SessionData
+
+
+def _item_lines(items: list[Item]) -> Content:
+    lines = []
+    for item in items:
+        # Continuation lines of a multi-line item are indented under its first line.
+        line = Content.assemble(("• ", "$accent"), item.text.replace("\n", "\n  "))
+        if item.author:
+            line = Content.assemble(line, " ", (f"({item.author})", "dim italic"))
+        lines.append(line)
+    return Content("\n").join(lines)
+
+
+def _step_cell(template: Template, number: int) -> Content:
+    step = template.step(number) if number <= template.step_count else None
+    heading = Content.styled(f"STEP {number}: {step.title if step else ''}", "bold")
+    if step and step.introduction:
+        heading = Content.assemble(heading, "\n", (step.introduction, "italic dim"))
+    return heading
+
+
+class SummaryGrid(Vertical):
+    """The whole session, one row (a `Horizontal` of four cells) per step; `show` fills it.
+
+    Rows rather than a `Grid`, so each row's background and rule span its tallest cell.
+    """
+
+    DEFAULT_CSS = """
+    SummaryGrid {
+        height: auto;
+        border: round $foreground 30%;
+        & > Horizontal { height: auto; border-bottom: solid $foreground 15%; }
+        & > Horizontal > Static { height: auto; width: 3fr; padding: 0 1; }
+        & > Horizontal > .summary-step { width: 2fr; }
+        & > .summary-headings { background: $panel; border-bottom: solid $foreground 30%; }
+        & > .summary-headings > Static { text-style: bold; color: $accent; }
+        & > .-current { background: $accent 10%; }
+    }
+    """
+
+    async def show(self, data: SessionData, template: Template) -> None:
+        headings = [Static(Content(template.key_steps_heading), classes="summary-step")]
+        headings += [Static(Content(template.column(key).heading)) for key in COLUMNS]
+        rows = [Horizontal(*headings, classes="summary-headings")]
+        for number in range(1, data.info.step_count + 1):
+            cells = [Static(_step_cell(template, number), classes="summary-step")]
+            cells += [Static(_item_lines(data.items_for(number, key))) for key in COLUMNS]
+            current = "-current" if number == data.info.current_step else ""
+            rows.append(Horizontal(*cells, classes=f"summary-row {current}".strip()))
+        await self.remove_children()
+        await self.mount_all(rows)

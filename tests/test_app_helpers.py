@@ -1,0 +1,83 @@
+"""Helpers the app's pilot and snapshot tests share (this module holds no tests itself).
+
+The tests run each pilot with `asyncio.run`, so no async pytest plugin is needed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from rich.cells import cell_len
+from textual.worker import WorkerState
+
+from workshop_tui.content import Template
+
+
+async def settle(pilot) -> None:
+    """Let every worker and queued store call finish, and the screen catch up.
+
+    A worker may start another (a save, then a reload), so wait until two rounds in a row
+    find nothing running.
+    """
+    app = pilot.app
+    quiet = 0
+    for _ in range(20):
+        await pilot.pause()
+        busy = any(worker.state in (WorkerState.PENDING, WorkerState.RUNNING) for worker in app.workers)
+        await app.workers.wait_for_complete()
+        if app.store is not None:
+            await app.wait_for_store()
+        quiet = 0 if busy else quiet + 1
+        if quiet == 2:
+            break
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type text key by key, as a person would."""
+    await pilot.press(*text)
+
+
+def screen_text(app) -> str:
+    """What the terminal shows, line by line, read back from the app's own screenshot."""
+    svg = app.export_screenshot()
+    texts = [
+        (float(x), float(y), float(width), html.unescape(text).replace("\xa0", " "))
+        for x, y, width, text in re.findall(
+            r'<text[^>]*\bx="([\d.]+)" y="([\d.]+)" textLength="([\d.]+)"[^>]*>([^<]*)</text>', svg)
+    ]
+    cell = next(width / cell_len(text) for _, _, width, text in texts if cell_len(text))
+    lines: dict[float, dict[int, str]] = {}
+    for x, y, _, text in texts:
+        lines.setdefault(y, {})[round(x / cell)] = text
+    rendered = []
+    for _, parts in sorted(lines.items()):
+        line = ""
+        for column, text in sorted(parts.items()):
+            line = line + " " * max(0, column - cell_len(line)) + text
+        rendered.append(line.rstrip())
+    return "\n".join(rendered)
+
+
+def fill_session(store, template: Template, title: str = "Partnership workshop"):
+    """A session with the items the snapshots and safety tests look at."""
+    info = store.create_session(
+        title, template_id=template.id, step_count=template.step_count, facilitator="Anne-Laure Prévost",
+        participants=["Ana", "Bo", "Émeric"], event="Wikimania 2015", date="2015-07-19",
+    )
+    items = [
+        ("action", "Sign a memorandum of understanding with the museum", "Ana"),
+        ("action", "[bold]x", None),
+        ("action", "[@click=app.quit]x[/]", "Bo"),
+        ("obstacle", "A very long item that wraps: " + "the partner's board meets only twice a year, so " * 3
+         + "every decision waits months.", "Émeric"),
+        ("obstacle", "[TODO] plan and [/b] close", None),
+        ("obstacle", "Three lines:\nfirst\nsecond", "Bo"),
+        ("tool", "Checklist ✅ and handshake 🤝", "Ana"),
+        ("tool", "مرحبا بالعالم (right to left)", None),
+        ("tool", "Zürich, Kraków, São Paulo, 東京", "Émeric"),
+    ]
+    for column, text, author in items:
+        store.add_item(info.id, 1, column, text, author=author)
+    store.add_item(info.id, 2, "action", "Call the curator", author="Ana")
+    return store.get_session(info.id)
