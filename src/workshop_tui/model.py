@@ -55,6 +55,14 @@ class Vote:
 
 
 @dataclass(frozen=True)
+class DeletedItem:
+    """What `Store.delete_item` removed, so that undo can put all of it back: the votes too."""
+
+    item: Item
+    votes: tuple[Vote, ...] = ()
+
+
+@dataclass(frozen=True)
 class StepState:
     """How a step is being run: its phase and its timebox (see `timebox.py` for the clock)."""
 

@@ -150,7 +150,7 @@ def test_edit_delete_restore_and_move(store, session):
         store.edit_item(b.id, "gone")
     store.restore_item(removed)
     assert [i.text for i in store.list_items(session.id)] == ["c", "B!", "a"]
-    assert store.get_item(b.id) == removed
+    assert store.get_item(b.id) == removed.item
 
 
 def test_participants_and_authors(store, session):

@@ -145,3 +145,14 @@ def test_a_version_1_store_migrates_with_a_backup(backend, tmp_path):
     assert backup.execute("SELECT value FROM store_meta WHERE key = 'schema_version'").fetchone() == ("1",)
     assert backup.execute("SELECT count(*) FROM items").fetchone() == (3,)
     backup.close()
+
+
+def test_undo_of_a_delete_brings_its_votes_back(store, session):
+    item = store.add_item(session.id, 4, "tool", "Shared drive")
+    store.cast_vote(item.id, "Ana")
+    store.cast_vote(item.id, "Bo")
+    deleted = store.delete_item(item.id)
+    assert store.list_votes(session.id) == [] and store.votes_left(session.id, 4, "Ana") == 3
+    assert store.restore_item(deleted).votes == 2
+    assert sorted(v.participant for v in store.list_votes(session.id, 4)) == ["Ana", "Bo"]
+    assert store.votes_left(session.id, 4, "Ana") == 2

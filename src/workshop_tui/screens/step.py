@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from workshop_tui.content import Template
-from workshop_tui.model import COLUMNS, Item, SessionInfo, new_id
+from workshop_tui.model import COLUMNS, DeletedItem, Item, SessionInfo, new_id
 from workshop_tui.store.errors import StoreError
 from workshop_tui.widgets.footer import AppFooter
 from workshop_tui.widgets.item_column import ItemColumn
@@ -68,7 +68,7 @@ class StepScreen(Screen[None]):
         self.active = 0
         self.items: list[Item] = []
         self.speaker = ANONYMOUS
-        self.undo_stack: list[Item] = []
+        self.undo_stack: list[DeletedItem] = []
         self._pending_id: str | None = None
 
     @property
@@ -367,21 +367,22 @@ class StepScreen(Screen[None]):
         await column.remove_item(item.id)
         self.query_one(StepList).show(self.step, self.counts())
         self.refresh_bindings()
-        self.notify(f"Deleted “{_short(deleted.text)}”. Press u (or Ctrl+Z) to undo.", markup=False)
+        self.notify(f"Deleted “{_short(deleted.item.text)}”. Press u (or Ctrl+Z) to undo.", markup=False)
 
     @work(group="write")
     async def action_undo_delete(self) -> None:
         if not self.undo_stack:
             self.notify("Nothing to undo.")
             return
-        item = self.undo_stack.pop()
+        deleted = self.undo_stack.pop()
+        item = deleted.item
         store = self.workshop.store
         assert store is not None
         try:
-            await self.workshop.call_store(store.restore_item, item)
+            await self.workshop.call_store(store.restore_item, deleted)
             items = await self.workshop.call_store(store.list_items, self.info.id)
         except StoreError as error:
-            self.undo_stack.append(item)
+            self.undo_stack.append(deleted)
             self.notify(str(error), title="Not restored", severity="error", markup=False)
             return
         self.items = list(items)

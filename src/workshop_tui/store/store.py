@@ -20,7 +20,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from workshop_tui.model import Item, SessionData, SessionInfo, StepState, new_id, now_iso
+from workshop_tui.model import DeletedItem, Item, SessionData, SessionInfo, StepState, new_id, now_iso
 from workshop_tui.timebox import PHASES
 from workshop_tui.store import migrations
 from workshop_tui.store.engine import IMMEDIATE, sqlite_uri, translated
@@ -356,17 +356,20 @@ class Store(FacilitationMixin, PresenceMixin):
                 add_participants(db, row.session_id, [author])
             return to_item(row)
 
-    def delete_item(self, item_id: str) -> Item:
-        """Delete an item; returns it as it was, for `restore_item` (undo)."""
+    def delete_item(self, item_id: str) -> DeletedItem:
+        """Delete an item and its votes; returns both, for `restore_item` (undo)."""
         with self._write() as db:
             row = item_row(db, item_id)
-            item = to_item(row)
+            votes = db.exec(select(VoteRow).where(VoteRow.item_id == item_id)).all()
+            deleted = DeletedItem(item=to_item(row), votes=tuple(to_vote(vote) for vote in votes))
             touch(db, row.session_id)
+            db.exec(delete(VoteRow).where(col(VoteRow.item_id) == item_id))
             db.delete(row)
-            return item
+            return deleted
 
-    def restore_item(self, item: Item) -> Item:
-        """Put a deleted item back exactly as it was (same id, place and times)."""
+    def restore_item(self, deleted: DeletedItem) -> Item:
+        """Put a deleted item back exactly as it was: same id, place, times and votes."""
+        item = deleted.item
         with self._write() as db:
             existing = db.get(ItemRow, item.id)
             if existing is not None:
@@ -375,6 +378,11 @@ class Store(FacilitationMixin, PresenceMixin):
             check_step(session, item.step)
             row = to_item_row(item, item.session_id)
             db.add(row)
+            db.flush()
+            for vote in deleted.votes:
+                if db.get(VoteRow, vote.id) is None:
+                    db.add(VoteRow(id=vote.id, session_id=item.session_id, item_id=item.id, step=item.step,
+                                   participant=vote.participant, created_at=vote.created_at))
             return to_item(row)
 
     def move_item(self, item_id: str, offset: int) -> list[Item]:
