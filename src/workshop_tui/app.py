@@ -14,8 +14,8 @@ commands (`palette_commands()`) beside Textual's.
 from __future__ import annotations
 
 import asyncio
-import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timezone
 from functools import partial
 from typing import TYPE_CHECKING, Callable, Iterable, TypeVar, Union
 
@@ -25,6 +25,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.timer import Timer
 
 from workshop_tui.content import Catalog, Template, load_catalog
 from workshop_tui.store.errors import StoreError
@@ -36,6 +37,11 @@ T = TypeVar("T")
 StoreSource = Union["Store", Callable[[], "Store"]]
 
 DARK_THEME = "textual-dark"
+LIVE_POLL_SECONDS = 0.1
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
 
 # A light theme for projectors and big shared screens: white paper, near-black ink, and
 # saturated dark accents that survive a washed-out beamer.
@@ -83,8 +89,11 @@ class WorkshopApp(App[None]):
     class StoreReady(Message):
         """Posted to the start screen once the store is open."""
 
+    class StoreChanged(Message):
+        """Someone (this process or another) committed to the store: screens re-read what they show."""
+
     def __init__(
-        self, store: StoreSource, catalog: Catalog | None = None, *, clock: Callable[[], float] | None = None
+        self, store: StoreSource, catalog: Catalog | None = None, *, clock: Callable[[], datetime] | None = None
     ) -> None:
         super().__init__()
         self.store: Store | None = None
@@ -96,9 +105,12 @@ class WorkshopApp(App[None]):
             self._store_source = store  # type: ignore[assignment]
             self._owns_store = True
         self.catalog = catalog or load_catalog()
-        self.clock = clock or time.monotonic
+        self.clock: Callable[[], datetime] = clock or _utc_now
         self.error_message: str | None = None
         self._store_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workshop-store")
+        self._live_timer: Timer | None = None
+        self._last_token: int | None = None
+        self._checking = False
         self._dark_theme = DARK_THEME
 
     # -- start and stop ------------------------------------------------------------------
@@ -106,6 +118,8 @@ class WorkshopApp(App[None]):
     def on_mount(self) -> None:
         from workshop_tui.screens.start import StartScreen
 
+        if self.store is not None:
+            self.start_live_updates()
         self.register_theme(PROJECTOR_THEME)
         for problem in self.catalog.problems:
             self.notify(problem, title="Template skipped", severity="warning", markup=False)
@@ -128,6 +142,7 @@ class WorkshopApp(App[None]):
 
     def _store_opened(self, store: Store) -> None:
         self.store = store
+        self.start_live_updates()
         if store.backup_made is not None:
             self.notify(f"The store was upgraded; the old one is kept at {store.backup_made}", markup=False)
         for screen in self.screen_stack:
@@ -142,6 +157,35 @@ class WorkshopApp(App[None]):
         self._store_thread.shutdown(wait=True)
         if self._owns_store and self.store is not None:
             self.store.close()
+
+    # -- live updates --------------------------------------------------------------------
+
+    def start_live_updates(self) -> None:
+        """Watch the store; every screen learns of any commit within `LIVE_POLL_SECONDS`.
+
+        The store's change token is cheap to read (SQLite's `PRAGMA data_version`), so polling
+        it costs next to nothing; screens then re-read only what they show and redraw only
+        what changed.
+        """
+        if self._live_timer is None:
+            self._live_timer = self.set_interval(LIVE_POLL_SECONDS, self._check_for_changes, name="live updates")
+
+    async def _check_for_changes(self) -> None:
+        if self.store is None or self._checking:
+            return
+        self._checking = True
+        try:
+            token = await asyncio.to_thread(self.store.change_token)
+        except StoreError:
+            return  # a store that cannot be read right now: the next tick tries again
+        finally:
+            self._checking = False
+        if token != self._last_token:
+            first = self._last_token is None
+            self._last_token = token
+            if not first:
+                for screen in self.screen_stack:
+                    screen.post_message(self.StoreChanged())
 
     # -- the store thread ----------------------------------------------------------------
 
@@ -223,13 +267,13 @@ class WorkshopApp(App[None]):
 
 
 def make_app(
-    store: StoreSource, catalog: Catalog | None = None, *, clock: Callable[[], float] | None = None
+    store: StoreSource, catalog: Catalog | None = None, *, clock: Callable[[], datetime] | None = None
 ) -> WorkshopApp:
     """The app, for the command line and the tests alike.
 
     `store` is an open `Store`, or a zero-argument callable that opens one; the callable runs
     in a thread after the first frame, and a `StoreError` from it ends the app with return
     code 2 and `error_message` set. `catalog` defaults to the bundled and user templates.
-    `clock` (seconds, monotonic) is for timeboxes; tests inject it.
+    `clock` returns the current time (UTC) for timeboxes; tests inject it.
     """
     return WorkshopApp(store, catalog, clock=clock)

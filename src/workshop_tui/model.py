@@ -113,3 +113,14 @@ class SessionData:
 
     def step_state(self, step: int) -> StepState:
         return next((state for state in self.step_states if state.step == step), StepState(step=step))
+
+
+@dataclass(frozen=True)
+class StepView:
+    """What a screen showing one step needs, read in one transaction: cheap enough to poll."""
+
+    info: SessionInfo
+    step: int
+    items: tuple[Item, ...]  # this step's items, by column and position
+    counts: dict[int, int]  # items per step, for the step list
+    state: StepState

@@ -124,10 +124,15 @@ class StartScreen(Screen[None]):
     def on_workshop_app_store_ready(self) -> None:
         self.load_sessions()
 
+    def on_workshop_app_store_changed(self) -> None:
+        # A session made, renamed or filled elsewhere: redraw the list, leave the focus be.
+        if self.is_current:
+            self.load_sessions(select=self._selected_id(), live=True)
+
     # -- loading -------------------------------------------------------------------------
 
     @work(exclusive=True, group="sessions")
-    async def load_sessions(self, select: int | None = None, focus_list: bool = False) -> None:
+    async def load_sessions(self, select: int | None = None, focus_list: bool = False, live: bool = False) -> None:
         store = self.workshop.store
         assert store is not None
         try:
@@ -135,10 +140,10 @@ class StartScreen(Screen[None]):
         except StoreError as error:
             self.query_one("#sessions-status", Static).update(Content(f"Cannot list the sessions: {error}"))
             return
-        self.show_sessions(sessions, select=select, focus_list=focus_list)
+        self.show_sessions(sessions, select=select, focus_list=focus_list, live=live)
 
     def show_sessions(
-        self, sessions: list[SessionInfo], *, select: int | None = None, focus_list: bool = False
+        self, sessions: list[SessionInfo], *, select: int | None = None, focus_list: bool = False, live: bool = False
     ) -> None:
         table = self.query_one(SessionTable)
         status = self.query_one("#sessions-status", Static)
@@ -148,7 +153,7 @@ class StartScreen(Screen[None]):
         table.display = bool(sessions)
         status.display = not sessions
         status.update("No sessions yet. Fill in the form to start your first workshop.")
-        if first_load or focus_list or not sessions:
+        if not live and (first_load or focus_list or not sessions):
             if sessions:
                 table.focus()
             else:

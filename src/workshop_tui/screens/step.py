@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from workshop_tui.content import Template
-from workshop_tui.model import COLUMNS, DeletedItem, Item, SessionInfo, new_id
+from workshop_tui.model import COLUMNS, DeletedItem, Item, SessionInfo, StepView, new_id
 from workshop_tui.store.errors import StoreError
 from workshop_tui.widgets.footer import AppFooter
 from workshop_tui.widgets.item_column import ItemColumn
@@ -70,6 +70,9 @@ class StepScreen(Screen[None]):
         self.speaker = ANONYMOUS
         self.undo_stack: list[DeletedItem] = []
         self._pending_id: str | None = None
+        self._loaded = False
+        self._refreshing = False
+        self._refresh_again = False
 
     @property
     def workshop(self) -> WorkshopApp:
@@ -174,6 +177,49 @@ class StepScreen(Screen[None]):
         self.query_one(ProgressHeader).set_title(self.info.title)
         self.query_one(ParticipantPicker).set_participants(self.info.participants)
         await self.show_items()
+        self._loaded = True
+
+    # -- live: changes made by other processes ---------------------------------------------
+
+    def on_workshop_app_store_changed(self) -> None:
+        if not self._loaded:
+            return  # the first load, still running, reads the newest data anyway
+        if self._refreshing:
+            self._refresh_again = True
+        else:
+            self.refresh_from_store()
+
+    @work(group="live")
+    async def refresh_from_store(self) -> None:
+        """Re-read the step shown and redraw only what changed; focus and typing are untouched."""
+        store = self.workshop.store
+        assert store is not None
+        self._refreshing = True
+        try:
+            while True:
+                self._refresh_again = False
+                step = self.step
+                try:
+                    view = await self.workshop.call_store(store.step_view, self.info.id, step)
+                except StoreError:
+                    return  # unreadable for now, or deleted elsewhere: the next change tries again
+                if step == self.step:
+                    await self._show_view(view)
+                if not self._refresh_again:
+                    return
+        finally:
+            self._refreshing = False
+
+    async def _show_view(self, view: StepView) -> None:
+        self.items = [i for i in self.items if i.step != view.step] + list(view.items)
+        for column in self.columns:
+            await column.sync([item for item in view.items if item.column == column.key])
+        if view.info.title != self.info.title:
+            self.query_one(ProgressHeader).set_title(view.info.title)
+        if view.info.participants != self.info.participants:
+            self.query_one(ParticipantPicker).set_participants(view.info.participants)
+        self.info = view.info
+        self.query_one(StepList).show(self.step, view.counts)
 
     @property
     def editing(self) -> bool:

@@ -77,14 +77,23 @@ class SummaryScreen(Screen[None]):
         self.query_one("#summary").focus()
         self.load()
 
+    def on_workshop_app_store_changed(self) -> None:
+        self.load(live=True)
+
     @work(exclusive=True, group="load")
-    async def load(self) -> None:
+    async def load(self, live: bool = False) -> None:
         store = self.workshop.store
         assert store is not None
         try:
+            if live and self.data is not None:
+                # A cheap look first: heartbeats and other sessions' changes leave this one as it is.
+                info = await self.workshop.call_store(store.get_session, self.info.id)
+                if info.updated_at == self.data.info.updated_at:
+                    return
             data = await self.workshop.call_store(store.session_data, self.info.id)
         except StoreError as error:
-            self.query_one("#summary-loading", Static).update(Content(f"Cannot load the session: {error}"))
+            if not live:
+                self.query_one("#summary-loading", Static).update(Content(f"Cannot load the session: {error}"))
             return
         self.data = data
         self.info = data.info

@@ -20,7 +20,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from workshop_tui.model import DeletedItem, Item, SessionData, SessionInfo, StepState, new_id, now_iso
+from workshop_tui.model import DeletedItem, Item, SessionData, SessionInfo, StepState, StepView, new_id, now_iso
 from workshop_tui.timebox import PHASES
 from workshop_tui.store import migrations
 from workshop_tui.store.engine import IMMEDIATE, sqlite_uri, translated
@@ -409,6 +409,26 @@ class Store(FacilitationMixin, PresenceMixin):
             if step is not None:
                 query = query.where(ItemRow.step == step)
             return [to_item(row) for row in db.exec(ordered(query)).all()]
+
+    def step_view(self, session_id: int, step: int) -> StepView:
+        """One step's items, the session header, item counts per step and the step's state."""
+        with self._read() as db:
+            row = session_row(db, session_id)
+            check_step(row, step)
+            items = db.exec(ordered(select(ItemRow).where(ItemRow.session_id == session_id, ItemRow.step == step))).all()
+            counts = dict(
+                db.exec(
+                    select(ItemRow.step, func.count()).where(ItemRow.session_id == session_id).group_by(ItemRow.step)
+                ).all()
+            )
+            state = db.get(StepStateRow, (session_id, step))
+            return StepView(
+                info=to_info(row, participant_names(db, session_id), sum(counts.values())),
+                step=step,
+                items=tuple(to_item(item) for item in items),
+                counts=counts,
+                state=to_step_state(state) if state else StepState(step=step),
+            )
 
     def session_data(self, session_id: int) -> SessionData:
         """Everything a session holds, for the summary screen and the exporters."""

@@ -165,6 +165,31 @@ class ItemColumn(ListView):
         if select is not None:
             self.select_id(select)
 
+    async def sync(self, items: list[Item]) -> None:
+        """Show these items, changing only what differs; keep the selection, never take focus.
+
+        Used for changes made elsewhere (another process, another screen). A column with an
+        edit open is left as it is, so nobody's half-typed edit is pulled away.
+        """
+        if items == self._items or self.editor is not None:
+            return
+        old_ids = [item.id for item in self._items]
+        new_ids = [item.id for item in items]
+        if new_ids[: len(old_ids)] == old_ids:
+            rows = list(self.query(ItemRow))
+            for row, item in zip(rows, items):
+                if row.item != item:
+                    row.show(item)
+            index = self.index
+            self._items = list(items)
+            if len(new_ids) > len(old_ids):
+                await self.extend(ItemRow(item) for item in items[len(old_ids) :])
+                self.index = index  # new items from others do not move the selection
+            self._update_subtitle()
+            return
+        selected = self.selected_item
+        await self.show_items(items, select=selected.id if selected else None)
+
     async def add(self, item: Item) -> None:
         """Show an item the store has just saved, at the end of the column."""
         if any(existing.id == item.id for existing in self._items):
