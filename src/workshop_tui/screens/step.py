@@ -17,6 +17,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -203,8 +204,11 @@ class StepScreen(Screen[None]):
                     view = await self.workshop.call_store(store.step_view, self.info.id, step)
                 except StoreError:
                     return  # unreadable for now, or deleted elsewhere: the next change tries again
-                if step == self.step:
-                    await self._show_view(view)
+                if step == self.step and self.is_attached:
+                    try:
+                        await self._show_view(view)
+                    except NoMatches:
+                        return  # the screen is being taken down (the app is quitting)
                 if not self._refresh_again:
                     return
         finally:
