@@ -81,3 +81,16 @@ def fill_session(store, template: Template, title: str = "Partnership workshop")
         store.add_item(info.id, 1, column, text, author=author)
     store.add_item(info.id, 2, "action", "Call the curator", author="Ana")
     return store.get_session(info.id)
+
+
+def record_notifications(app) -> list[tuple[str, str]]:
+    """Every notification the app shows, as (severity, message)."""
+    shown: list[tuple[str, str]] = []
+    notify = app.notify
+
+    def recording(message, *, title="", severity="information", timeout=None, markup=True):
+        shown.append((severity, f"{title}: {message}"))
+        notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    app.notify = recording
+    return shown

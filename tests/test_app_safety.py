@@ -7,7 +7,7 @@ import asyncio
 import time
 
 import pytest
-from test_app_helpers import fill_session, screen_text, settle, type_text
+from test_app_helpers import fill_session, record_notifications, screen_text, settle, type_text
 from textual import events
 
 from workshop_tui.app import make_app
@@ -18,19 +18,6 @@ from workshop_tui.widgets.item_column import ItemColumn
 from workshop_tui.widgets.item_input import ItemEditor
 
 SIZE = (120, 36)
-
-
-def record_notifications(app) -> list[tuple[str, str]]:
-    """Every notification the app shows, as (severity, message)."""
-    shown: list[tuple[str, str]] = []
-    notify = app.notify
-
-    def recording(message, *, title="", severity="information", timeout=None, markup=True):
-        shown.append((severity, f"{title}: {message}"))
-        notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
-
-    app.notify = recording
-    return shown
 
 
 async def open_first_session(pilot) -> StepScreen:

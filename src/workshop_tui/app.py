@@ -14,6 +14,7 @@ commands (`palette_commands()`) beside Textual's.
 from __future__ import annotations
 
 import asyncio
+import gc
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from functools import partial
@@ -37,7 +38,9 @@ T = TypeVar("T")
 StoreSource = Union["Store", Callable[[], "Store"]]
 
 DARK_THEME = "textual-dark"
-LIVE_POLL_SECONDS = 0.1
+LIVE_POLL_SECONDS = 0.05
+PRESENCE_POLL_SECONDS = 2.0  # participants connected: a screen gone quiet drops out after 15 s
+PRESENCE_AFTER_CHANGE_SECONDS = 0.3
 
 
 def _utc_now() -> datetime:
@@ -111,22 +114,27 @@ class WorkshopApp(App[None]):
         self._live_timer: Timer | None = None
         self._last_token: int | None = None
         self._checking = False
+        self._counting = False
         self._dark_theme = DARK_THEME
 
     # -- start and stop ------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        from workshop_tui.screens.start import StartScreen
-
         if self.store is not None:
             self.start_live_updates()
         self.register_theme(PROJECTOR_THEME)
         for problem in self.catalog.problems:
             self.notify(problem, title="Template skipped", severity="warning", markup=False)
-        self.push_screen(StartScreen())
+        self.push_screen(self.first_screen())
         if self.store is None:
             # After the first frame: the start screen is up before SQLAlchemy loads.
             self.call_after_refresh(self._open_store)
+
+    def first_screen(self) -> Screen:
+        """The screen the app opens on: the start screen (the presenter's app opens on its view)."""
+        from workshop_tui.screens.start import StartScreen
+
+        return StartScreen()
 
     @work(thread=True, name="open store")
     def _open_store(self) -> None:
@@ -154,6 +162,7 @@ class WorkshopApp(App[None]):
 
     def on_unmount(self) -> None:
         # Let queued writes finish before the process ends, then release the store.
+        gc.unfreeze()
         self._store_thread.shutdown(wait=True)
         if self._owns_store and self.store is not None:
             self.store.close()
@@ -169,6 +178,11 @@ class WorkshopApp(App[None]):
         """
         if self._live_timer is None:
             self._live_timer = self.set_interval(LIVE_POLL_SECONDS, self._check_for_changes, name="live updates")
+            self.set_interval(PRESENCE_POLL_SECONDS, self._count_participants, name="participants connected")
+            # Everything loaded so far (Textual, SQLAlchemy, the templates) lives as long as the
+            # app: keep it out of the garbage collector's full passes, which would otherwise
+            # stop the screen for 100-250 ms now and then, in the middle of a live update.
+            gc.freeze()
 
     async def _check_for_changes(self) -> None:
         if self.store is None or self._checking:
@@ -184,8 +198,36 @@ class WorkshopApp(App[None]):
             first = self._last_token is None
             self._last_token = token
             if not first:
-                for screen in self.screen_stack:
+                # The screen on top first: what is shown re-reads before the screens beneath.
+                for screen in reversed(self.screen_stack):
                     screen.post_message(self.StoreChanged())
+                # Someone may have joined or left; counted once the screens have re-read.
+                self.set_timer(PRESENCE_AFTER_CHANGE_SECONDS, self._count_participants, name="count after change")
+
+    async def _count_participants(self) -> None:
+        """Show, on the header of the session on screen, how many participants are connected.
+
+        Participants' screens (`workshop-tui join`, `serve`) say they are alive every few
+        seconds; a screen showing a session keeps it in `info`.
+        """
+        from workshop_tui.widgets.progress_header import ProgressHeader
+
+        if not self.screen_stack or not self.is_running:
+            return  # starting or quitting
+        screen = self.screen
+        session_id = getattr(getattr(screen, "info", None), "id", None)
+        if self.store is None or self._counting or not isinstance(session_id, int):
+            return
+        self._counting = True
+        try:
+            names = await self.call_store(self.store.connected, session_id)
+        except (StoreError, RuntimeError):
+            return  # unreadable for now (the next count tries again), or the app is closing
+        finally:
+            self._counting = False
+        if screen.is_attached:
+            for header in screen.query(ProgressHeader):
+                header.set_connected(len(names))
 
     # -- the store thread ----------------------------------------------------------------
 
@@ -227,6 +269,11 @@ class WorkshopApp(App[None]):
         await self.push_screen(QuitDialog(pending[-1].pending_text(), verb="quit"), chosen)  # type: ignore[attr-defined]
 
     async def _quit(self) -> None:
+        # Screens finish what must not be left behind (a running step timer, a presence).
+        for screen in reversed(self.screen_stack):
+            before_quit = getattr(screen, "before_quit", None)
+            if before_quit is not None and self.store is not None:
+                await before_quit()
         if self.store is not None:
             await self.wait_for_store()
         self.exit()

@@ -79,6 +79,21 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("--title", required=True, metavar="T")
 
     commands.add_parser("templates", help="list the workshop templates and where they come from")
+
+    present = commands.add_parser("present", help="show a session's presenter view here, following the facilitator")
+    present.add_argument("session", metavar="SESSION")
+
+    join = commands.add_parser("join", help="join a session as a participant: add your items, place your dots")
+    join.add_argument("session", metavar="SESSION")
+    join.add_argument("--as", dest="name", default=None, metavar="NAME", help="your name (asked if not given)")
+
+    serve = commands.add_parser("serve", help="serve a session's participant view to browsers; prints the join URL")
+    serve.add_argument("session", metavar="SESSION")
+    serve.add_argument("--host", default="127.0.0.1", metavar="ADDR",
+                       help="the address to listen on (default 127.0.0.1: this machine only; 0.0.0.0: the room)")
+    serve.add_argument("--port", type=int, default=8000, metavar="N", help="the port (default 8000; 0: any free one)")
+    serve.add_argument("--max-connections", type=int, default=30, metavar="N",
+                       help="browsers connected at once (default 30); each runs its own app process")
     return parser
 
 
@@ -253,6 +268,63 @@ def cmd_templates(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_present(args: argparse.Namespace) -> int:
+    """The presenter view of one session in this terminal (the shared screen), read-only."""
+    catalog = _catalog()
+    with _store(args) as store:
+        info = store.find_session(args.session)
+        from workshop_tui.presenter import make_presenter_app
+
+        app = make_presenter_app(store, info, catalog)
+        app.run()
+    if app.return_code:
+        if app.error_message:
+            print(f"{APP_NAME}: error: {app.error_message}", file=sys.stderr)
+        return app.return_code
+    return 0
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    """The participant view of one session, in this terminal."""
+    from workshop_tui.text import clean_name
+
+    if args.name is not None and not clean_name(args.name):
+        raise CommandError("--as needs a name: it is shown beside your items")
+    catalog = _catalog()
+    with _store(args) as store:
+        info = store.find_session(args.session)
+        from workshop_tui.participant import make_participant_app
+
+        app = make_participant_app(store, info.id, args.name, catalog=catalog)
+        app.run()
+    if app.return_code:
+        if app.error_message:
+            print(f"{APP_NAME}: error: {app.error_message}", file=sys.stderr)
+        return app.return_code
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The participant view of one session, for browsers that hold the join code."""
+    from workshop_tui import locations
+
+    if not 0 <= args.port <= 65535:
+        raise CommandError(f"--port must be 0 to 65535, not {args.port}")
+    if args.max_connections < 1:
+        raise CommandError(f"--max-connections must be at least 1, not {args.max_connections}")
+    location = locations.resolve_db(args.db)
+    if "://" not in location:
+        location = str(Path(location).expanduser().resolve())
+    with _store(argparse.Namespace(db=location)) as store:
+        info = store.find_session(args.session)
+    from workshop_tui.serve.server import ParticipantServer
+
+    server = ParticipantServer(location, info.id, title=f"{info.title} · workshop-tui", host=args.host,
+                               port=args.port, max_connections=args.max_connections)
+    server.serve()
+    return 0
+
+
 def run_app(db: str | None) -> int:
     """Open the full-screen app. The store opens after the first frame is drawn."""
     from workshop_tui import locations
@@ -304,4 +376,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "merge": cmd_merge,
     "templates": cmd_templates,
+    "present": cmd_present,
+    "join": cmd_join,
+    "serve": cmd_serve,
 }

@@ -28,6 +28,12 @@ PHASE_HELP = {
 }
 
 
+def takes_new_items(phase: str) -> bool:
+    """New items wait while the group votes, so the dots go to a list that holds still.
+    (Text typed meanwhile stays in the input; saving it on the way out is always allowed.)"""
+    return phase != "vote"
+
+
 def parse_time(stamp: str) -> datetime:
     moment = datetime.fromisoformat(stamp)
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

@@ -189,6 +189,30 @@ def test_change_token_moves_when_another_store_writes(store, session, location):
     assert store.change_token() != before
 
 
+def test_a_writer_whose_clock_is_behind_still_moves_the_change_token(store, session, location, monkeypatch):
+    from workshop_tui.store import rows
+
+    store.add_item(session.id, 1, "action", "stamped now")
+    before = store.change_token()
+    newest = store.get_session(session.id).updated_at
+    # Another machine (or this one after NTP stepped the clock back) writes with its clock far behind.
+    monkeypatch.setattr(rows, "now_iso", lambda: "2000-01-01T00:00:00.000000+00:00")
+    with open_store(location) as other:
+        other.add_item(session.id, 1, "action", "from a slow clock")
+    assert store.change_token() != before
+    assert store.get_session(session.id).updated_at > newest
+
+
+def test_later_than_steps_past_the_newest_stamp():
+    from workshop_tui.store.rows import later_than
+
+    assert later_than(None, "2026-11-26T10:00:00.000000+00:00") == "2026-11-26T10:00:00.000000+00:00"
+    assert later_than("2026-11-26T09:00:00.000000+00:00", "2026-11-26T10:00:00.000000+00:00").startswith("2026-11-26T10")
+    assert later_than("2026-11-26T11:00:00.000000+00:00", "2026-11-26T10:00:00.000000+00:00") == \
+        "2026-11-26T11:00:00.000001+00:00"
+    assert later_than("not a stamp", "2026-11-26T10:00:00.000000+00:00") == "2026-11-26T10:00:00.000000+00:00"
+
+
 def test_import_session_keeps_everything_and_renames_taken_ids(store, session):
     store.add_item(session.id, 1, "action", "one", author="Ana")
     store.set_current_step(session.id, 3)

@@ -37,6 +37,22 @@ def test_timer_start_pause_extend_with_an_injected_clock(store, session):
     assert timebox.remaining_seconds(state, 15, T0 + timedelta(minutes=40)) < 0
 
 
+def test_the_timer_follows_the_facilitator_and_only_one_runs(store, session):
+    assert store.carry_timer(session.id, 2, now=T0) == []  # no timer running: nothing starts
+    assert store.step_states(session.id)[2].running_since is None
+    store.start_timer(session.id, 1, now=T0)
+    moved = store.carry_timer(session.id, 2, now=T0 + timedelta(minutes=3))
+    assert {state.step for state in moved} == {1, 2}
+    # Two quick moves (2 -> 3 -> 4) before anything else: the timer ends on step 4 alone.
+    store.carry_timer(session.id, 3, now=T0 + timedelta(minutes=4))
+    store.carry_timer(session.id, 4, now=T0 + timedelta(minutes=6))
+    states = store.step_states(session.id)
+    assert [n for n, state in states.items() if state.running_since] == [4]
+    assert (states[1].spent_seconds, states[2].spent_seconds, states[3].spent_seconds) == (180, 60, 120)
+    with pytest.raises(InvalidInputError):
+        store.carry_timer(session.id, 9, now=T0)
+
+
 def test_clusters_merge_and_split(store, session):
     a = store.add_item(session.id, 3, "obstacle", "No money", author="Ana")
     b = store.add_item(session.id, 3, "obstacle", "no budget", author="Bo")

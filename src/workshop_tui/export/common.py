@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from datetime import datetime, timezone
 
 from workshop_tui import timebox
@@ -146,6 +147,9 @@ def numbered(rows: Iterable[Row]) -> tuple[Item, ...]:
 # -- what the summary shows: clusters, votes, time ----------------------------------------------
 
 
+_position = attrgetter("position")
+
+
 def cell_groups(items: Iterable[Item]) -> list[tuple[Item, ...]]:
     """One cell's items as the summary shows them: each cluster as one group, each other item alone.
 
@@ -153,8 +157,11 @@ def cell_groups(items: Iterable[Item]) -> list[tuple[Item, ...]]:
     item. Groups are ordered by their votes (a cluster's are its members' sum), most first, and
     members likewise; ties keep the order of positions, so a cell without votes keeps its order.
     """
+    items = sorted(items, key=_position)
+    if not any(item.cluster_id or item.votes for item in items):
+        return [(item,) for item in items]  # no clusters, no votes: each alone, in order
     groups: dict[object, list[Item]] = {}
-    for index, item in enumerate(sorted(items, key=lambda item: item.position)):
+    for index, item in enumerate(items):
         groups.setdefault(item.cluster_id or index, []).append(item)
     ranked = [tuple(sorted(group, key=lambda item: -item.votes)) for group in groups.values()]
     return sorted(ranked, key=lambda group: -sum(item.votes for item in group))
@@ -205,9 +212,11 @@ def last_step(data: SessionData) -> int:
 
 def followups(data: SessionData) -> list[Item]:
     """The follow-ups in the summary's order: by step, column, then as `cell_groups` shows them."""
+    wanted = {(item.step, item.column) for item in data.items if item.followup}
     cells: dict[tuple[int, int], list[Item]] = {}
     for item in data.items:
-        cells.setdefault((item.step, COLUMNS.index(item.column) if item.column in COLUMNS else 99), []).append(item)
+        if (item.step, item.column) in wanted:  # only cells holding a follow-up
+            cells.setdefault((item.step, COLUMNS.index(item.column) if item.column in COLUMNS else 99), []).append(item)
     return [item for _, items in sorted(cells.items()) for group in cell_groups(items) for item in group
             if item.followup]
 

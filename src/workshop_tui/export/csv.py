@@ -53,10 +53,11 @@ YES, NO = ("yes", "true", "1", "x", "✓", "☑"), ("", "no", "false", "0", "☐
 REQUIRED = ("step", "column", "text")
 _FORMULA = re.compile(r"^'*[=+\-@\t\r\n]")
 _NEUTRALISED = re.compile(r"^'+[=+\-@\t\r\n]")
+_RISKY_START = tuple("'=+-@\t\r\n")  # a field starting otherwise never needs the regex
 
 
 def neutralise(field: str) -> str:
-    return "'" + field if _FORMULA.match(field) else field
+    return "'" + field if field.startswith(_RISKY_START) and _FORMULA.match(field) else field
 
 
 def restore(field: str) -> str:
@@ -69,26 +70,41 @@ def export(data: SessionData, template: Template, *, now: datetime | None = None
     out.write(",".join(HEADER) + "\r\n")
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     clusters = _cluster_numbers(data)
-    steps = {}
-    for item in data.items:
-        if item.step not in steps:
+    session = neutralise(data.info.title)
+    steps: dict[int, tuple[str, ...]] = {}
+    write = writer.writerow
+    risky = _RISKY_START
+    for item in data.items:  # written as it goes: a session may hold 100,000 items
+        step = steps.get(item.step)
+        if step is None:  # what the step decides is neutralised once, not once per item
             time = step_time(data, template, item.step, now)
-            steps[item.step] = (template.step(item.step).title if item.step <= template.step_count else "",
-                                data.step_state(item.step).phase, _minutes(time.planned), _minutes(time.spent))
-        title, phase, planned, spent = steps[item.step]
-        row = (data.info.title, str(item.step), title, item.column, item.text, item.author or "",
-               str(item.votes), item.created_at, clusters.get(item.id, ""), "yes" if item.followup else "",
-               item.owner or "", item.due, phase, planned, spent)
-        writer.writerow([neutralise(field) for field in row])
+            title = template.step(item.step).title if item.step <= template.step_count else ""
+            step = steps[item.step] = tuple(map(neutralise, (
+                str(item.step), title, data.step_state(item.step).phase, _minutes(time.planned), _minutes(time.spent))))
+        # What people typed (or a file brought in) goes through `neutralise` only when it starts
+        # with a character that could begin a formula: `startswith` checks that in C.
+        text, author, created, owner, due = item.text, item.author or "", item.created_at, item.owner or "", item.due
+        write((session, step[0], step[1], item.column if not item.column.startswith(risky) else neutralise(item.column),
+               text if not text.startswith(risky) else neutralise(text),
+               author if not (author and author.startswith(risky)) else neutralise(author),
+               item.votes if item.votes >= 0 else neutralise(str(item.votes)),  # csv writes the number
+               created if not (created and created.startswith(risky)) else neutralise(created),
+               clusters.get(item.id, "") if clusters else "", "yes" if item.followup else "",
+               owner if not (owner and owner.startswith(risky)) else neutralise(owner),
+               due if not (due and due.startswith(risky)) else neutralise(due), step[2], step[3], step[4]))
     return out.getvalue()
 
 
 def _cluster_numbers(data: SessionData) -> dict[str, str]:
     """Each clustered item's cluster, numbered 1, 2, ... through the session in table order."""
     numbers: dict[str, str] = {}
+    clustered = {(item.step, item.column) for item in data.items if item.cluster_id}
+    if not clustered:
+        return numbers
     cells: dict[tuple[int, str], list] = {}
     for item in data.items:
-        cells.setdefault((item.step, item.column), []).append(item)
+        if (item.step, item.column) in clustered:  # only cells holding a cluster can number one
+            cells.setdefault((item.step, item.column), []).append(item)
     count = 0
     for _, items in sorted(cells.items()):
         for group in cell_groups(items):

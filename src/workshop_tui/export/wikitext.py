@@ -91,10 +91,13 @@ def _information_lines(info: SessionInfo) -> list[str]:
 def _table(data: SessionData, template: Template, now: datetime | None) -> list[str]:
     headings = [template.key_steps_heading, *(template.column(key).heading for key in COLUMNS)]
     lines = ['{| class="wikitable"', "! " + " !! ".join(escape(heading) for heading in headings)]
+    cells: dict[tuple[int, str], list[Item]] = {}
+    for item in data.items:  # one pass, not one per cell: a session may hold 100,000 items
+        cells.setdefault((item.step, item.column), []).append(item)
     for number in range(1, last_step(data) + 1):
         lines += ["|-", "| " + _step_cell(template, number, step_time(data, template, number, now))]
         for key in COLUMNS:
-            lines += ["|", *_cell(data.items_for(number, key))]
+            lines += ["|", *_cell(cells.get((number, key), []))]
     lines.append("|}")
     return lines
 

@@ -28,30 +28,44 @@ NOTES = (
     "Items, titles and names are shown exactly as typed: [bold] or [link=x] is text, not formatting.",
     "The mouse works too: click a column, an item, a step in the list, or a button.",
     "Ctrl+P opens the command palette: every action, and \"Go to step N\" for each step.",
+    "Facilitating: the timer (F5) follows you from step to step and rings once at zero; the phases (F8) "
+    "decide what a step allows. `workshop-tui present SESSION` in a second terminal follows this one.",
 )
 
 
 def _sections() -> list[tuple[str, list[Binding]]]:
     from workshop_tui.app import WorkshopApp
+    from workshop_tui.screens.agenda import AgendaScreen
     from workshop_tui.screens.export_dialog import ExportDialog
+    from workshop_tui.screens.followup_dialog import FollowupDialog
+    from workshop_tui.screens.followups import FollowupsScreen
     from workshop_tui.screens.start import FormField, StartScreen
     from workshop_tui.screens.step import StepScreen
+    from workshop_tui.screens.step_facilitation import FACILITATION_ACTIONS
     from workshop_tui.screens.summary import SummaryScreen
+    from workshop_tui.widgets.group_column import GroupColumn
     from workshop_tui.widgets.item_column import ItemColumn
     from workshop_tui.widgets.item_input import ItemEditor, ItemInput
     from workshop_tui.widgets.session_table import SessionTable
     from workshop_tui.widgets.step_list import StepList
 
     palette = Binding(WorkshopApp.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
+    step_keys = _own(StepScreen.BINDINGS)
+
+    def facilitating(binding: Binding) -> bool:
+        return binding.action.split("(")[0] in FACILITATION_ACTIONS
+
     return [
         ("Everywhere", [*_own(WorkshopApp.BINDINGS), palette]),
         ("Start screen", [*_own(SessionTable.BINDINGS), *_own(StartScreen.BINDINGS), *_own(FormField.BINDINGS)]),
-        ("A step: typing", [*_own(ItemInput.BINDINGS), *_own(StepScreen.BINDINGS)]),
+        ("A step: typing", [*_own(ItemInput.BINDINGS), *[b for b in step_keys if not facilitating(b)]]),
         ("A step: items selected (Escape)", [
             Binding("up,down", "", "Select an item"),
             # The step's own keys work here too; the column repeats them only to hide them.
             *[b for b in _own(ItemColumn.BINDINGS) if b.show or b.key in ("left", "right")],
+            *_own(GroupColumn.BINDINGS),
         ]),
+        ("A step: facilitating", [b for b in step_keys if facilitating(b)]),
         ("Editing an item", _own(ItemEditor.BINDINGS)),
         ("Step list (Ctrl+G)", [Binding("up,down", "", "Choose a step"), *_own(StepList.BINDINGS)]),
         ("Speaker menu (Ctrl+O)", [
@@ -60,6 +74,10 @@ def _sections() -> list[tuple[str, list[Binding]]]:
             Binding("escape", "", "Close the menu"),
         ]),
         ("Summary", _own(SummaryScreen.BINDINGS)),
+        ("Agenda (F3)", [Binding("up,down", "", "Choose a step"), *_own(AgendaScreen.BINDINGS)]),
+        ("Follow-ups (F4)", [Binding("up,down", "", "Choose a follow-up"), *_own(FollowupsScreen.BINDINGS)]),
+        ("Follow-up dialog (f)", [Binding("tab", "", "Owner, due date, buttons"),
+                                  Binding("enter", "", "Save (in the due date)"), *_own(FollowupDialog.BINDINGS)]),
         ("Export dialog", _own(ExportDialog.BINDINGS)),
     ]
 

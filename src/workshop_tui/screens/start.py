@@ -126,7 +126,9 @@ class StartScreen(Screen[None]):
 
     def on_workshop_app_store_changed(self) -> None:
         # A session made, renamed or filled elsewhere: redraw the list, leave the focus be.
-        if self.is_current:
+        # Only while it is on top (`is_current` is also true under a screen laid over it);
+        # coming back to it reloads the list anyway (`on_screen_resume`).
+        if self.app.screen is self:
             self.load_sessions(select=self._selected_id(), live=True)
 
     # -- loading -------------------------------------------------------------------------

@@ -1,10 +1,14 @@
 """One step of a session: its brief, three columns of items, and the line where items are typed.
 
-The screen holds what the store last returned (`items`) and redraws from it; every change
-goes through the store first. Typing: Enter saves the text to the active column as the
-current speaker; the text leaves the input only once the store has committed it, and stays
-(with an error shown) if the write fails. Tab picks the next column; Escape moves from
-typing to the column's items (edit, delete with undo, move) and back.
+The screen holds what the store last returned (`items`, the steps' `states`, this step's
+`votes`) and redraws from it; every change goes through the store first. Typing: Enter saves
+the text to the active column as the current speaker; the text leaves the input only once the
+store has committed it, and stays (with an error shown) if the write fails. Tab picks the next
+column; Escape moves from typing to the column's items (edit, delete with undo, move) and back.
+
+What is drawn (title, timer, phase, brief, columns) is a `StepBoard`, shared with the presenter
+screen. Facilitating (timer, phases, clusters, dots, follow-ups, presenter mode) lives in
+`step_facilitation.FacilitationActions`; its keys are listed here, with the others.
 """
 
 from __future__ import annotations
@@ -14,21 +18,25 @@ from typing import TYPE_CHECKING, Iterable, cast
 
 from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.binding import ActiveBinding, Binding
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Static
 
+from workshop_tui import timebox
 from workshop_tui.content import Template
-from workshop_tui.model import COLUMNS, DeletedItem, Item, SessionInfo, StepView, new_id
+from workshop_tui.model import COLUMNS, DeletedItem, Item, SessionInfo, StepState, StepView, Vote, new_id
+from workshop_tui.screens.step_facilitation import FacilitationActions
 from workshop_tui.store.errors import StoreError
-from workshop_tui.widgets.footer import AppFooter
+from workshop_tui.widgets.footer import PALETTE_MIN_WIDTH, AppFooter
+from workshop_tui.widgets.group_column import GroupColumn
 from workshop_tui.widgets.item_column import ItemColumn
 from workshop_tui.widgets.item_input import ItemEditor, ItemInput
 from workshop_tui.widgets.participant_picker import ANONYMOUS, ParticipantPicker
 from workshop_tui.widgets.progress_header import ProgressHeader
+from workshop_tui.widgets.step_board import StepBoard
 from workshop_tui.widgets.step_list import StepList
 
 if TYPE_CHECKING:
@@ -40,10 +48,17 @@ def _short(text: str, width: int = 40) -> str:
     return line if len(line) <= width else line[: width - 1] + "…"
 
 
-class StepScreen(Screen[None]):
+# The footer shows as many keys as fit: these go first when it is narrow, first listed first.
+# (They still work; the clock and the phase bar show F5 and F8, and F1 and Ctrl+P list all.)
+FOOTER_OPTIONAL = ("followups", "agenda", "toggle_presenter", "next_phase", "toggle_timer", "next_step", "followup")
+# Presenter mode keeps the footer down to these.
+PRESENTER_FOOTER = ("toggle_presenter", "next_step", "toggle_timer", "next_phase", "quit", "help")
+
+
+class StepScreen(FacilitationActions, Screen[None]):
     """A session, one step at a time."""
 
-    CSS_PATH = "step.tcss"
+    CSS_PATH = ["step_board.tcss", "step.tcss"]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
 
     BINDINGS = [
@@ -59,6 +74,18 @@ class StepScreen(Screen[None]):
                 tooltip="Bring back the item deleted last (u once items are selected)"),
         Binding("f2", "toggle_brief", "Brief", show=False, tooltip="Show the step's whole brief, or shrink it again"),
         Binding("ctrl+l", "close_session", "Sessions", show=False, tooltip="Back to the list of sessions"),
+        Binding("f5", "toggle_timer", "Timer", tooltip="Start or pause the step's timer (time spent is recorded)"),
+        # Priority: the text box's own F6 and F7 (select line, select all) give way while typing.
+        Binding("f6", "extend_timer(1)", "+1 min", show=False, priority=True,
+                tooltip="Add a minute to the step's timebox"),
+        Binding("f7", "extend_timer(5)", "+5 min", show=False, priority=True,
+                tooltip="Add five minutes to the step's timebox"),
+        Binding("f8", "next_phase", "Phase", tooltip="Next phase: brainstorm, cluster, vote, discuss"),
+        Binding("f9", "previous_phase", "Phase back", show=False, tooltip="Back to the previous phase"),
+        Binding("f12", "toggle_presenter", "Presenter",
+                tooltip="Presenter mode for the shared screen: prompt, timer and columns, large (F12 or Esc leaves)"),
+        Binding("f3", "agenda", "Agenda", tooltip="Planned against actual time per step; votes per participant"),
+        Binding("f4", "followups", "Follow-ups", tooltip="Every follow-up of the session, with owner and due date"),
     ]
 
     def __init__(self, info: SessionInfo) -> None:
@@ -68,6 +95,9 @@ class StepScreen(Screen[None]):
         self.step = max(1, min(info.current_step, info.step_count))
         self.active = 0
         self.items: list[Item] = []
+        self.states: dict[int, StepState] = {}
+        self.votes: list[Vote] = []  # this step's dots
+        self.presenting = False
         self.speaker = ANONYMOUS
         self.undo_stack: list[DeletedItem] = []
         self._pending_id: str | None = None
@@ -86,12 +116,7 @@ class StepScreen(Screen[None]):
         with Horizontal(id="step-body"):
             yield StepList(self.template, id="steps")
             with Vertical(id="step-main"):
-                yield Static(id="step-title")
-                with VerticalScroll(id="brief"):
-                    yield Static(id="step-brief")
-                with Horizontal(id="columns"):
-                    for key in COLUMNS:
-                        yield ItemColumn(key, self.template.column(key).label, id=f"col-{key}")
+                yield StepBoard(self.template, id="board")
                 with Horizontal(id="entry"):
                     yield Static(id="target")
                     yield ItemInput(placeholder="Type an item here; Enter adds it", id="entry-input")
@@ -99,7 +124,6 @@ class StepScreen(Screen[None]):
         yield AppFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#brief").can_focus = False
         self.show_step()
         self.entry.focus()
         self.load()
@@ -109,12 +133,21 @@ class StepScreen(Screen[None]):
         return self.query_one("#entry-input", ItemInput)
 
     @property
-    def columns(self) -> list[ItemColumn]:
-        return list(self.query(ItemColumn))
+    def board(self) -> StepBoard:
+        return self.query_one(StepBoard)
 
     @property
-    def active_column(self) -> ItemColumn:
+    def columns(self) -> list[GroupColumn]:
+        return self.board.columns
+
+    @property
+    def active_column(self) -> GroupColumn:
         return self.columns[self.active]
+
+    @property
+    def state(self) -> StepState:
+        """The shown step's phase and timer."""
+        return self.states.get(self.step) or StepState(step=self.step)
 
     # -- drawing -------------------------------------------------------------------------
 
@@ -129,27 +162,10 @@ class StepScreen(Screen[None]):
 
     def show_step(self) -> None:
         """Draw everything that depends on the step number (not the items)."""
-        step = self.template.step(self.step) if self.step <= self.template.step_count else None
         self.query_one(ProgressHeader).set_step(self.step, self.info.step_count)
-        title = Content.assemble((f"STEP {self.step}", "bold $accent"), "  ", (step.title if step else "", "bold"))
-        if step:
-            title = Content.assemble(title, "   ", (f"{step.timebox_minutes} min suggested", "dim"))
-        self.query_one("#step-title", Static).update(title)
-        self.query_one("#step-brief", Static).update(self._brief(step))
-        self.query_one("#brief", VerticalScroll).scroll_home(animate=False)
+        self.board.show_step(self.step)
         self.query_one(StepList).show(self.step, self.counts())
         self.show_target()
-
-    def _brief(self, step) -> Content:
-        if step is None:
-            return Content("")
-        parts: list[Content] = []
-        if step.introduction:
-            parts.append(Content.styled(step.introduction, "italic"))
-        parts.extend(Content.assemble(("• ", "$accent"), prompt) for prompt in step.prompts)
-        if step.notes:
-            parts.append(Content.assemble(("Facilitator note: ", "bold dim"), (step.notes, "dim")))
-        return Content("\n").join(parts)
 
     def show_target(self) -> None:
         column = self.active_column
@@ -158,8 +174,7 @@ class StepScreen(Screen[None]):
         self.query_one("#target", Static).update(Content.assemble(("+ ", "bold $accent"), (column.label, "bold")))
 
     async def show_items(self) -> None:
-        for column in self.columns:
-            await column.show_items(self.items_for(self.step, column.key))
+        await self.board.show_items(self.items_for(self.step))
         self.query_one(StepList).show(self.step, self.counts())
 
     # -- loading and moving between steps -------------------------------------------------
@@ -175,9 +190,14 @@ class StepScreen(Screen[None]):
             return
         self.info = data.info
         self.items = list(data.items)
+        self.states = {state.step: state for state in data.step_states}
+        in_step = {item.id for item in data.items if item.step == self.step}
+        self.votes = [vote for vote in data.votes if vote.item_id in in_step]
         self.query_one(ProgressHeader).set_title(self.info.title)
         self.query_one(ParticipantPicker).set_participants(self.info.participants)
+        await self.show_state(fresh=True)
         await self.show_items()
+        self.show_votes()
         self._loaded = True
 
     # -- live: changes made by other processes ---------------------------------------------
@@ -202,11 +222,12 @@ class StepScreen(Screen[None]):
                 step = self.step
                 try:
                     view = await self.workshop.call_store(store.step_view, self.info.id, step)
+                    votes = await self.workshop.call_store(store.list_votes, self.info.id, step)
                 except StoreError:
                     return  # unreadable for now, or deleted elsewhere: the next change tries again
                 if step == self.step and self.is_attached:
                     try:
-                        await self._show_view(view)
+                        await self._show_view(view, votes)
                     except NoMatches:
                         return  # the screen is being taken down (the app is quitting)
                 if not self._refresh_again:
@@ -214,15 +235,20 @@ class StepScreen(Screen[None]):
         finally:
             self._refreshing = False
 
-    async def _show_view(self, view: StepView) -> None:
+    async def _show_view(self, view: StepView, votes: list[Vote]) -> None:
         self.items = [i for i in self.items if i.step != view.step] + list(view.items)
-        for column in self.columns:
-            await column.sync([item for item in view.items if item.column == column.key])
-        if view.info.title != self.info.title:
+        if view.state != self.state:
+            self.states[view.step] = view.state
+            await self.show_state()
+        await self.board.sync(view.items)
+        shown, self.info = self.info, view.info  # show_votes reads self.info: set it first, compare to `shown`
+        if votes != self.votes or view.info.votes_per_participant != shown.votes_per_participant:
+            self.votes = list(votes)
+            self.show_votes()
+        if view.info.title != shown.title:
             self.query_one(ProgressHeader).set_title(view.info.title)
-        if view.info.participants != self.info.participants:
+        if view.info.participants != shown.participants:
             self.query_one(ParticipantPicker).set_participants(view.info.participants)
-        self.info = view.info
         self.query_one(StepList).show(self.step, view.counts)
 
     @property
@@ -236,14 +262,22 @@ class StepScreen(Screen[None]):
             self.notify("Finish the edit first: Enter saves it, Escape cancels it.", severity="warning")
             return
         self.step = number
+        self.votes = []
         self.show_step()
-        self.entry.focus()  # a new step starts with typing
+        if not self.presenting:
+            self.entry.focus()  # a new step starts with typing
         self.redraw_items()
+        self.carry_timer(number)
         self.save_current_step(number)
 
     @work(exclusive=True, group="redraw")
     async def redraw_items(self) -> None:
-        await self.show_items()
+        try:
+            await self.show_state(fresh=True)
+            await self.show_items()
+            await self.reload_votes()
+        except NoMatches:
+            return  # the screen is being taken down
 
     @work(group="write")
     async def save_current_step(self, number: int) -> None:
@@ -298,6 +332,8 @@ class StepScreen(Screen[None]):
         self.set_active(self.active - 1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.presenting and action in ("choose_step", "choose_speaker", "toggle_brief", "select_items"):
+            return False
         if action in ("next_column", "previous_column"):
             return not isinstance(self.focused, ItemEditor)
         if action in ("next_step", "previous_step", "choose_step"):
@@ -315,6 +351,9 @@ class StepScreen(Screen[None]):
         self.active_column.focus()
 
     def action_focus_input(self) -> None:
+        if self.presenting:
+            self.action_toggle_presenter()  # Escape leaves presenter mode, back to typing
+            return
         self.entry.focus()
 
     @on(ItemColumn.Activated)
@@ -329,6 +368,10 @@ class StepScreen(Screen[None]):
     @on(ItemInput.Submitted, "#entry-input")
     def _submitted(self, event: ItemInput.Submitted) -> None:
         event.stop()
+        if not timebox.takes_new_items(self.state.phase):
+            self.notify("Voting is on: new items wait (your text stays here). F8 or F9 changes the phase.",
+                        severity="warning")
+            return
         # The column and step are the ones shown when Enter was pressed, even if a Tab or
         # Ctrl+N typed right after it is handled before the save starts.
         self.add_item(event.text, self.active_column.key, self.step)
@@ -482,6 +525,7 @@ class StepScreen(Screen[None]):
     @on(ParticipantPicker.SpeakerChanged)
     def _speaker_changed(self, event: ParticipantPicker.SpeakerChanged) -> None:
         self.speaker = event.name
+        self.show_votes()
         if self.focused is event.picker:
             self.entry.focus()
 
@@ -542,12 +586,12 @@ class StepScreen(Screen[None]):
 
         pending = self.pending_text()
         if not pending:
-            self.dismiss()
+            self.leave_session()
             return
 
         async def chosen(choice: str | None) -> None:
             if choice == "discard" or (choice == "save" and await self.save_pending()):
-                self.dismiss()
+                self.leave_session()
 
         self.app.push_screen(QuitDialog(pending, verb="leave"), chosen)
 
@@ -569,6 +613,7 @@ class StepScreen(Screen[None]):
         yield SystemCommand("Step list", "Pick a step from the list (Ctrl+G)", self.action_choose_step)
         yield SystemCommand("Summary", "The whole table, and exports (Ctrl+S)", self.action_summary)
         yield SystemCommand("Back to sessions", "Leave this session for the list (Ctrl+L)", self.action_close_session)
+        yield from self.facilitation_commands()
         if self.active_column.selected_item is not None:
             yield SystemCommand("Edit item", "Edit the selected item in place (Enter)", self.action_edit_item)
             yield SystemCommand("Delete item", "Delete the selected item (D)", self.action_delete_item)
@@ -576,3 +621,28 @@ class StepScreen(Screen[None]):
             yield SystemCommand("Move item down", "Move it down (Shift+Down)", partial(self.action_move_item, 1))
         if self.undo_stack:
             yield SystemCommand("Undo delete", "Bring back the item deleted last (U)", self.action_undo_delete)
+
+    # -- footer ----------------------------------------------------------------------------
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """What the footer shows (keys work regardless): as many as fit; few when presenting."""
+        bindings = super().active_bindings
+        if self.presenting:
+            return {key: active for key, active in bindings.items() if active.binding.action in PRESENTER_FOOTER}
+        width = self.size.width + 1 - (12 if self.size.width >= PALETTE_MIN_WIDTH else 0)
+        shown: dict[str, int] = {}
+        for active in bindings.values():
+            binding = active.binding
+            if binding.show and binding.action not in shown:
+                shown[binding.action] = len(self.app.get_key_display(binding)) + len(binding.description) + 2
+        dropped = set()
+        for action in FOOTER_OPTIONAL:
+            if sum(shown.values()) <= width:
+                break
+            if shown.pop(action, None) is not None:
+                dropped.add(action)
+        return {key: active for key, active in bindings.items() if active.binding.action not in dropped}
+
+    def on_resize(self) -> None:
+        self.refresh_bindings()

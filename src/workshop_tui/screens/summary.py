@@ -1,6 +1,9 @@
 """The summary: the whole table, one row per step and one column per kind of item, as in the seed.
 
-The row of the step the session is on is tinted.
+The row of the step the session is on is tinted. In each cell clusters stay together and items
+are ordered by votes, as in the exports. Below the table, the session's statistics: items per
+step and column, contributions per participant, time per step against the plan (`stats.py`,
+drawn by `SessionStatsView`). The agenda (a) and the follow-ups (f) open from here too.
 
 From here the session is exported (wikitext, CSV, Markdown, JSON) to a file or the clipboard.
 The export dialog only collects the choice; this screen asks `workshop_tui.export` for the
@@ -20,11 +23,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from workshop_tui import locations
+from workshop_tui import locations, stats
 from workshop_tui.model import SessionData, SessionInfo
 from workshop_tui.store.errors import StoreError
 from workshop_tui.widgets.footer import AppFooter
 from workshop_tui.widgets.progress_header import ProgressHeader
+from workshop_tui.widgets.session_stats import SessionStatsView
 from workshop_tui.widgets.summary_grid import SummaryGrid
 
 if TYPE_CHECKING:
@@ -47,6 +51,8 @@ class SummaryScreen(Screen[None]):
 
     BINDINGS = [
         Binding("e", "export", "Export", tooltip="Export to a file or the clipboard"),
+        Binding("a", "agenda", "Agenda", tooltip="Planned against actual time per step"),
+        Binding("f", "followups", "Follow-ups", tooltip="Every follow-up: step, text, owner, due date"),
         Binding("escape,ctrl+s", "back", "Back to the step", tooltip="Back to the step you were on"),
         Binding("home", "scroll_top", "Top", show=False),
         Binding("end", "scroll_bottom", "Bottom", show=False),
@@ -67,6 +73,7 @@ class SummaryScreen(Screen[None]):
             yield Static(id="summary-info")
             yield Static("Loading…", id="summary-loading")
             yield SummaryGrid(id="summary-grid")
+            yield SessionStatsView(id="summary-stats")
         yield Static(id="export-status")
         yield AppFooter()
 
@@ -101,6 +108,7 @@ class SummaryScreen(Screen[None]):
         self.query_one("#summary-info", Static).update(self._info_line(data))
         self.query_one("#summary-loading").display = False
         await self.query_one(SummaryGrid).show(data, template)
+        self.query_one(SessionStatsView).show(stats.session_stats(data, template, now=self.workshop.clock()), template)
 
     def _info_line(self, data: SessionData) -> Content:
         info = data.info
@@ -124,6 +132,16 @@ class SummaryScreen(Screen[None]):
 
     def action_scroll_bottom(self) -> None:
         self.query_one("#summary", VerticalScroll).scroll_end()
+
+    def action_agenda(self) -> None:
+        from workshop_tui.screens.agenda import AgendaScreen
+
+        self.app.push_screen(AgendaScreen(self.info, can_go=False))
+
+    def action_followups(self) -> None:
+        from workshop_tui.screens.followups import FollowupsScreen
+
+        self.app.push_screen(FollowupsScreen(self.info, can_go=False))
 
     def action_export(self) -> None:
         from workshop_tui.screens.export_dialog import ExportDialog
@@ -192,5 +210,7 @@ class SummaryScreen(Screen[None]):
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Export…", "Export to wikitext, CSV, Markdown or JSON, or copy (E)", self.action_export)
         yield SystemCommand("Back to the step", "Leave the summary (Escape)", self.action_back)
+        yield SystemCommand("Agenda", "Planned against actual time per step (A)", self.action_agenda)
+        yield SystemCommand("Follow-ups", "Every follow-up: step, text, owner, due date (F)", self.action_followups)
         yield SystemCommand("Top of the summary", "Scroll to step 1 (Home)", self.action_scroll_top)
         yield SystemCommand("End of the summary", "Scroll to step 8 (End)", self.action_scroll_bottom)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from workshop_tui.store.errors import (
     InvalidInputError,
+    NotAllowedError,
     NotFoundError,
     StoreError,
     StoreOpenError,
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "InvalidInputError",
+    "NotAllowedError",
     "NotFoundError",
     "Store",
     "StoreError",

@@ -8,8 +8,10 @@ while reads start with a plain `BEGIN`.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import create_engine, event
@@ -19,6 +21,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from workshop_tui.store.errors import StoreError, StoreOpenError, StoreWriteError
 
 BUSY_TIMEOUT_MS = 10_000
+FULL_BELOW_BYTES = 256 * 1024  # less free room than a few WAL frames: the disk is full for a store
 IMMEDIATE = "workshop_immediate"
 
 
@@ -90,6 +93,10 @@ def describe(error: BaseException) -> str:
 def translate(error: BaseException, location: str, *, writing: bool) -> StoreError:
     """Map a driver error to a StoreError carrying one clear line."""
     message = describe(error).lower()
+    if ("full" in message or "disk i/o" in message or "no space" in message) and _disk_full(location):
+        # SQLite reports a disk that fills up while it grows the WAL as "database or disk is
+        # full", but while it grows its shared-memory file as a plain "disk I/O error".
+        return StoreWriteError(f"the disk holding {location} is full; nothing was changed")
     if "locked" in message or "busy" in message:
         return StoreWriteError(f"the store {location} is busy (locked by another program); nothing was changed, try again")
     if "readonly" in message or "read-only" in message or "read only" in message:
@@ -106,6 +113,16 @@ def translate(error: BaseException, location: str, *, writing: bool) -> StoreErr
             f"the store {location} could not be {what} ({describe(error)}); nothing was changed"
         )
     return (StoreWriteError if writing else StoreError)(f"store error on {location}: {describe(error)}")
+
+
+def _disk_full(location: str) -> bool:
+    """Whether the file system holding a SQLite store has no room left (not knowable for a server)."""
+    if "://" in location:
+        return False
+    try:
+        return shutil.disk_usage(Path(location).expanduser().parent).free < FULL_BELOW_BYTES
+    except (OSError, ValueError):
+        return False
 
 
 @contextmanager

@@ -21,3 +21,7 @@ class NotFoundError(StoreError):
 
 class InvalidInputError(StoreError):
     """A value the store refuses: an empty item, a step out of range, an unknown column."""
+
+
+class NotAllowedError(StoreError):
+    """Something this caller may not do: a participant editing another's item, voting out of phase."""

@@ -81,6 +81,28 @@ class FacilitationMixin:
         moment = now or datetime.now(timezone.utc)
         return self._change_state(session_id, step, lambda state: timebox.pause(state, moment))
 
+    def carry_timer(self, session_id: int, step: int, now: datetime | None = None) -> list[StepState]:
+        """The timer follows the facilitator to `step`: if any step's timer runs, pause every
+        running one and start `step`'s, in one transaction (so two quick step changes can never
+        leave a timer running on a step nobody is on). Gives the states changed; none when no
+        timer was running."""
+        moment = now or datetime.now(timezone.utc)
+        with self._write() as db:
+            check_step(touch(db, session_id), step)
+            running = db.exec(select(StepStateRow).where(
+                StepStateRow.session_id == session_id, col(StepStateRow.running_since).is_not(None))).all()
+            if not running:
+                return []
+            changed = []
+            for row in running:
+                if row.step != step:
+                    changed.append(_apply(row, timebox.pause(to_step_state(row), moment)))
+                    db.add(row)
+            row = db.get(StepStateRow, (session_id, step)) or StepStateRow(session_id=session_id, step=step)
+            changed.append(_apply(row, timebox.start(to_step_state(row), moment)))
+            db.add(row)
+            return changed
+
     def extend_timer(self, session_id: int, step: int, seconds: int) -> StepState:
         return self._change_state(session_id, step, lambda state: timebox.extend(state, seconds))
 
@@ -93,9 +115,7 @@ class FacilitationMixin:
         with self._write() as db:
             check_step(touch(db, session_id), step)
             row = db.get(StepStateRow, (session_id, step)) or StepStateRow(session_id=session_id, step=step)
-            new = change(to_step_state(row))
-            for name in ("phase", "planned_seconds", "extra_seconds", "spent_seconds", "running_since"):
-                setattr(row, name, getattr(new, name))
+            new = _apply(row, change(to_step_state(row)))
             db.add(row)
             return new
 
@@ -151,41 +171,13 @@ class FacilitationMixin:
 
     def cast_vote(self, item_id: str, participant: str, *, vote_id: str | None = None) -> Item:
         """Place one of `participant`'s dots on an item; refused when they have none left."""
-        voter = _voter(participant)
-        vote_id = vote_id or new_id()
         with self._write() as db:
-            row = item_row(db, item_id)
-            if db.get(VoteRow, vote_id) is not None:
-                return to_item(row)
-            session = touch(db, row.session_id)
-            used = _votes_used(db, row.session_id, row.step, voter)
-            if used >= session.votes_per_participant:
-                raise InvalidInputError(
-                    f"{voter} has used all {session.votes_per_participant} votes in step {row.step}: withdraw one first"
-                )
-            db.add(VoteRow(id=vote_id, session_id=row.session_id, item_id=row.id, step=row.step,
-                           participant=voter, created_at=session.updated_at))
-            row.votes += 1
-            db.add(row)
-            return to_item(row)
+            return cast_on_row(db, item_row(db, item_id), _voter(participant), vote_id or new_id())
 
     def withdraw_vote(self, item_id: str, participant: str) -> Item:
         """Take back one of `participant`'s dots from an item."""
-        voter = _voter(participant)
         with self._write() as db:
-            row = item_row(db, item_id)
-            vote = db.exec(
-                select(VoteRow)
-                .where(VoteRow.item_id == item_id, VoteRow.participant == voter)
-                .order_by(col(VoteRow.created_at).desc())
-            ).first()
-            if vote is None:
-                raise InvalidInputError(f"{voter} has no vote on this item to withdraw")
-            touch(db, row.session_id)
-            db.delete(vote)
-            row.votes = max(0, row.votes - 1)
-            db.add(row)
-            return to_item(row)
+            return withdraw_from_row(db, item_row(db, item_id), _voter(participant))
 
     def votes_left(self, session_id: int, step: int, participant: str) -> int:
         voter = _voter(participant)
@@ -228,6 +220,48 @@ class FacilitationMixin:
             session_row(db, session_id)
             query = select(ItemRow).where(ItemRow.session_id == session_id, col(ItemRow.followup).is_(True))
             return [to_item(row) for row in db.exec(ordered(query)).all()]
+
+
+def _apply(row: StepStateRow, state: StepState) -> StepState:
+    """Write a step's state into its row; gives the state back."""
+    for name in ("phase", "planned_seconds", "extra_seconds", "spent_seconds", "running_since"):
+        setattr(row, name, getattr(state, name))
+    return state
+
+
+def cast_on_row(db: Session, row: ItemRow, voter: str, vote_id: str, *, you: bool = False) -> Item:
+    """One dot of `voter` on the item (once per `vote_id`: a retried click counts once).
+    `you` words the refusal for the participant themself rather than for the facilitator."""
+    if db.get(VoteRow, vote_id) is not None:
+        return to_item(row)
+    session = touch(db, row.session_id)
+    if _votes_used(db, row.session_id, row.step, voter) >= session.votes_per_participant:
+        allowed = session.votes_per_participant
+        raise InvalidInputError(
+            f"you have placed all {allowed} of your dots in this step: take one back first" if you
+            else f"{voter} has used all {allowed} votes in step {row.step}: withdraw one first")
+    db.add(VoteRow(id=vote_id, session_id=row.session_id, item_id=row.id, step=row.step,
+                   participant=voter, created_at=session.updated_at))
+    row.votes += 1
+    db.add(row)
+    return to_item(row)
+
+
+def withdraw_from_row(db: Session, row: ItemRow, voter: str, *, you: bool = False) -> Item:
+    """Take back `voter`'s latest dot from the item."""
+    vote = db.exec(
+        select(VoteRow)
+        .where(VoteRow.item_id == row.id, VoteRow.participant == voter)
+        .order_by(col(VoteRow.created_at).desc())
+    ).first()
+    if vote is None:
+        raise InvalidInputError("you have no dot on this item to take back" if you
+                                else f"{voter} has no vote on this item to withdraw")
+    touch(db, row.session_id)
+    db.delete(vote)
+    row.votes = max(0, row.votes - 1)
+    db.add(row)
+    return to_item(row)
 
 
 def _voter(participant: str | None) -> str:

@@ -11,7 +11,9 @@ typed by a participant is shown exactly as typed.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
+from typing import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -46,18 +48,19 @@ class ItemRow(ListItem):
     }
     """
 
-    def __init__(self, item: Item) -> None:
+    def __init__(self, item: Item, describe: Callable[[Item], Content] = item_content) -> None:
         super().__init__()
         self.item = item
+        self.describe = describe
 
     def compose(self) -> ComposeResult:
         with Horizontal():
             yield Static("•", classes="bullet", markup=False)
-            yield Static(item_content(self.item), classes="item-text")
+            yield Static(self.describe(self.item), classes="item-text")
 
     def show(self, item: Item) -> None:
         self.item = item
-        self.query_one(".item-text", Static).update(item_content(item))
+        self.query_one(".item-text", Static).update(self.describe(item))
 
     @property
     def editor(self) -> ItemEditor | None:
@@ -133,12 +136,30 @@ class ItemColumn(ListView):
 
         column: "ItemColumn"
 
-    def __init__(self, key: str, label: str, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        key: str,
+        label: str,
+        *,
+        id: str | None = None,
+        can_edit: Callable[[Item], bool] | None = None,
+        can_move: bool = True,
+        describe: Callable[[Item], Content] = item_content,
+    ) -> None:
         super().__init__(id=id, initial_index=None)
         self.key = key
         self.label = label
+        self.can_edit: Callable[[Item], bool] = can_edit or (lambda item: True)
+        """Which items may be edited and deleted here (the participant view: only their own)."""
+        self.can_move = can_move
+        """Whether items may be moved up and down (not in the participant view)."""
+        self.describe = describe
+        """How an item is drawn: literal text and author by default (`item_content`)."""
         self.border_title = Content(label)
         self._items: list[Item] = []
+        # One change at a time: a reload and a live sync awaiting their mounts at once would
+        # each clear and refill the list, and the rows would be doubled.
+        self._changing = asyncio.Lock()
 
     # -- what is shown -------------------------------------------------------------------
 
@@ -158,14 +179,33 @@ class ItemColumn(ListView):
 
     async def show_items(self, items: list[Item], *, select: str | None = None) -> None:
         """Show exactly these items; keep `select` (an item id) selected if given."""
+        async with self._changing:
+            await self._show_items(items, select=select)
+
+    async def sync(self, items: list[Item]) -> None:
+        """Show these items, changing only what differs; keep the selection, never take focus."""
+        async with self._changing:
+            await self._sync(items)
+
+    async def add(self, item: Item) -> None:
+        """Show an item the store has just saved, at the end of the column."""
+        async with self._changing:
+            await self._add(item)
+
+    async def remove_item(self, item_id: str) -> None:
+        async with self._changing:
+            await self._remove_item(item_id)
+
+    async def _show_items(self, items: list[Item], *, select: str | None = None) -> None:
+        """Show exactly these items; keep `select` (an item id) selected if given."""
         self._items = list(items)
         await self.clear()
-        await self.extend(ItemRow(item) for item in items)
+        await self.extend(ItemRow(item, self.describe) for item in items)
         self._update_subtitle()
         if select is not None:
             self.select_id(select)
 
-    async def sync(self, items: list[Item]) -> None:
+    async def _sync(self, items: list[Item]) -> None:
         """Show these items, changing only what differs; keep the selection, never take focus.
 
         Used for changes made elsewhere (another process, another screen). A column with an
@@ -183,19 +223,19 @@ class ItemColumn(ListView):
             index = self.index
             self._items = list(items)
             if len(new_ids) > len(old_ids):
-                await self.extend(ItemRow(item) for item in items[len(old_ids) :])
+                await self.extend(ItemRow(item, self.describe) for item in items[len(old_ids) :])
                 self.index = index  # new items from others do not move the selection
             self._update_subtitle()
             return
         selected = self.selected_item
-        await self.show_items(items, select=selected.id if selected else None)
+        await self._show_items(items, select=selected.id if selected else None)
 
-    async def add(self, item: Item) -> None:
+    async def _add(self, item: Item) -> None:
         """Show an item the store has just saved, at the end of the column."""
         if any(existing.id == item.id for existing in self._items):
             return
         self._items.append(item)
-        await self.append(ItemRow(item))
+        await self.append(ItemRow(item, self.describe))
         self._update_subtitle()
         self.index = len(self._items) - 1
 
@@ -207,7 +247,7 @@ class ItemColumn(ListView):
             if row.item.id == item.id:
                 row.show(item)
 
-    async def remove_item(self, item_id: str) -> None:
+    async def _remove_item(self, item_id: str) -> None:
         for index, existing in enumerate(self._items):
             if existing.id == item_id:
                 del self._items[index]
@@ -264,22 +304,30 @@ class ItemColumn(ListView):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit", "delete", "move"):
-            return self.selected_item is not None and self.editor is None
+            return self._may(action, self.selected_item)
         return True
+
+    def _may(self, action: str, item: Item | None) -> bool:
+        """Whether `action` (edit, delete, move) applies to `item` now."""
+        if item is None or self.editor is not None:
+            return False
+        if action == "move" and not self.can_move:
+            return False
+        return self.can_edit(item)
 
     def action_edit(self) -> None:
         item = self.selected_item
-        if item is not None and self.editor is None:
+        if self._may("edit", item):
             self.post_message(self.EditRequested(self, item))
 
     def action_delete(self) -> None:
         item = self.selected_item
-        if item is not None and self.editor is None:
+        if self._may("delete", item):
             self.post_message(self.DeleteRequested(self, item))
 
     def action_move(self, offset: int) -> None:
         item = self.selected_item
-        if item is not None and self.editor is None:
+        if self._may("move", item):
             self.post_message(self.MoveRequested(self, item, offset))
 
     def on_focus(self) -> None:

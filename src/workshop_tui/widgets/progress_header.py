@@ -25,18 +25,22 @@ class ProgressHeader(Horizontal):
             width: 1fr; height: 1; padding: 0 1; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis;
         }
         & #header-step { width: auto; height: 1; padding: 0 1; color: $text; }
+        & #header-people { width: auto; height: 1; padding: 0 1; color: $accent; text-style: bold; }
         & ProgressBar { width: auto; height: 1; padding-right: 1; }
         & ProgressBar Bar { width: 24; }
         &.-no-step #header-step, &.-no-step ProgressBar { display: none; }
+        &.-no-people #header-people { display: none; }
     }
     """
 
     def __init__(self, title: str = "", *, id: str | None = None) -> None:
-        super().__init__(id=id, classes="-no-step")
+        super().__init__(id=id, classes="-no-step -no-people")
         self._title = title
+        self._connected: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Content(self._title), id="header-title")
+        yield Static("", id="header-people", markup=False)
         yield Static("", id="header-step", markup=False)
         yield ProgressBar(total=1, show_percentage=False, show_eta=False)
 
@@ -51,3 +55,12 @@ class ProgressHeader(Horizontal):
             return
         self.query_one("#header-step", Static).update(f"Step {number} of {total}")
         self.query_one(ProgressBar).update(total=total, progress=number)
+
+    def set_connected(self, count: int | None) -> None:
+        """Show how many participants' screens are connected ("3 connected"); 0 or None hides it."""
+        if count == self._connected:
+            return  # polled every few seconds: redraw only when it changes
+        self._connected = count
+        self.set_class(not count, "-no-people")
+        if count:
+            self.query_one("#header-people", Static).update(f"{count} connected")

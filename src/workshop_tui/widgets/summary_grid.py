@@ -12,17 +12,31 @@ from textual.content import Content
 from textual.widgets import Static
 
 from workshop_tui.content import Template
+from workshop_tui.export.common import cell_groups
 from workshop_tui.model import COLUMNS, Item, SessionData
+from workshop_tui.widgets.group_column import dots, followup_content
 
 
 def _item_lines(items: list[Item]) -> Content:
+    """A cell: clusters together, ordered by votes (as the exports order them), dots and follow-ups."""
     lines = []
-    for item in items:
-        # Continuation lines of a multi-line item are indented under its first line.
-        line = Content.assemble(("• ", "$accent"), item.text.replace("\n", "\n  "))
-        if item.author:
-            line = Content.assemble(line, " ", (f"({item.author})", "dim italic"))
-        lines.append(line)
+    for group in cell_groups(items):
+        cluster = len(group) > 1
+        if cluster:
+            total = sum(item.votes for item in group)
+            lines.append(Content.assemble((f"Cluster of {len(group)}", "bold $accent"),
+                                          (f" {dots(total)}" if total else "", "bold $accent")))
+        indent = "  " if cluster else ""
+        for item in group:
+            # Continuation lines of a multi-line item are indented under its first line.
+            line = Content.assemble(indent, ("• ", "$accent"), item.text.replace("\n", "\n  " + indent))
+            if item.author:
+                line = Content.assemble(line, " ", (f"({item.author})", "dim italic"))
+            if item.votes:
+                line = Content.assemble(line, " ", (dots(item.votes), "bold $accent"))
+            if item.followup:
+                line = Content.assemble(line, "\n  ", indent, followup_content(item))
+            lines.append(line)
     return Content("\n").join(lines)
 
 

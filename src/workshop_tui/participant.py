@@ -1,0 +1,302 @@
+"""The participant's app: one session, one person, their own items and votes; nothing else.
+
+`make_participant_app(store, session_id, name=None)` builds the `ParticipantApp` that
+`workshop-tui join` runs in a terminal and `workshop-tui serve` runs once per browser. It is a
+separate, smaller app than the facilitator's `WorkshopApp`, so nothing of the facilitator's
+reaches it by inheritance: no start screen (no other sessions), no summary or export, no
+phase, timer or step controls, and a command palette that lists only what a participant may
+do. The store enforces the same limits (`store/participation.py`).
+
+What it shares with `WorkshopApp` is the machinery: every store call runs on one store
+thread, in order (`call_store`), and the store's change token is polled every 100 ms, posting
+`WorkshopApp.StoreChanged` to the screens, so a participant sees everyone's items, and follows
+the facilitator's step and phase, as soon as they are committed. It says it is here
+(`store.heartbeat`, role "participant") every few seconds, so the facilitator can count the
+people connected, and says goodbye (`store.leave`) when it closes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timezone
+from functools import partial
+from typing import TYPE_CHECKING, Callable, Iterable, TypeVar, Union
+
+from textual import work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Static
+
+from workshop_tui.app import WorkshopApp
+from workshop_tui.content import Catalog, Template, load_catalog
+from workshop_tui.model import SessionInfo, new_id
+from workshop_tui.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from workshop_tui.store.store import Store
+
+T = TypeVar("T")
+StoreSource = Union["Store", Callable[[], "Store"]]
+
+LIVE_POLL_SECONDS = 0.1
+"""How often the store's change token is read (the facilitator's app, on the shared screen, polls
+twice as often; dozens of participant processes on one machine poll at half the cost)."""
+
+HEARTBEAT_SECONDS = 5.0
+"""How often a participant's screen says it is still here (the store forgets it after 15 s)."""
+
+ROLE = "participant"
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class ParticipantApp(App[None]):
+    """One participant in one session: reads everything, changes only their own."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "workshop-tui"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Leave", priority=True, id="quit",
+                tooltip="Leave the session (asks first if text is not saved)"),
+        Binding("f1", "toggle_keys", "Keys", id="keys", tooltip="Show or hide every key you can press here"),
+    ]
+
+    cursor_blink: bool = True
+    """Tests turn this off so snapshots never catch a cursor mid-blink."""
+
+    def __init__(
+        self,
+        store: StoreSource,
+        session_id: int,
+        name: str | None = None,
+        *,
+        catalog: Catalog | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        super().__init__()
+        self.store: Store | None = None
+        self._store_source: Callable[[], Store] | None = None
+        self._owns_store = False
+        if hasattr(store, "list_sessions"):
+            self.store = store  # type: ignore[assignment]
+        else:
+            self._store_source = store  # type: ignore[assignment]
+            self._owns_store = True
+        self.session_id = session_id
+        self.participant: str | None = None
+        """The participant's name once they have joined (None until then)."""
+        self.catalog = catalog or load_catalog()
+        self.clock: Callable[[], datetime] = clock or _utc_now
+        self.client_id = new_id()
+        """This screen's identity in the presence table (one per process, never shown)."""
+        self.error_message: str | None = None
+        self._asked_name = name
+        self._store_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="participant-store")
+        self._live_timer: Timer | None = None
+        self._last_token: int | None = None
+        self._checking = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("Joining the session…", id="joining")
+
+    # -- start and stop ------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.store is None:
+            self.call_after_refresh(self._open_store)
+        else:
+            self.call_after_refresh(self._store_opened, self.store)
+
+    @work(thread=True, name="open store")
+    def _open_store(self) -> None:
+        assert self._store_source is not None
+        try:
+            store = self._store_source()
+        except (StoreError, OSError) as error:
+            self.call_from_thread(self._fail, str(error) or type(error).__name__)
+            return
+        self.call_from_thread(self._store_opened, store)
+
+    def _store_opened(self, store: Store) -> None:
+        self.store = store
+        self.load_session()
+
+    @work(exclusive=True, group="join")
+    async def load_session(self) -> None:
+        store = self.store
+        assert store is not None
+        try:
+            info = await self.call_store(store.get_session, self.session_id)
+        except StoreError as error:
+            self._fail(str(error))
+            return
+        self._last_token = await self.call_store(store.change_token)
+        self._live_timer = self.set_interval(LIVE_POLL_SECONDS, self._check_for_changes, name="live updates")
+        self.set_interval(HEARTBEAT_SECONDS, self.heartbeat, name="heartbeat")
+        if self._asked_name:
+            try:
+                # Claiming the name also records this screen as connected.
+                self.participant = await self.call_store(store.claim_name, info.id, self.client_id, self._asked_name)
+            except StoreError as error:
+                self._ask_name(info, problem=str(error))
+            else:
+                self._show_session(info)
+        else:
+            self._ask_name(info)
+        self.heartbeat()  # connected from now on, named or not yet
+
+    def _ask_name(self, info: SessionInfo, problem: str | None = None) -> None:
+        from workshop_tui.screens.join_name import JoinNameScreen
+
+        def joined(name: str | None) -> None:
+            if name:
+                self.participant = name
+                self._show_session(info)
+
+        self.push_screen(JoinNameScreen(info, name=self._asked_name or "", problem=problem), joined)
+
+    def _show_session(self, info: SessionInfo) -> None:
+        from workshop_tui.screens.participant import ParticipantScreen
+
+        assert self.participant is not None
+        self.push_screen(ParticipantScreen(info, self.participant))
+        # Everything made so far (Textual, SQLAlchemy, this screen) lives as long as the app:
+        # keep it out of the garbage collector's full passes, which would otherwise stop the
+        # screen for 100-250 ms now and then, in the middle of a live update.
+        self.call_after_refresh(gc.freeze)
+
+    def _fail(self, message: str) -> None:
+        self.error_message = message.splitlines()[0] if message else "cannot open the session"
+        self.exit(return_code=2)
+
+    def on_unmount(self) -> None:
+        # Let queued writes finish, say goodbye (the facilitator's count drops at once), close.
+        gc.unfreeze()
+        if self.store is not None:
+            self._store_thread.submit(self._leave)
+        self._store_thread.shutdown(wait=True)
+        if self._owns_store and self.store is not None:
+            self.store.close()
+
+    # -- presence ------------------------------------------------------------------------
+
+    @work(exclusive=True, group="heartbeat")
+    async def heartbeat(self) -> None:
+        try:
+            await self.call_store(self._beat)
+        except StoreError:
+            pass  # a store that cannot be written right now: the next beat tries again
+
+    def _beat(self) -> None:
+        assert self.store is not None
+        self.store.heartbeat(self.session_id, self.client_id, ROLE, self.participant)
+
+    def _leave(self) -> None:
+        assert self.store is not None
+        try:
+            self.store.leave(self.client_id)
+        except StoreError:
+            pass  # forgotten after 15 s anyway
+
+    # -- live updates --------------------------------------------------------------------
+
+    async def _check_for_changes(self) -> None:
+        """Post `WorkshopApp.StoreChanged` to every screen when anyone has committed."""
+        if self.store is None or self._checking:
+            return
+        self._checking = True
+        try:
+            token = await asyncio.to_thread(self.store.change_token)
+        except StoreError:
+            return  # the next tick tries again
+        finally:
+            self._checking = False
+        if token != self._last_token:
+            self._last_token = token
+            for screen in self.screen_stack:
+                screen.post_message(WorkshopApp.StoreChanged())
+
+    # -- the store thread ----------------------------------------------------------------
+
+    async def call_store(self, method: Callable[..., T], *args: object, **kwargs: object) -> T:
+        """Run one store call on the store thread, in order, without blocking the screen."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._store_thread, partial(method, *args, **kwargs))
+
+    async def wait_for_store(self) -> None:
+        await self.call_store(lambda: None)
+
+    def template_for(self, template_id: str) -> Template:
+        return self.catalog.templates.get(template_id) or self.catalog.default
+
+    # -- actions -------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Leave; if some text was typed but not saved, ask whether to keep it."""
+        from workshop_tui.screens.quit import QuitDialog
+
+        if isinstance(self.screen, QuitDialog):
+            return
+        pending = [screen for screen in self.screen_stack if getattr(screen, "pending_text", lambda: "")()]
+        if not pending:
+            await self._quit()
+            return
+
+        async def chosen(choice: str | None) -> None:
+            if choice == "discard":
+                await self._quit()
+            elif choice == "save":
+                for screen in pending:
+                    if not await screen.save_pending():  # type: ignore[attr-defined]
+                        return
+                await self._quit()
+
+        await self.push_screen(QuitDialog(pending[-1].pending_text(), verb="leave"), chosen)  # type: ignore[attr-defined]
+
+    async def _quit(self) -> None:
+        if self.store is not None:
+            await self.wait_for_store()
+        self.exit()
+
+    def action_toggle_keys(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    # -- command palette -----------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Only what a participant may do: no screenshots (a file on the host), no facilitator actions."""
+        yield SystemCommand("Leave the session", "Close your screen (Ctrl+Q)", self.action_quit)
+        yield SystemCommand("Keys", "Show or hide every key you can press here (F1)", self.action_toggle_keys)
+        yield SystemCommand("Theme", "Change the colours of your screen", self.action_change_theme)
+        commands = getattr(screen, "palette_commands", None)
+        if commands is not None:
+            yield from commands()
+
+
+def make_participant_app(
+    store: StoreSource,
+    session_id: int,
+    name: str | None = None,
+    clock: Callable[[], datetime] | None = None,
+    *,
+    catalog: Catalog | None = None,
+) -> ParticipantApp:
+    """The participant view of one session, for `join`, `serve` and the tests.
+
+    `store` is an open `Store` or a zero-argument callable that opens one (in a thread, after
+    the first frame). `name` skips the question "your name?" (`join --as`); a name another
+    connected screen is using is refused and asked again. A session that cannot be read ends
+    the app with return code 2 and `error_message` set.
+    """
+    return ParticipantApp(store, session_id, name, catalog=catalog, clock=clock)

@@ -1,0 +1,236 @@
+"""The agenda: planned against actual time for every step of the session, and the total.
+
+One row per step: its phase, its timebox (the template's suggestion or its own, with the
+extensions), the time its timer ran, a bar of the two, and what is left or over. A running
+timer counts on, once a second, from `app.clock()`. Here too the session's settings: the
+timebox of a step (t) and the dots each participant has per step (v). Enter goes to a step
+(the screen dismisses with its number).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, cast
+
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from workshop_tui import stats, timebox
+from workshop_tui.model import SessionData, SessionInfo
+from workshop_tui.store.errors import StoreError
+from workshop_tui.widgets.bars import duration, fit, time_bar
+from workshop_tui.widgets.footer import AppFooter
+from workshop_tui.widgets.progress_header import ProgressHeader
+
+if TYPE_CHECKING:
+    from workshop_tui.app import WorkshopApp
+
+PLANNED, SPENT, LEFT, PHASE = 7, 7, 11, 10
+
+
+def _left(time: stats.StepTime) -> Content:
+    if not time.spent_seconds and not time.running:
+        return Content.styled("not started", "dim")
+    if time.remaining_seconds < 0:
+        return Content.styled(f"+{duration(-time.remaining_seconds)} over", "bold $text-error")
+    return Content.styled(f"{duration(time.remaining_seconds)} left", "dim")
+
+
+class AgendaScreen(Screen["int | None"]):
+    """Every step's time, planned and spent; Enter goes to the highlighted step."""
+
+    CSS_PATH = "agenda.tcss"
+
+    BINDINGS = [
+        Binding("enter,g", "go", "Go to step", tooltip="Go to the highlighted step"),
+        Binding("t", "set_timebox", "Timebox", tooltip="Set the highlighted step's timebox, in minutes"),
+        Binding("v", "set_votes", "Dots", tooltip="How many dots each participant has in each step"),
+        Binding("escape,f3", "back", "Back", tooltip="Back to where you were"),
+    ]
+
+    def __init__(self, info: SessionInfo, *, can_go: bool = True) -> None:
+        super().__init__()
+        self.info = info
+        self.can_go = can_go
+        self.data: SessionData | None = None
+
+    @property
+    def workshop(self) -> WorkshopApp:
+        return cast("WorkshopApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield ProgressHeader(f"Agenda · {self.info.title}")
+        yield Static(id="agenda-heading")
+        yield OptionList(id="agenda")
+        yield Static(id="agenda-total")
+        yield Static(id="agenda-settings")
+        yield AppFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+        self.set_interval(1.0, self.tick, name="agenda tick")
+        self.load()
+
+    def on_workshop_app_store_changed(self) -> None:
+        self.load()
+
+    def on_resize(self) -> None:
+        self.show()
+
+    @work(exclusive=True, group="load")
+    async def load(self) -> None:
+        store = self.workshop.store
+        assert store is not None
+        try:
+            self.data = await self.workshop.call_store(store.session_data, self.info.id)
+        except StoreError as error:
+            self.notify(str(error), title="Cannot read the agenda", severity="error", markup=False)
+            return
+        self.info = self.data.info
+        self.show()
+
+    def tick(self) -> None:
+        """A running timer counts on; nothing to do while every timer is paused."""
+        if self.data is not None and any(state.running_since for state in self.data.step_states):
+            self.show()
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def _widths(self) -> tuple[int, int, bool]:
+        """The title's and the bar's widths, and whether the phase fits."""
+        # The option's own padding takes two cells; cells are joined by one space each.
+        width = max(40, (self.query_one(OptionList).scrollable_content_region.width or self.size.width - 4) - 2)
+        with_phase = width >= 100
+        rest = width - 2 - 3 - PLANNED - SPENT - LEFT - 6 - (PHASE + 1 if with_phase else 0)
+        title = max(10, min(36, rest // 2))
+        return title, max(6, rest - title), with_phase
+
+    def _row(self, time: stats.StepTime, phase: str, scale: float) -> Content:
+        title_width, bar_width, with_phase = self._widths()
+        here = time.step == self.info.current_step
+        mark = Content.styled("▶ " if time.running else ("• " if here else "  "), "bold $accent")
+        cells = [mark, fit(Content.styled(f"{time.step:>2}", "bold" if here else ""), 3),
+                 fit(Content.styled(time.title, "bold" if here else ""), title_width)]
+        if with_phase:
+            cells.append(fit(timebox.PHASE_LABELS.get(phase, phase), PHASE))
+        cells += [fit(duration(time.planned_seconds), PLANNED, right=True),
+                  fit(duration(time.spent_seconds), SPENT, right=True),
+                  fit(time_bar(time.planned_seconds, time.spent_seconds, scale, bar_width), bar_width),
+                  fit(_left(time), LEFT)]
+        return Content(" ").join(cells)
+
+    def _heading(self) -> Content:
+        title_width, bar_width, with_phase = self._widths()
+        cells = [fit("", 2), fit(" #", 3), fit("Step", title_width)]
+        if with_phase:
+            cells.append(fit("Phase", PHASE))
+        cells += [fit("Planned", PLANNED, right=True), fit("Spent", SPENT, right=True),
+                  fit("Spent against planned", bar_width), fit("", LEFT)]
+        return Content(" ").join(cells).stylize("bold $text-muted")
+
+    def show(self) -> None:
+        if self.data is None:
+            return
+        template = self.workshop.template_for(self.data.info.template_id)
+        times = stats.time_per_step(self.data, template, now=self.workshop.clock())
+        scale = max([1.0, *(max(time.planned_seconds, time.spent_seconds) for time in times)])
+        agenda = self.query_one(OptionList)
+        highlighted = agenda.highlighted
+        agenda.set_options(
+            Option(self._row(time, self.data.step_state(time.step).phase, scale), id=f"step-{time.step}")
+            for time in times
+        )
+        agenda.highlighted = highlighted if highlighted is not None else self.info.current_step - 1
+        self.query_one("#agenda-heading", Static).update(self._heading())
+        planned = sum(time.planned_seconds for time in times)
+        spent = sum(time.spent_seconds for time in times)
+        total = Content.assemble(
+            ("Total  ", "bold"), (duration(planned), "bold"), " planned · ", (duration(spent), "bold"), " spent",
+            (f" · {duration(spent - planned)} over" if spent > planned else f" · {duration(planned - spent)} left",
+             "bold $text-error" if spent > planned else "dim"),
+        )
+        self.query_one("#agenda-total", Static).update(total)
+        dots = self.data.info.votes_per_participant
+        self.query_one("#agenda-settings", Static).update(Content.assemble(
+            "Dots per participant in each step: ", (str(dots), "bold"),
+            ("   v changes it · t sets the highlighted step's timebox · Enter goes to the step", "dim")))
+
+    # -- keys ----------------------------------------------------------------------------
+
+    @property
+    def highlighted_step(self) -> int | None:
+        index = self.query_one(OptionList).highlighted
+        return None if index is None else index + 1
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "go":
+            return self.can_go
+        return True
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_go()
+
+    def action_go(self) -> None:
+        step = self.highlighted_step
+        if step is not None and self.can_go:
+            self.dismiss(step)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_set_timebox(self) -> None:
+        from workshop_tui.screens.text_prompt import TextPrompt
+
+        step = self.highlighted_step
+        if step is None or self.data is None:
+            return
+        template = self.workshop.template_for(self.data.info.template_id)
+        state = self.data.step_state(step)
+        minutes = state.planned_seconds / 60 if state.planned_seconds is not None else (
+            template.step(step).timebox_minutes if step <= template.step_count else 0)
+
+        def chosen(text: str | None) -> None:
+            if text is not None:
+                self.set_timebox(step, text)
+
+        self.app.push_screen(TextPrompt(f"Timebox of step {step}, in minutes", value=f"{minutes:g}",
+                                        placeholder="e.g. 15", confirm="Set"), chosen)
+
+    @work(group="write")
+    async def set_timebox(self, step: int, text: str) -> None:
+        store = self.workshop.store
+        assert store is not None
+        try:
+            seconds = round(float(text.replace(",", ".")) * 60)
+        except (ValueError, OverflowError):  # "x", "nan", "1e999"
+            self.notify(f"'{text}' is not a number of minutes.", severity="error", markup=False)
+            return
+        try:
+            await self.workshop.call_store(store.set_planned_seconds, self.info.id, step, seconds)
+        except StoreError as error:
+            self.notify(str(error), title="Timebox not changed", severity="error", markup=False)
+            return
+        self.load()
+
+    def action_set_votes(self) -> None:
+        from workshop_tui.screens.session_settings import ask_votes_per_participant
+
+        def saved(info: SessionInfo) -> None:
+            self.info = info
+            self.load()
+
+        ask_votes_per_participant(self, self.info, saved)
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        if self.can_go:
+            yield SystemCommand("Go to step", "The highlighted step (Enter)", self.action_go)
+        yield SystemCommand("Set the timebox…", "Of the highlighted step, in minutes (T)", self.action_set_timebox)
+        yield SystemCommand("Dots per participant…", "How many dots each participant has per step (V)",
+                            self.action_set_votes)
+        yield SystemCommand("Back", "Leave the agenda (Escape)", self.action_back)

@@ -1,0 +1,142 @@
+"""An item's follow-up: who owns it and when it is due. Dismisses with a `FollowupChoice` or None.
+
+The dialog only collects the choice. `ask_followup` shows it, saves the choice in the store,
+and while the store refuses it (a date that is not YYYY-MM-DD) shows it again with the
+store's one-line reason and the values as typed. (Callbacks rather than `push_screen_wait`,
+so no worker sits waiting on a dialog.)
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from workshop_tui.model import Item
+from workshop_tui.store.errors import InvalidInputError, StoreError
+from workshop_tui.widgets.footer import AppFooter
+
+if TYPE_CHECKING:
+    from workshop_tui.app import WorkshopApp
+
+
+@dataclass(frozen=True)
+class FollowupChoice:
+    """What the dialog collected: an owner ("" for nobody yet) and a due date as typed, or clear."""
+
+    owner: str = ""
+    due: str = ""
+    clear: bool = False
+
+
+class FollowupDialog(ModalScreen["FollowupChoice | None"]):
+    """Owner (a participant) and due date (YYYY-MM-DD) of a follow-up; Enter saves."""
+
+    CSS_PATH = ["dialogs.tcss", "followup_dialog.tcss"]
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip="Close without changing the follow-up")]
+
+    def __init__(self, item: Item, participants: tuple[str, ...], *, owner: str = "", due: str = "",
+                 error: str = "") -> None:
+        super().__init__()
+        self.item = item
+        self.participants = tuple(dict.fromkeys([*participants, *([owner] if owner else [])]))
+        self.owner = owner
+        self.due = due
+        self.error = error
+
+    def compose(self) -> ComposeResult:
+        text = self.item.text if len(self.item.text) <= 300 else self.item.text[:299] + "…"
+        with Vertical(classes="dialog"):
+            yield Static(Content(f"Follow-up · step {self.item.step}"), classes="dialog-title")
+            yield Static(Content(text), classes="dialog-message followup-text")
+            with Horizontal(classes="followup-row"):
+                yield Label("Owner", classes="followup-label")
+                yield Select([(Content(name), name) for name in self.participants], prompt="Nobody yet",
+                             value=self.owner if self.owner else Select.NULL, compact=True, id="followup-owner")
+            with Horizontal(classes="followup-row"):
+                yield Label("Due", classes="followup-label")
+                yield Input(self.due, placeholder="YYYY-MM-DD", compact=True, id="followup-due")
+            yield Static(Content(self.error), id="followup-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", id="save", variant="primary")
+                if self.item.followup:
+                    yield Button("Clear follow-up", id="clear", variant="warning")
+                yield Button("Cancel", id="cancel")
+        yield AppFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#followup-error").display = bool(self.error)
+        due = self.query_one("#followup-due", Input)
+        due.cursor_blink = getattr(self.app, "cursor_blink", True)
+        (due if self.error or self.owner else self.query_one("#followup-owner", Select)).focus()
+
+    def _choice(self) -> FollowupChoice:
+        owner = self.query_one("#followup-owner", Select).value
+        return FollowupChoice(owner=owner if isinstance(owner, str) else "",
+                              due=self.query_one("#followup-due", Input).value.strip())
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        self.dismiss(self._choice())
+
+    @on(Button.Pressed, "#clear")
+    def action_clear(self) -> None:
+        self.dismiss(FollowupChoice(clear=True))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def ask_followup(screen: Screen, item: Item, participants: tuple[str, ...], *,
+                 on_saved: Callable[[Item], object] | None = None, default_owner: str = "",
+                 owner: str | None = None, due: str | None = None, error: str = "") -> None:
+    """Ask for the follow-up of `item`, then save it (in a worker of `screen`) and call `on_saved`.
+
+    While the store refuses the choice (a date that is not YYYY-MM-DD) the dialog comes back
+    with the store's one-line reason and the values as typed.
+    """
+    app = cast("WorkshopApp", screen.app)
+    store = app.store
+    assert store is not None
+    owner = (item.owner or default_owner or "") if owner is None else owner
+    due = item.due if due is None else due
+
+    async def save(choice: FollowupChoice) -> None:
+        try:
+            if choice.clear:
+                saved = await app.call_store(store.clear_followup, item.id)
+            else:
+                saved = await app.call_store(store.set_followup, item.id, owner=choice.owner or None, due=choice.due)
+        except InvalidInputError as refused:
+            ask_followup(screen, item, participants, on_saved=on_saved, owner=choice.owner, due=choice.due,
+                         error=str(refused))
+            return
+        except StoreError as failed:
+            app.notify(str(failed), title="Follow-up not saved", severity="error", markup=False)
+            return
+        if choice.clear:
+            app.notify("No longer a follow-up.")
+        else:
+            app.notify(f"Follow-up{' for ' + saved.owner if saved.owner else ''}"
+                       f"{', due ' + saved.due if saved.due else ''}.", markup=False)
+        if on_saved is not None:
+            result = on_saved(saved)
+            if inspect.isawaitable(result):
+                await result
+
+    def chosen(choice: FollowupChoice | None) -> None:
+        if choice is not None:
+            screen.run_worker(save(choice), group="write")
+
+    app.push_screen(FollowupDialog(item, participants, owner=owner, due=due, error=error), chosen)

@@ -1,0 +1,169 @@
+"""The follow-ups view: every commitment of the session (step, text, owner, due), to edit or clear.
+
+Dismisses with a step number when the user asks to go to a follow-up's step (the step screen
+goes there), else None. Re-reads the store whenever anyone commits.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, cast
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+
+from workshop_tui.model import Item, SessionInfo
+from workshop_tui.store.errors import StoreError
+from workshop_tui.widgets.footer import AppFooter
+from workshop_tui.widgets.progress_header import ProgressHeader
+
+if TYPE_CHECKING:
+    from workshop_tui.app import WorkshopApp
+
+FIXED_WIDTH = 6 + 18 + 12 + 4 * 2 + 4  # step, owner, due, cell padding, borders
+
+
+def _short(text: str, width: int) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: max(1, width - 1)] + "…"
+
+
+class FollowupsScreen(Screen["int | None"]):
+    """A table of follow-ups; Enter edits the highlighted one."""
+
+    CSS_PATH = "followups.tcss"
+
+    BINDINGS = [
+        Binding("enter,e", "edit", "Edit", tooltip="Change the owner or due date of the highlighted follow-up"),
+        Binding("delete,d", "clear", "Clear", tooltip="No longer a follow-up (the item itself stays)"),
+        Binding("g", "go", "Go to step", tooltip="Go to the step of the highlighted follow-up"),
+        Binding("escape,f4", "back", "Back", tooltip="Back to where you were"),
+    ]
+
+    def __init__(self, info: SessionInfo, *, can_go: bool = True) -> None:
+        super().__init__()
+        self.info = info
+        self.can_go = can_go
+        self.followups: list[Item] = []
+
+    @property
+    def workshop(self) -> WorkshopApp:
+        return cast("WorkshopApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield ProgressHeader(f"Follow-ups · {self.info.title}")
+        yield Static(id="followups-intro")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="followups")
+        yield AppFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+        self.load()
+
+    def on_workshop_app_store_changed(self) -> None:
+        self.load()
+
+    def on_resize(self) -> None:
+        self.show()
+
+    @property
+    def selected(self) -> Item | None:
+        table = self.query_one(DataTable)
+        if not self.followups or table.cursor_row is None:
+            return None
+        return self.followups[min(table.cursor_row, len(self.followups) - 1)]
+
+    @work(exclusive=True, group="load")
+    async def load(self) -> None:
+        store = self.workshop.store
+        assert store is not None
+        try:
+            self.followups = await self.workshop.call_store(store.list_followups, self.info.id)
+        except StoreError as error:
+            self.notify(str(error), title="Cannot read the follow-ups", severity="error", markup=False)
+            return
+        self.show()
+
+    def show(self) -> None:
+        table = self.query_one(DataTable)
+        selected = self.selected
+        row = table.cursor_row
+        table.clear(columns=True)
+        text_width = max(16, self.size.width - FIXED_WIDTH)
+        table.add_column("Step", width=4)
+        table.add_column("Follow-up", width=text_width)
+        table.add_column("Owner", width=16)
+        table.add_column("Due", width=10)
+        for item in self.followups:
+            table.add_row(
+                Text(str(item.step), justify="right"),
+                Text(_short(item.text, text_width)),
+                Text(item.owner or "nobody yet", style="" if item.owner else "dim italic"),
+                Text(item.due or "—", style="" if item.due else "dim"),
+                key=item.id,
+            )
+        if selected is not None and selected.id in {item.id for item in self.followups}:
+            table.move_cursor(row=[item.id for item in self.followups].index(selected.id), animate=False)
+        elif row:
+            table.move_cursor(row=min(row, len(self.followups) - 1), animate=False)
+        count = len(self.followups)
+        intro = (Content.assemble((f"{count} follow-up{'s' if count != 1 else ''}", "bold"),
+                                  ("  ·  Enter edits · d clears · g goes to the step", "dim"))
+                 if count else
+                 Content.styled("No follow-ups yet. On a step, select an item (Esc) and press f to make it one: "
+                                "an action with an owner and a due date (steps 5 and 8 end in them).", "dim"))
+        self.query_one("#followups-intro", Static).update(intro)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit", "clear", "go"):
+            if action == "go" and not self.can_go:
+                return False
+            return self.selected is not None
+        return True
+
+    @on(DataTable.RowSelected)
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        from workshop_tui.screens.followup_dialog import ask_followup
+
+        item = self.selected
+        if item is not None:
+            ask_followup(self, item, self.info.participants, on_saved=lambda _: self.load())
+
+    @work(group="write")
+    async def action_clear(self) -> None:
+        item = self.selected
+        store = self.workshop.store
+        if item is None or store is None:
+            return
+        try:
+            await self.workshop.call_store(store.clear_followup, item.id)
+        except StoreError as error:
+            self.notify(str(error), title="Not cleared", severity="error", markup=False)
+            return
+        self.notify(f"“{_short(item.text, 40)}” is no longer a follow-up.", markup=False)
+        self.load()
+
+    def action_go(self) -> None:
+        item = self.selected
+        if item is not None and self.can_go:
+            self.dismiss(item.step)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        if self.selected is not None:
+            yield SystemCommand("Edit follow-up", "Owner and due date (Enter)", self.action_edit)
+            yield SystemCommand("Clear follow-up", "No longer a follow-up (D)", self.action_clear)
+            if self.can_go:
+                yield SystemCommand("Go to its step", "Leave for the follow-up's step (G)", self.action_go)
+        yield SystemCommand("Back", "Leave the follow-ups (Escape)", self.action_back)

@@ -1,0 +1,16 @@
+"""`workshop-tui serve`: the participant view of one session, in participants' browsers.
+
+textual-serve runs a Textual app in a browser: the page opens a websocket, and for every
+websocket the server starts one app process and relays keys and screen updates. It has no
+authentication, no Origin check and no limit of its own; `ParticipantServer` adds them, in
+front of everything it serves:
+
+- `guard.py`: the join code (random, 120 bits, compared in constant time), the Host and
+  Origin checks, and the redaction that keeps the code out of every log line (pure, tested
+  on their own);
+- `server.py`: the aiohttp application (every route under `/j/<code>/`, refused before
+  anything runs without the code), the cap on connections, and the one command every app
+  process runs: `workshop-tui --db STORE join SESSION`, fixed when the server starts;
+- `qr.py`: the join URL as a QR code drawn in the terminal, for phones;
+- `page.html`: the page, with no third-party requests (no web fonts from elsewhere).
+"""

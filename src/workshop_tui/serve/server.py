@@ -1,0 +1,316 @@
+"""The web server behind `workshop-tui serve`: textual-serve, with a lock on the door.
+
+Every route lives under `/j/<code>/` (the page, its websocket and its static files), and one
+middleware checks, before any handler runs, that the Host names this server and the code is
+the join code; anything else gets a bare 404 and starts nothing. The websocket also needs the
+page's own Origin, and a free place under `--max-connections`; only then is one participant
+app process started, always the same command (`workshop-tui --db STORE join SESSION`, fixed
+here), so nothing a browser sends can point it at another session or store.
+
+The code is printed once, in the join URL on the facilitator's terminal. aiohttp's access log
+(which would print every path) is off, and a logging filter removes the code from any other
+log line (`guard.Redactor`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import json
+import logging
+import os
+import shlex
+import signal
+import socket
+import sys
+from pathlib import Path
+from string import Template
+from typing import Awaitable, Callable
+from urllib.parse import urlsplit
+
+from aiohttp import WSMsgType, web
+from aiohttp.web_runner import GracefulExit
+from rich.console import Console
+from textual_serve.app_service import AppService
+from textual_serve.server import Server
+
+from workshop_tui.serve.guard import HostCheck, Redactor, code_matches, new_join_code, origin_allowed
+from workshop_tui.serve.qr import qr_text
+
+log = logging.getLogger("workshop-tui.serve")
+
+PAGE = Path(__file__).with_name("page.html")
+DEFAULT_MAX_CONNECTIONS = 30
+MAX_MESSAGE_BYTES = 256 * 1024  # a pasted item of 10,000 characters fits many times over
+SECURITY_HEADERS = {
+    # The URL carries the join code: never send it on as a Referer, never cache the page.
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+        "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+    ),
+}
+
+
+def join_command(location: str, session_id: int, python: str = sys.executable) -> tuple[str, dict[str, str]]:
+    """The shell command every participant app runs, and the environment it needs.
+
+    A store URL with a password travels in the environment (`WORKSHOP_TUI_DB`), not on a
+    command line other local users can read.
+    """
+    env: dict[str, str] = {}
+    args = [python, "-m", "workshop_tui"]
+    if "://" in location and urlsplit(location).password:
+        env["WORKSHOP_TUI_DB"] = location
+    else:
+        args += ["--db", location]
+    args += ["join", str(int(session_id))]
+    return shlex.join(args), env
+
+
+def lan_address() -> str | None:
+    """This machine's address on the local network (no packet is sent), if it has one."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: only picks the outgoing interface
+            return probe.getsockname()[0]
+    except OSError:
+        return None
+
+
+class ParticipantServer(Server):
+    """Serves the participant view of one session to browsers that hold the join code."""
+
+    def __init__(
+        self,
+        location: str,
+        session_id: int,
+        *,
+        title: str = "",
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        max_connections: int = DEFAULT_MAX_CONNECTIONS,
+        code: str | None = None,
+        console: Console | None = None,
+        python: str = sys.executable,
+    ) -> None:
+        command, self.child_env = join_command(location, session_id, python)
+        super().__init__(command, host=host, port=port, title=title or "workshop-tui")
+        self.session_id = session_id
+        self.max_connections = max_connections
+        self.code = code or new_join_code()
+        self.console = console or Console()
+        self.connections = 0
+        self.refused = 0
+        self.host_check = HostCheck(host, port)
+        self._page = Template(PAGE.read_text(encoding="utf-8"))
+        self._sockets: set[web.WebSocketResponse] = set()
+
+    # -- addresses ---------------------------------------------------------------------------
+
+    @property
+    def prefix(self) -> str:
+        return f"/j/{self.code}/"
+
+    def join_url(self) -> str:
+        """The URL participants open: the address they reach this machine by, and the code."""
+        host = self.host
+        if host in ("0.0.0.0", "::", ""):
+            host = lan_address() or socket.gethostname()
+        if ":" in host:
+            host = f"[{host}]"
+        return f"http://{host}:{self.port}{self.prefix}"
+
+    # -- the web application -----------------------------------------------------------------
+
+    def build_app(self) -> web.Application:
+        """The aiohttp application: three routes under the code, behind the guard."""
+        app = web.Application(middlewares=[self._guard], client_max_size=64 * 1024)
+        app.router.add_get("/j/{code}/", self.handle_index)
+        app.router.add_get("/j/{code}/ws", self.handle_websocket)
+        app.router.add_get("/j/{code}/static/{path:.+}", self.handle_static)
+        app.on_response_prepare.append(self._add_headers)
+        app.on_shutdown.append(self._close_sockets)
+        return app
+
+    @web.middleware
+    async def _guard(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
+        """Refuse, before any handler runs, a request for another host or without the code."""
+        if not self.host_check(request.host):
+            self.refused += 1
+            raise web.HTTPForbidden(text="This server does not answer to that name.\n")
+        parts = request.path.split("/")
+        if len(parts) < 3 or parts[1] != "j" or not code_matches(parts[2], self.code):
+            self.refused += 1
+            raise web.HTTPNotFound(text="Nothing here. Ask the facilitator for the join link.\n")
+        if len(parts) == 3:  # /j/<code> without the slash
+            raise web.HTTPFound(self.prefix)
+        return await handler(request)
+
+    async def _add_headers(self, request: web.Request, response: web.StreamResponse) -> None:
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+
+    async def handle_index(self, request: web.Request) -> web.Response:  # type: ignore[override]
+        """The page; it opens the websocket at the address the browser used (Host was checked)."""
+        font_size = request.query.get("fontsize", "16")
+        page = self._page.substitute(
+            title=html.escape(self.title),
+            heading=html.escape(self.title),
+            static_url=html.escape(f"{self.prefix}static/"),
+            websocket_url=html.escape(f"ws://{request.host}{self.prefix}ws"),
+            font_size=str(int(font_size)) if font_size.isdigit() and 8 <= int(font_size) <= 48 else "16",
+        )
+        return web.Response(text=page, content_type="text/html")
+
+    async def handle_static(self, request: web.Request) -> web.StreamResponse:
+        """textual-serve's own scripts, styles and fonts, and nothing outside their folder."""
+        root = Path(self.statics_path).resolve()
+        path = (root / request.match_info["path"]).resolve()
+        if not path.is_relative_to(root) or not path.is_file():
+            raise web.HTTPNotFound()
+        return web.FileResponse(path)
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:  # type: ignore[override]
+        """One participant: checks Origin and the cap, then starts one app process for them."""
+        if not origin_allowed(request.headers.get("Origin"), request.host, self.host_check):
+            self.refused += 1
+            log.warning("refused a websocket from another site's page")
+            raise web.HTTPForbidden(text="Open the join link itself, not a page that embeds it.\n")
+        if self.connections >= self.max_connections:
+            self.refused += 1
+            log.warning("refused a participant: all %d places are taken (--max-connections)", self.max_connections)
+            raise web.HTTPServiceUnavailable(text="The session is full: ask the facilitator.\n")
+        width = _bounded(request.query.get("width"), 80, 20, 500)
+        height = _bounded(request.query.get("height"), 24, 8, 300)
+        websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE_BYTES)
+        if not websocket.can_prepare(request).ok:
+            raise web.HTTPBadRequest(text="This address is for the page's websocket.\n")
+        self.connections += 1
+        service: AppService | None = None
+        try:
+            await websocket.prepare(request)
+            self._sockets.add(websocket)
+            log.info("a participant connected (%d of at most %d)", self.connections, self.max_connections)
+            service = AppService(
+                self.command,
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=websocket.close,
+                download_manager=self.download_manager,
+                debug=False,
+            )
+            await service.start(width, height)
+            await self._relay(websocket, service)
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception:
+            log.exception("a participant's connection failed")
+        finally:
+            if service is not None:
+                await service.stop()
+            self._sockets.discard(websocket)
+            self.connections -= 1
+            log.info("a participant left (%d connected)", self.connections)
+        return websocket
+
+    async def _relay(self, websocket: web.WebSocketResponse, service: AppService) -> None:
+        """Pass keys and sizes from the browser to the app; anything else is ignored."""
+        async for message in websocket:
+            if message.type != WSMsgType.TEXT:
+                continue
+            try:
+                envelope = json.loads(message.data)
+            except ValueError:
+                break
+            if not isinstance(envelope, list) or not envelope or not isinstance(envelope[0], str):
+                break
+            kind = envelope[0]
+            data = envelope[1] if len(envelope) > 1 else None
+            if kind == "stdin" and isinstance(data, str):
+                await service.send_bytes(data.encode("utf-8"))
+            elif kind == "resize" and isinstance(data, dict):
+                await service.set_terminal_size(_bounded(data.get("width"), 80, 20, 500),
+                                                _bounded(data.get("height"), 24, 8, 300))
+            elif kind == "ping":
+                await websocket.send_json(["pong", data])
+            elif kind == "blur":
+                await service.blur()
+            elif kind == "focus":
+                await service.focus()
+
+    async def _close_sockets(self, app: web.Application) -> None:
+        for websocket in list(self._sockets):
+            await websocket.close()
+
+    # -- running -----------------------------------------------------------------------------
+
+    def bind(self) -> socket.socket:
+        """Open the listening socket (port 0 picks a free port); `self.port` is the real one."""
+        sock = socket.create_server((self.host, self.port), family=_family(self.host), reuse_port=False)
+        self.port = sock.getsockname()[1]
+        self.host_check = HostCheck(self.host, self.port)
+        return sock
+
+    def initialize_logging(self) -> None:
+        """Plain one-line logs on standard error, with the join code taken out of every record."""
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%H:%M:%S"))
+        handler.addFilter(Redactor(self.code))
+        root = logging.getLogger()
+        root.handlers[:] = [handler]
+        root.setLevel(logging.INFO)
+        logging.getLogger("aiohttp.access").disabled = True  # it would print every path, code and all
+
+    def announce(self) -> None:
+        """Print the join URL and its QR code: the one place the code is ever written."""
+        url = self.join_url()
+        console = self.console
+        console.print(f"Participants join at:\n\n  {url}\n", highlight=False, soft_wrap=True)
+        console.print(qr_text(url, color=console.color_system is not None), end="")
+        console.print(
+            f"\nServing the participant view of session {self.session_id}"
+            f" to at most {self.max_connections} browsers at a time. Ctrl+C stops.",
+            highlight=False,
+        )
+        if self.host in ("127.0.0.1", "localhost", "::1"):
+            console.print("Only this machine can reach it: --host 0.0.0.0 opens it to the room's network.",
+                          style="dim", highlight=False)
+        console.file.flush()
+
+    def serve(self, debug: bool = False) -> None:
+        """Listen, print the join URL, and serve until Ctrl+C (or SIGTERM)."""
+        sock = self.bind()
+        os.environ.update(self.child_env)  # app processes inherit it (a store URL's password)
+        self.initialize_logging()
+        self.announce()
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(signum, self.request_exit)
+            except (NotImplementedError, RuntimeError):
+                pass
+        web.run_app(self.build_app(), sock=sock, handle_signals=False, loop=loop, print=None,
+                    access_log=None, shutdown_timeout=5)
+
+    def request_exit(self) -> None:
+        raise GracefulExit()
+
+
+def _bounded(value: object, default: int, low: int, high: int) -> int:
+    try:
+        number = int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+    return max(low, min(high, number))
+
+
+def _family(host: str) -> socket.AddressFamily:
+    return socket.AF_INET6 if ":" in host else socket.AF_INET

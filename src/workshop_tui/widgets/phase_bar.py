@@ -1,0 +1,104 @@
+"""Which phase a step is in (brainstorm, cluster, vote, discuss) and what that phase allows.
+
+Three lines: the four phases with the current one lit (and, while voting, the dots the speaker
+has left); what the phase is for (`timebox.PHASE_HELP`); and, on the facilitator's screen, the
+keys it opens (a short terminal leaves that line out: the footer shows the keys). The
+presenter's bar has no keys.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from workshop_tui import timebox
+
+FOLLOWUP_STEPS = (5, 8)  # steps that end in commitments: an action, an owner, a date
+
+KEYS = {
+    "brainstorm": "Type, Enter adds. Esc selects items: Enter edits, d deletes, ⇧↑ ⇧↓ move.",
+    "cluster": "Esc selects items: Space marks, m merges the marked with the selected one, s splits a cluster.",
+    "vote": "Esc selects items: v places one of the speaker's dots, w takes it back. New items wait.",
+    "discuss": "Columns ordered by votes. Esc selects items: f makes one a follow-up (owner, due date).",
+}
+
+
+class PhaseBar(Vertical):
+    """`BRAINSTORM › Cluster › Vote › Discuss`, what the phase is for, and its keys."""
+
+    DEFAULT_CSS = """
+    PhaseBar {
+        height: auto;
+        padding: 0 1;
+        & > Static { height: auto; }
+        & #phase-keys { color: $text-muted; }
+        &.-no-hints #phase-keys { display: none; }
+    }
+    """
+
+    def __init__(self, *, hints: bool = True, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.hints = hints
+        self.phase = "brainstorm"
+        self.step = 1
+        self.votes: Content | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="phase-chips")
+        yield Static(id="phase-help")
+        yield Static(id="phase-keys")
+
+    def on_mount(self) -> None:
+        self.set_hints(self.hints)
+
+    def set_hints(self, hints: bool) -> None:
+        """Show the keys (the facilitator's screen) or not (the shared screen)."""
+        self.hints = hints
+        self.set_class(not hints, "-no-hints")
+        self._draw()
+
+    def show(self, phase: str, step: int) -> None:
+        self.phase, self.step = phase, step
+        self._draw()
+
+    def show_votes(self, speaker: str, left: int | None, per_person: int) -> None:
+        """The speaker's dots left in this step (shown while voting); `left` None: not known yet."""
+        if not speaker:
+            self.votes = Content.styled("Who votes? Ctrl+O picks the speaker.", "bold $text-warning")
+        elif left is None:
+            self.votes = None
+        else:
+            spent = max(0, per_person - left)
+            self.votes = Content.assemble(
+                (speaker, "bold"), ": ", ("●" * left, "bold $accent"), ("○" * spent, "dim"),
+                f" {left} of {per_person} dot{'s' if per_person != 1 else ''} left",
+            )
+        self._draw()
+
+    def chips(self) -> Content:
+        chips = []
+        for phase in timebox.PHASES:
+            label = timebox.PHASE_LABELS[phase]
+            if phase == self.phase:
+                chips.append(Content.styled(f" {label.upper()} ", "bold reverse $accent"))
+            else:
+                chips.append(Content.styled(f" {label} ", "dim"))
+        return Content.styled("›", "dim").join(chips)
+
+    def _draw(self) -> None:
+        if not self.is_mounted:
+            return
+        first = self.chips()
+        if self.hints:
+            if self.phase == "vote" and self.votes is not None:
+                first = Content.assemble(first, "  ", self.votes)
+            else:
+                first = Content.assemble(first, ("  F8 next phase · F9 back", "dim"))
+        self.query_one("#phase-chips", Static).update(first)
+        self.query_one("#phase-help", Static).update(Content(timebox.PHASE_HELP.get(self.phase, "")))
+        keys = KEYS.get(self.phase, "")
+        if self.step in FOLLOWUP_STEPS and self.phase != "discuss":
+            keys += " This step ends in commitments: f on an item makes it a follow-up."
+        self.query_one("#phase-keys", Static).update(Content(keys))

@@ -1,0 +1,131 @@
+"""What a participant may do, checked by the store itself (on SQLite and on PostgreSQL).
+
+Only their own items, only in their session; dots only while the step is voting; a name
+another live screen is using is refused. Each refusal changes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from workshop_tui.store import NotAllowedError
+from workshop_tui.store.errors import InvalidInputError, NotFoundError
+
+
+@pytest.fixture
+def room(store):
+    first = store.create_session("Room", template_id="8-steps-partnership", step_count=8)
+    other = store.create_session("Other room", template_id="8-steps-partnership", step_count=8)
+    mine = store.add_item(first.id, 1, "action", "mine", author="Zoë")
+    theirs = store.add_item(first.id, 1, "action", "theirs", author="Ana")
+    anonymous = store.add_item(first.id, 1, "tool", "nobody's")
+    elsewhere = store.add_item(other.id, 1, "action", "other session", author="Zoë")
+    return first, other, mine, theirs, anonymous, elsewhere
+
+
+def test_a_participant_edits_and_deletes_their_own_item(store, room):
+    first, _, mine, *_ = room
+    edited = store.edit_own_item(first.id, mine.id, "Zoë", "mine, better")
+    assert edited.text == "mine, better"
+    deleted = store.delete_own_item(first.id, mine.id, "Zoë")
+    assert deleted.item.id == mine.id
+    with pytest.raises(NotFoundError):
+        store.get_item(mine.id)
+    store.restore_item(deleted)  # undo
+    assert store.get_item(mine.id).text == "mine, better"
+
+
+@pytest.mark.parametrize("who", ["Ana", "zoë", "Zo", "", "  ", None])
+def test_nobody_edits_or_deletes_what_someone_else_wrote(store, room, who):
+    first, _, mine, theirs, anonymous, _ = room
+    for item in (mine, theirs, anonymous):
+        if item.author == who:
+            continue  # Ana's own item
+        with pytest.raises(NotAllowedError, match="your own"):
+            store.edit_own_item(first.id, item.id, who, "overwritten")
+        with pytest.raises(NotAllowedError, match="your own"):
+            store.delete_own_item(first.id, item.id, who)
+        assert store.get_item(item.id) == item
+
+
+def test_nothing_reaches_another_session(store, room):
+    first, _, _, _, _, elsewhere = room
+    # Same author name, but the item lives in another session.
+    with pytest.raises(NotAllowedError):
+        store.edit_own_item(first.id, elsewhere.id, "Zoë", "overwritten")
+    with pytest.raises(NotAllowedError):
+        store.delete_own_item(first.id, elsewhere.id, "Zoë")
+    store.set_phase(first.id, 1, "vote")
+    with pytest.raises(NotAllowedError):
+        store.cast_own_vote(first.id, elsewhere.id, "Zoë")
+    assert store.get_item(elsewhere.id) == elsewhere
+    assert store.list_votes(first.id) == [] and store.list_votes(elsewhere.session_id) == []
+
+
+def test_dots_only_while_the_step_is_voting(store, room):
+    first, _, _, theirs, *_ = room
+    with pytest.raises(NotAllowedError, match="vote phase"):
+        store.cast_own_vote(first.id, theirs.id, "Zoë")
+    store.set_phase(first.id, 1, "vote")
+    assert store.cast_own_vote(first.id, theirs.id, "Zoë").votes == 1
+    assert store.cast_own_vote(first.id, theirs.id, "Zoë").votes == 2
+    assert store.withdraw_own_vote(first.id, theirs.id, "Zoë").votes == 1
+    store.set_phase(first.id, 1, "discuss")
+    with pytest.raises(NotAllowedError):
+        store.withdraw_own_vote(first.id, theirs.id, "Zoë")
+    assert [vote.participant for vote in store.list_votes(first.id)] == ["Zoë"]
+
+
+def test_dots_are_counted_per_participant(store, room):
+    first, _, mine, theirs, anonymous, _ = room
+    store.set_phase(first.id, 1, "vote")
+    store.set_votes_per_participant(first.id, 2)
+    store.cast_own_vote(first.id, mine.id, "Zoë")
+    store.cast_own_vote(first.id, theirs.id, "Zoë")
+    with pytest.raises(InvalidInputError, match="all 2"):
+        store.cast_own_vote(first.id, anonymous.id, "Zoë")
+    store.cast_own_vote(first.id, anonymous.id, "Ana")  # Ana still has hers
+    with pytest.raises(InvalidInputError):
+        store.withdraw_own_vote(first.id, anonymous.id, "Zoë")  # no dot of Zoë's there
+    assert store.votes_left(first.id, 1, "Zoë") == 0
+
+
+def test_a_name_in_use_on_another_screen_is_refused(store, room):
+    first, other, *_ = room
+    assert store.claim_name(first.id, "screen-a", "  Zoë ") == "Zoë"
+    with pytest.raises(NotAllowedError, match="already here"):
+        store.claim_name(first.id, "screen-b", "Zoë")
+    assert store.claim_name(first.id, "screen-a", "Zoë") == "Zoë"  # the same screen again
+    assert store.claim_name(other.id, "screen-c", "Zoë") == "Zoë"  # another session
+    assert sorted(store.connected(first.id)) == ["Zoë"]
+    store.leave("screen-a")
+    assert store.claim_name(first.id, "screen-b", "Zoë") == "Zoë"
+    with pytest.raises(InvalidInputError):
+        store.claim_name(first.id, "screen-d", " \x1b ")
+
+
+def test_a_name_frees_itself_when_its_screen_goes_quiet(store, room):
+    first, *_ = room
+    long_ago = datetime.now(timezone.utc) - timedelta(minutes=5)
+    store.claim_name(first.id, "crashed", "Zoë", now=long_ago)
+    assert store.claim_name(first.id, "new-screen", "Zoë") == "Zoë"
+
+
+def test_heartbeats_do_not_wake_the_screens_but_changes_do(store, room, location):
+    """Twenty participants' heartbeats must not make every screen re-read every few seconds."""
+    from workshop_tui.store import open_store
+
+    first, *_ = room
+    with open_store(location) as other:  # another process's connection
+        before = store.change_token()
+        other.heartbeat(first.id, "screen-1", "participant", "Zoë")
+        other.claim_name(first.id, "screen-2", "Bo")
+        other.leave("screen-1")
+        assert store.change_token() == before
+        other.add_item(first.id, 2, "tool", "a change")
+        after = store.change_token()
+        assert after != before
+        other.set_phase(first.id, 2, "vote")
+        assert store.change_token() != after
