@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from functools import partial
 from typing import TYPE_CHECKING, Callable, Iterable, TypeVar, Union
@@ -30,6 +29,7 @@ from textual.timer import Timer
 
 from workshop_tui.content import Catalog, Template, load_catalog
 from workshop_tui.store.errors import StoreError
+from workshop_tui.store_calls import StoreCalls
 
 if TYPE_CHECKING:
     from workshop_tui.store.store import Store
@@ -110,7 +110,7 @@ class WorkshopApp(App[None]):
         self.catalog = catalog or load_catalog()
         self.clock: Callable[[], datetime] = clock or _utc_now
         self.error_message: str | None = None
-        self._store_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workshop-store")
+        self.store_calls = StoreCalls("workshop-store")
         self._live_timer: Timer | None = None
         self._last_token: int | None = None
         self._checking = False
@@ -163,7 +163,7 @@ class WorkshopApp(App[None]):
     def on_unmount(self) -> None:
         # Let queued writes finish before the process ends, then release the store.
         gc.unfreeze()
-        self._store_thread.shutdown(wait=True)
+        self.store_calls.shutdown()
         if self._owns_store and self.store is not None:
             self.store.close()
 
@@ -233,8 +233,7 @@ class WorkshopApp(App[None]):
 
     async def call_store(self, method: Callable[..., T], *args: object, **kwargs: object) -> T:
         """Run one store call on the store thread, in order, without blocking the screen."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._store_thread, partial(method, *args, **kwargs))
+        return await self.store_calls.call(method, *args, **kwargs)
 
     async def wait_for_store(self) -> None:
         """Wait until every store call asked for so far has finished."""

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
-from functools import partial
 from typing import TYPE_CHECKING, Callable, Iterable, TypeVar, Union
 
 from textual import work
@@ -35,6 +33,7 @@ from workshop_tui.app import WorkshopApp
 from workshop_tui.content import Catalog, Template, load_catalog
 from workshop_tui.model import SessionInfo, new_id
 from workshop_tui.store.errors import StoreError
+from workshop_tui.store_calls import StoreCalls
 
 if TYPE_CHECKING:
     from workshop_tui.store.store import Store
@@ -99,7 +98,7 @@ class ParticipantApp(App[None]):
         """This screen's identity in the presence table (one per process, never shown)."""
         self.error_message: str | None = None
         self._asked_name = name
-        self._store_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="participant-store")
+        self.store_calls = StoreCalls("participant-store")
         self._live_timer: Timer | None = None
         self._last_token: int | None = None
         self._checking = False
@@ -135,10 +134,10 @@ class ParticipantApp(App[None]):
         assert store is not None
         try:
             info = await self.call_store(store.get_session, self.session_id)
+            self._last_token = await self.call_store(store.change_token)
         except StoreError as error:
             self._fail(str(error))
             return
-        self._last_token = await self.call_store(store.change_token)
         self._live_timer = self.set_interval(LIVE_POLL_SECONDS, self._check_for_changes, name="live updates")
         self.set_interval(HEARTBEAT_SECONDS, self.heartbeat, name="heartbeat")
         if self._asked_name:
@@ -181,8 +180,8 @@ class ParticipantApp(App[None]):
         # Let queued writes finish, say goodbye (the facilitator's count drops at once), close.
         gc.unfreeze()
         if self.store is not None:
-            self._store_thread.submit(self._leave)
-        self._store_thread.shutdown(wait=True)
+            self.store_calls.submit(self._leave)
+        self.store_calls.shutdown()
         if self._owns_store and self.store is not None:
             self.store.close()
 
@@ -228,8 +227,7 @@ class ParticipantApp(App[None]):
 
     async def call_store(self, method: Callable[..., T], *args: object, **kwargs: object) -> T:
         """Run one store call on the store thread, in order, without blocking the screen."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._store_thread, partial(method, *args, **kwargs))
+        return await self.store_calls.call(method, *args, **kwargs)
 
     async def wait_for_store(self) -> None:
         await self.call_store(lambda: None)

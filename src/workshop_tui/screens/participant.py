@@ -28,8 +28,9 @@ from textual.widgets import Static
 
 from workshop_tui import timebox
 from workshop_tui.content import Template
-from workshop_tui.model import COLUMNS, DeletedItem, Item, SessionInfo, StepView, new_id
+from workshop_tui.model import COLUMNS, DeletedItem, Item, SessionInfo, StepView, Vote, new_id
 from workshop_tui.store.errors import StoreError
+from workshop_tui.store_calls import STALE_RETRIES
 from workshop_tui.widgets.footer import AppFooter
 from workshop_tui.widgets.item_column import ItemColumn, item_content
 from workshop_tui.widgets.item_input import ItemEditor, ItemInput
@@ -242,41 +243,50 @@ class ParticipantScreen(Screen[None]):
         assert store is not None
         self._refreshing = True
         try:
+            retries = STALE_RETRIES
             while True:
                 self._refresh_again = False
-                await self._refresh_once(store)
+                if not await self._refresh_once(store, check=retries > 0):
+                    retries -= 1
+                    continue  # our own save may be drawn already and missing from that read
                 if not self._refresh_again:
                     return
         finally:
             self._refreshing = False
 
-    async def _refresh_once(self, store) -> None:
-        shown = step = self.step
+    async def _refresh_once(self, store, *, check: bool) -> bool:
+        """Read and draw the step; False (nothing drawn) if `check` and the read may be stale."""
+        shown = self.step
+        session_id, editing = self.info.id, self.editing
+
+        def read() -> tuple[StepView, int, list[Vote]]:
+            step, view = shown, store.step_view(session_id, shown)
+            if view.info.participants_follow and view.info.current_step != step and not editing:
+                step = view.info.current_step
+                view = store.step_view(session_id, step)
+            return view, step, store.list_votes(session_id, step)
+
         try:
-            view = await self.workshop.call_store(store.step_view, self.info.id, step)
-            target = view.info.current_step
-            self._follow_waiting = False
-            if view.info.participants_follow and target != step:
-                if self.editing:
-                    self._follow_waiting = True  # never pull an edit away: follow once it is done
-                else:
-                    step = target
-                    view = await self.workshop.call_store(store.step_view, self.info.id, step)
-            votes = await self.workshop.call_store(store.list_votes, self.info.id, step)
+            (view, step, votes), mark = await self.workshop.store_calls.read(read)
         except StoreError as error:
             if not self._loaded:
                 self.notify(str(error), title="Cannot read the session", severity="error", markup=False)
-            return  # unreadable for now, or deleted: the next change tries again
+            return True  # unreadable for now, or deleted: the next change tries again
+        if check and self.workshop.store_calls.stale(mark):
+            return False
+        # Never pull an edit away: follow the facilitator once it is done.
+        self._follow_waiting = editing and view.info.participants_follow and view.info.current_step != step
         if self.step != shown:
-            return  # the participant changed step meanwhile; that step is being read
+            return True  # the participant changed step meanwhile; that step is being read
         new_step = step != shown or not self._loaded
         self.step = step
         mine = Counter(vote.item_id for vote in votes if vote.participant == self.participant)
         try:
             await self._show_view(view, mine, new_step=new_step)
         except NoMatches:
-            return  # the screen is closing (the app is quitting)
+            return True  # the screen is closing (the app is quitting)
         self._loaded = True
+        return True
 
     def _catch_up(self) -> None:
         if self._follow_waiting and not self.editing and not self._refreshing:

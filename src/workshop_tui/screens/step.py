@@ -30,6 +30,7 @@ from workshop_tui.content import Template
 from workshop_tui.model import COLUMNS, DeletedItem, Item, SessionInfo, StepState, StepView, Vote, new_id
 from workshop_tui.screens.step_facilitation import FacilitationActions
 from workshop_tui.store.errors import StoreError
+from workshop_tui.store_calls import STALE_RETRIES
 from workshop_tui.widgets.footer import PALETTE_MIN_WIDTH, AppFooter
 from workshop_tui.widgets.group_column import GroupColumn
 from workshop_tui.widgets.item_column import ItemColumn
@@ -216,15 +217,20 @@ class StepScreen(FacilitationActions, Screen[None]):
         store = self.workshop.store
         assert store is not None
         self._refreshing = True
+        calls = self.workshop.store_calls
         try:
+            retries = STALE_RETRIES
             while True:
                 self._refresh_again = False
-                step = self.step
+                step, session_id = self.step, self.info.id
                 try:
-                    view = await self.workshop.call_store(store.step_view, self.info.id, step)
-                    votes = await self.workshop.call_store(store.list_votes, self.info.id, step)
+                    (view, votes), mark = await calls.read(
+                        lambda: (store.step_view(session_id, step), store.list_votes(session_id, step)))
                 except StoreError:
                     return  # unreadable for now, or deleted elsewhere: the next change tries again
+                if retries and calls.stale(mark):
+                    retries -= 1
+                    continue  # our own save may be drawn already and missing from this read: read again
                 if step == self.step and self.is_attached:
                     try:
                         await self._show_view(view, votes)

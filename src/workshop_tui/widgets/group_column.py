@@ -1,7 +1,8 @@
 """The step's column as facilitated: clusters as one entry, dots on items, marks for merging.
 
 An `ItemColumn` whose rows are groups: a cluster (items merged together) is ONE row showing
-its count and every member's text and author; any other item is a row of its own. The column
+its count and every member's text and author, with a bar beside it; any other item is a row
+of its own. A row marked for merging shows a diamond and a tinted text. The column
 knows the step's phase and allows what it allows (`check_action`): moving items only while
 brainstorming, marking, merging and splitting while clustering, dots while voting; in the
 discuss phase the rows are ordered by votes (`export.common.cell_groups`, as in the exports).
@@ -15,18 +16,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Static
+from textual.visual import Visual
 
 from workshop_tui.export.common import cell_groups
 from workshop_tui.model import Item
-from workshop_tui.widgets.item_column import ItemColumn, ItemRow, item_content
+from workshop_tui.widgets.item_column import Group, ItemColumn, Row, RowVisual, item_content
 
-Group = tuple[Item, ...]
 MAX_DOTS = 5  # more votes than this show as "●12"
 ITEM_ACTIONS = ("edit", "delete", "move", "mark", "merge", "split", "vote", "withdraw", "followup")
 
@@ -79,60 +77,18 @@ def group_content(group: Group) -> Content:
     return Content("\n").join(lines)
 
 
-class GroupRow(ItemRow):
-    """One row: an item or a cluster, its dots on the right, marked or not."""
-
-    DEFAULT_CSS = """
-    GroupRow {
-        & .votes { width: auto; max-width: 8; padding-left: 1; color: $accent; text-style: bold; }
-        &.-editing .votes, &.-no-votes .votes { display: none; }
-        &.-cluster { border-left: outer $accent 60%; }
-        &.-marked { background: $accent 25%; }
-        &.-marked .bullet { color: $accent; text-style: bold; }
-    }
-    """
-
-    def __init__(self, group: Group, *, marked: bool = False) -> None:
-        super().__init__(group[0])
-        self.group = group
-        self.marked = marked
-        self._classes_for_group()
-
-    @property
-    def ids(self) -> tuple[str, ...]:
-        return tuple(item.id for item in self.group)
-
-    @property
-    def is_cluster(self) -> bool:
-        return len(self.group) > 1
-
-    def compose(self) -> ComposeResult:
-        with Horizontal():
-            yield Static(self._bullet(), classes="bullet")
-            yield Static(group_content(self.group), classes="item-text")
-            yield Static(Content(dots(votes_of(self.group))), classes="votes")
-
-    def _bullet(self) -> Content:
-        return Content("◆" if self.marked else "•")
-
-    def _classes_for_group(self) -> None:
-        self.set_class(self.is_cluster, "-cluster")
-        self.set_class(self.marked, "-marked")
-        self.set_class(votes_of(self.group) == 0, "-no-votes")
-
-    def show_group(self, group: Group, *, marked: bool | None = None) -> None:
-        self.group = group
-        self.item = group[0]
-        if marked is not None:
-            self.marked = marked
-        self.query_one(".bullet", Static).update(self._bullet())
-        self.query_one(".item-text", Static).update(group_content(group))
-        self.query_one(".votes", Static).update(Content(dots(votes_of(group))))
-        self._classes_for_group()
-
-    def show(self, item: Item) -> None:
-        """One member changed (an edit): show it in its place."""
-        self.show_group(tuple(item if member.id == item.id else member for member in self.group))
+def group_visual(row: Row) -> Visual:
+    """A row as the column draws it: bullet (or a cluster's bar), text, dots."""
+    text = group_content(row.group)
+    if row.marked:
+        text = text.stylize("on $accent 30%")
+    bar = Content.styled("▌", "$accent 60%")
+    return RowVisual(
+        text,
+        bullet=Content.styled("◆", "bold $accent") if row.marked else (bar if row.is_cluster else Content("•")),
+        gutter=bar if row.is_cluster else Content(""),
+        votes=Content.styled(dots(votes_of(row.group)), "bold $accent"),
+    )
 
 
 class GroupColumn(ItemColumn):
@@ -193,17 +149,21 @@ class GroupColumn(ItemColumn):
         return self.phase == "discuss"
 
     @property
-    def rows(self) -> list[GroupRow]:
-        return list(self.query(GroupRow))
-
-    @property
     def selected_group(self) -> Group | None:
-        row = self.highlighted_child
-        return row.group if isinstance(row, GroupRow) else None
+        row = self.selected_row
+        return row.group if row else None
 
-    def groups(self) -> list[Group]:
-        """The rows this column shows for its items, in order."""
-        return group_items(self._items, by_votes=self.by_votes)
+    def group_rows(self, items: list[Item]) -> list[Group]:
+        return group_items(items, by_votes=self.by_votes)
+
+    def row_visual(self, row: Row) -> Visual:
+        return group_visual(row)
+
+    def _row(self, group: Group) -> Row:
+        return Row(group, marked=any(item.id in self.marked for item in group))
+
+    def _appends_at_end(self) -> bool:
+        return not self.by_votes
 
     async def set_phase(self, phase: str) -> None:
         """Follow the step's phase: marks end with clustering; discussing orders by votes."""
@@ -220,79 +180,21 @@ class GroupColumn(ItemColumn):
             self._show_marks()
         self.refresh_bindings()
 
-    def _row(self, group: Group) -> GroupRow:
-        return GroupRow(group, marked=any(item.id in self.marked for item in group))
-
-    async def _show_items(self, items: list[Item], *, select: str | None = None) -> None:
+    def _show_items(self, items: list[Item], *, select: str | None = None) -> None:
         self.marked &= {item.id for item in items}
-        await self.clear()
-        await self.extend(self._row(group) for group in group_items(list(items), by_votes=self.by_votes))
-        self._items = list(items)  # once the rows are there
-        self._update_subtitle()
-        if select is not None:
-            self.select_id(select)
+        super()._show_items(items, select=select)
 
-    async def _sync(self, items: list[Item]) -> None:
-        """Show these items, changing only rows that differ; keep the selection, never take focus."""
-        if items == self._items or self.editor is not None:
-            return
+    async def sync(self, items: list[Item]) -> None:
         self.marked &= {item.id for item in items}
-        groups = group_items(list(items), by_votes=self.by_votes)
-        rows = self.rows
-        old = [row.ids for row in rows]
-        new = [tuple(item.id for item in group) for group in groups]
-        if new[: len(old)] == old:
-            for row, group in zip(rows, groups):
-                if row.group != group:
-                    row.show_group(group)
-            index = self.index
-            if len(new) > len(old):
-                await self.extend(self._row(group) for group in groups[len(old) :])
-                self.index = index  # new items from others do not move the selection
-            self._items = list(items)
-            self._update_subtitle()
-            return
-        selected = self.selected_item
-        await self._show_items(items, select=selected.id if selected else None)
+        await super().sync(items)
 
-    async def _add(self, item: Item) -> None:
-        if any(existing.id == item.id for existing in self._items):
-            return
-        self._items.append(item)
-        if self.by_votes:
-            await self._show_items(self._items, select=item.id)
-            return
-        await self.append(self._row((item,)))
-        self._update_subtitle()
-        self.index = len(self.rows) - 1
-
-    def replace(self, item: Item) -> None:
-        self._items = [item if existing.id == item.id else existing for existing in self._items]
-        for row in self.rows:
-            if item.id in row.ids:
-                row.show(item)
-
-    async def _remove_item(self, item_id: str) -> None:
-        self._items = [existing for existing in self._items if existing.id != item_id]
+    async def remove_item(self, item_id: str) -> None:
         self.marked.discard(item_id)
-        for index, row in enumerate(self.rows):
-            if item_id in row.ids:
-                rest = tuple(member for member in row.group if member.id != item_id)
-                if rest:
-                    row.show_group(rest)
-                else:
-                    await self.pop(index)
-                break
-        self._update_subtitle()
-
-    def select_id(self, item_id: str) -> None:
-        for index, row in enumerate(self.rows):
-            if item_id in row.ids:
-                self.index = index
+        await super().remove_item(item_id)
 
     def _update_subtitle(self) -> None:
         count = len(self._items)
-        clusters = sum(1 for row in self.rows if row.is_cluster) if self.is_mounted else 0
+        clusters = sum(1 for row in self._rows if row.is_cluster)
         text = f"{count} item{'s' if count != 1 else ''}" if count else "empty"
         if clusters:
             text += f" · {clusters} cluster{'s' if clusters != 1 else ''}"
@@ -301,15 +203,10 @@ class GroupColumn(ItemColumn):
     # -- marks ---------------------------------------------------------------------------
 
     def _show_marks(self) -> None:
-        for row in self.rows:
-            marked = any(item.id in self.marked for item in row.group)
-            if marked != row.marked:
-                row.show_group(row.group, marked=marked)
-
-    def clear_marks(self) -> None:
-        self.marked.clear()
-        self._show_marks()
-        self.refresh_bindings()
+        for index, row in enumerate(self._rows):
+            marked = self._row(row.group)
+            if marked != row:
+                self._set_row(index, marked)
 
     # -- keys ----------------------------------------------------------------------------
 
@@ -368,9 +265,9 @@ class GroupColumn(ItemColumn):
         self.refresh_bindings()
 
     def action_merge(self) -> None:
-        targets = [row for row in self.rows if any(item.id in self.marked for item in row.group)]
-        highlighted = self.highlighted_child
-        if isinstance(highlighted, GroupRow) and highlighted not in targets:
+        targets = [row for row in self._rows if row.marked]
+        highlighted = self.selected_row
+        if highlighted is not None and highlighted not in targets:
             targets.append(highlighted)
         if len(targets) < 2:
             self.notify("Mark at least one other item with Space, then press m on the one to merge it with.",

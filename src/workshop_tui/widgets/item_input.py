@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from textual import events, on
 from textual.binding import Binding
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import TextArea
+
+SLOW_SAVE_SECONDS = 0.15
 
 
 class ItemInput(TextArea):
@@ -65,6 +68,7 @@ class ItemInput(TextArea):
             id=id,
             classes=classes,
         )
+        self._dim_timer: Timer | None = None
 
     def on_mount(self) -> None:
         self.cursor_blink = getattr(self.app, "cursor_blink", True)
@@ -100,9 +104,16 @@ class ItemInput(TextArea):
             self.insert("\n")
 
     def set_saving(self, saving: bool) -> None:
-        """Mark a save under way: the text stays (dimmed) until the store has it."""
+        """Mark a save under way: the text stays (dimmed, if the save is slow) until the store has it."""
         self.saving = saving
-        self.set_class(saving, "-saving")
+        if self._dim_timer is not None:
+            self._dim_timer.stop()
+            self._dim_timer = None
+        if saving:
+            # A save takes a few ms; restyling the box costs about as much, so only a slow one dims it.
+            self._dim_timer = self.set_timer(SLOW_SAVE_SECONDS, lambda: self.add_class("-saving"))
+        elif self.has_class("-saving"):
+            self.remove_class("-saving")
 
     def remove_saved(self, saved: str) -> None:
         """Take saved text out of the box, keeping anything typed after it meanwhile.

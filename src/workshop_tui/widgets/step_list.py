@@ -57,6 +57,8 @@ class StepList(OptionList):
 
     def show(self, current: int, counts: dict[int, int]) -> None:
         """Mark the current step and show each step's item count."""
+        if (current, counts) == (self.current, self.counts) and self.option_count:
+            return
         self.current = current
         self.counts = dict(counts)
         self._rebuild()
