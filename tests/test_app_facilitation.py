@@ -417,7 +417,7 @@ def test_row_content_is_literal(store, session):
     async def scenario():
         app = make_app(store, clock=Clock())
         async with app.run_test(size=(120, 36)) as pilot:
-            screen = await open_step(pilot)
+            await open_step(pilot)
             rendered = screen_text(app)
             assert "[@click=app.quit]x[/]" in rendered and "[bold]Ana" in rendered and "[red]Bo" in rendered
 

@@ -26,7 +26,6 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-import pytest
 from test_app_helpers import settle
 
 from workshop_tui.app import make_app

@@ -65,6 +65,15 @@ def test_the_host_must_name_this_server(bound, host, allowed):
     assert HostCheck(bound, 8000)(host) is allowed
 
 
+def test_on_port_80_a_host_without_a_port_is_this_server():
+    """Browsers leave the default port out of Host and Origin: `--port 80` must still admit them."""
+    check = HostCheck("0.0.0.0", 80)
+    assert check("192.168.1.20") and check("192.168.1.20:80")
+    assert not check("192.168.1.20:8000") and not check("evil.example")
+    assert origin_allowed("http://192.168.1.20", "192.168.1.20", check)
+    assert not HostCheck("0.0.0.0", 8000)("192.168.1.20")
+
+
 @pytest.mark.parametrize(
     ("origin", "host", "allowed"),
     [

@@ -95,6 +95,12 @@ class WorkshopApp(App[None]):
     class StoreChanged(Message):
         """Someone (this process or another) committed to the store: screens re-read what they show."""
 
+        def __init__(self, own: bool = False) -> None:
+            super().__init__()
+            self.own = own
+            """Only this process committed since the last change: the screen that saved has
+            drawn it already, and may re-read a little later, once a burst of saves is over."""
+
     def __init__(
         self, store: StoreSource, catalog: Catalog | None = None, *, clock: Callable[[], datetime] | None = None
     ) -> None:
@@ -119,16 +125,18 @@ class WorkshopApp(App[None]):
 
     # -- start and stop ------------------------------------------------------------------
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         if self.store is not None:
             self.start_live_updates()
         self.register_theme(PROJECTOR_THEME)
         for problem in self.catalog.problems:
             self.notify(problem, title="Template skipped", severity="warning", markup=False)
-        self.push_screen(self.first_screen())
+        screen = self.first_screen()
+        await self.push_screen(screen)
         if self.store is None:
-            # After the first frame: the start screen is up before SQLAlchemy loads.
-            self.call_after_refresh(self._open_store)
+            # After the first screen's first frame: it is drawn before SQLAlchemy loads (an
+            # import in a thread would hold the GIL while the frame is being made).
+            screen.call_after_refresh(self._open_store)
 
     def first_screen(self) -> Screen:
         """The screen the app opens on: the start screen (the presenter's app opens on its view)."""
@@ -195,12 +203,12 @@ class WorkshopApp(App[None]):
         finally:
             self._checking = False
         if token != self._last_token:
-            first = self._last_token is None
-            self._last_token = token
-            if not first:
+            seen, self._last_token = self._last_token, token
+            if seen is not None:
+                own = self.store.only_own_changes(seen, token)
                 # The screen on top first: what is shown re-reads before the screens beneath.
                 for screen in reversed(self.screen_stack):
-                    screen.post_message(self.StoreChanged())
+                    screen.post_message(self.StoreChanged(own))
                 # Someone may have joined or left; counted once the screens have re-read.
                 self.set_timer(PRESENCE_AFTER_CHANGE_SECONDS, self._count_participants, name="count after change")
 

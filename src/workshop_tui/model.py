@@ -10,6 +10,11 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+HEARTBEAT_SECONDS = 5.0
+"""How often a participant's or presenter's screen tells the store it is still there."""
+PRESENCE_STALE_SECONDS = 15.0
+"""A screen not heard from for this long (three beats) no longer counts as connected."""
+
 # The three kinds of item a step collects, in the order of the summary table's columns.
 COLUMNS: tuple[str, ...] = ("action", "obstacle", "tool")
 

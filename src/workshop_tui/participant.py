@@ -33,6 +33,7 @@ from workshop_tui.app import WorkshopApp
 from workshop_tui.content import Catalog, Template, load_catalog
 from workshop_tui.model import SessionInfo, new_id
 from workshop_tui.store.errors import StoreError
+from workshop_tui.model import HEARTBEAT_SECONDS
 from workshop_tui.store_calls import StoreCalls
 
 if TYPE_CHECKING:
@@ -44,9 +45,6 @@ StoreSource = Union["Store", Callable[[], "Store"]]
 LIVE_POLL_SECONDS = 0.1
 """How often the store's change token is read (the facilitator's app, on the shared screen, polls
 twice as often; dozens of participant processes on one machine poll at half the cost)."""
-
-HEARTBEAT_SECONDS = 5.0
-"""How often a participant's screen says it is still here (the store forgets it after 15 s)."""
 
 ROLE = "participant"
 

@@ -23,6 +23,12 @@ class TextTooLongError(ValueError):
     """An item longer than MAX_ITEM_LENGTH characters."""
 
 
+def short(text: str, width: int = 40) -> str:
+    """One line of at most `width` characters, for a message or a table cell: "Call the cur…"."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: max(1, width - 1)] + "…"
+
+
 def clean_text(text: str) -> str:
     """Drop control characters and normalise line endings; keep everything else."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")

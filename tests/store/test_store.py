@@ -267,3 +267,18 @@ def test_older_store_is_backed_up_then_migrated(tmp_path, monkeypatch):
         str(migrations.SCHEMA_VERSION - 1),
     )
     backup.close()
+
+
+def test_own_changes_are_told_apart_from_another_writers(store, session, location):
+    """The app re-reads at once for other writers' commits, later for its own (already drawn)."""
+    seen = store.change_token()
+    store.add_item(session.id, 1, "action", "mine")
+    store.add_item(session.id, 1, "action", "mine too")
+    mine = store.change_token()
+    # Two commits of our own in a row: both ours (SQLite). On PostgreSQL, never claimed.
+    assert store.only_own_changes(seen, mine) is (store.backend == "sqlite")
+    assert not store.only_own_changes(mine, mine)  # nothing happened
+    with open_store(location) as other:
+        other.add_item(session.id, 1, "action", "someone else's")
+    store.add_item(session.id, 1, "action", "mine after theirs")
+    assert not store.only_own_changes(mine, store.change_token())  # theirs is in between

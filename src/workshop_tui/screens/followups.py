@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Static
 
 from workshop_tui.model import Item, SessionInfo
 from workshop_tui.store.errors import StoreError
+from workshop_tui.text import short
 from workshop_tui.widgets.footer import AppFooter
 from workshop_tui.widgets.progress_header import ProgressHeader
 
@@ -25,11 +26,6 @@ if TYPE_CHECKING:
     from workshop_tui.app import WorkshopApp
 
 FIXED_WIDTH = 6 + 18 + 12 + 4 * 2 + 4  # step, owner, due, cell padding, borders
-
-
-def _short(text: str, width: int) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: max(1, width - 1)] + "…"
 
 
 class FollowupsScreen(Screen["int | None"]):
@@ -101,7 +97,7 @@ class FollowupsScreen(Screen["int | None"]):
         for item in self.followups:
             table.add_row(
                 Text(str(item.step), justify="right"),
-                Text(_short(item.text, text_width)),
+                Text(short(item.text, text_width)),
                 Text(item.owner or "nobody yet", style="" if item.owner else "dim italic"),
                 Text(item.due or "—", style="" if item.due else "dim"),
                 key=item.id,
@@ -149,7 +145,7 @@ class FollowupsScreen(Screen["int | None"]):
         except StoreError as error:
             self.notify(str(error), title="Not cleared", severity="error", markup=False)
             return
-        self.notify(f"“{_short(item.text, 40)}” is no longer a follow-up.", markup=False)
+        self.notify(f"“{short(item.text, 40)}” is no longer a follow-up.", markup=False)
         self.load()
 
     def action_go(self) -> None:

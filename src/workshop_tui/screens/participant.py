@@ -31,6 +31,7 @@ from workshop_tui.content import Template
 from workshop_tui.model import COLUMNS, DeletedItem, Item, SessionInfo, StepView, Vote, new_id
 from workshop_tui.store.errors import StoreError
 from workshop_tui.store_calls import STALE_RETRIES
+from workshop_tui.text import short
 from workshop_tui.widgets.footer import AppFooter
 from workshop_tui.widgets.item_column import ItemColumn, item_content
 from workshop_tui.widgets.item_input import ItemEditor, ItemInput
@@ -48,11 +49,6 @@ PHASE_LINES = {
 
 # Actions of the shared item column that belong to the facilitator's screen, not this one.
 FACILITATOR_ACTIONS = ("summary", "choose_speaker")
-
-
-def _short(text: str, width: int = 40) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 class ParticipantScreen(Screen[None]):
@@ -471,7 +467,7 @@ class ParticipantScreen(Screen[None]):
         self.items = [i for i in self.items if i.id != item.id]
         await column.remove_item(item.id)
         self.refresh_bindings()
-        self.notify(f"Deleted “{_short(deleted.item.text)}”. Press u to undo.", markup=False)
+        self.notify(f"Deleted “{short(deleted.item.text)}”. Press u to undo.", markup=False)
 
     @work(group="write")
     async def action_undo_delete(self) -> None:
@@ -488,7 +484,7 @@ class ParticipantScreen(Screen[None]):
             return
         self.refresh_bindings()
         self.refresh_from_store()
-        self.notify(f"Restored “{_short(item.text)}” (step {item.step}).", markup=False)
+        self.notify(f"Restored “{short(item.text)}” (step {item.step}).", markup=False)
 
     # -- dots --------------------------------------------------------------------------------
 

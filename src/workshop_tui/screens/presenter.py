@@ -25,11 +25,11 @@ from workshop_tui.widgets.footer import AppFooter
 from workshop_tui.widgets.progress_header import ProgressHeader
 from workshop_tui.widgets.step_board import StepBoard
 from workshop_tui.widgets.timebox import TimeboxClock
+from workshop_tui.model import HEARTBEAT_SECONDS
 
 if TYPE_CHECKING:
     from workshop_tui.app import WorkshopApp
 
-HEARTBEAT_SECONDS = 5.0
 ROLE = "presenter"
 
 

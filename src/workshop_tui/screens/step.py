@@ -31,6 +31,7 @@ from workshop_tui.model import COLUMNS, DeletedItem, Item, SessionInfo, StepStat
 from workshop_tui.screens.step_facilitation import FacilitationActions
 from workshop_tui.store.errors import StoreError
 from workshop_tui.store_calls import STALE_RETRIES
+from workshop_tui.text import short
 from workshop_tui.widgets.footer import PALETTE_MIN_WIDTH, AppFooter
 from workshop_tui.widgets.group_column import GroupColumn
 from workshop_tui.widgets.item_column import ItemColumn
@@ -41,13 +42,12 @@ from workshop_tui.widgets.step_board import StepBoard
 from workshop_tui.widgets.step_list import StepList
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from workshop_tui.app import WorkshopApp
 
 
-def _short(text: str, width: int = 40) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1] + "…"
-
+OWN_CHANGE_REREAD_SECONDS = 0.5  # after this screen's own saves, the re-read that checks them
 
 # The footer shows as many keys as fit: these go first when it is narrow, first listed first.
 # (They still work; the clock and the phase bar show F5 and F8, and F1 and Ctrl+P list all.)
@@ -95,7 +95,7 @@ class StepScreen(FacilitationActions, Screen[None]):
         self.template: Template = cast("WorkshopApp", self.app).template_for(info.template_id)
         self.step = max(1, min(info.current_step, info.step_count))
         self.active = 0
-        self.items: list[Item] = []
+        self.items = []
         self.states: dict[int, StepState] = {}
         self.votes: list[Vote] = []  # this step's dots
         self.presenting = False
@@ -105,6 +105,7 @@ class StepScreen(FacilitationActions, Screen[None]):
         self._loaded = False
         self._refreshing = False
         self._refresh_again = False
+        self._later: Timer | None = None
 
     @property
     def workshop(self) -> WorkshopApp:
@@ -155,11 +156,25 @@ class StepScreen(FacilitationActions, Screen[None]):
     def items_for(self, step: int, column: str | None = None) -> list[Item]:
         return [i for i in self.items if i.step == step and (column is None or i.column == column)]
 
+    @property
+    def items(self) -> list[Item]:
+        """Every item of the session, as last read or saved here."""
+        return self._items
+
+    @items.setter
+    def items(self, items: list[Item]) -> None:
+        self._items = items
+        self._ids = {item.id for item in items}
+        self._counts: dict[int, int] | None = None
+
     def counts(self) -> dict[int, int]:
-        counts: dict[int, int] = {}
-        for item in self.items:
-            counts[item.step] = counts.get(item.step, 0) + 1
-        return counts
+        """Items per step (kept between calls: a big session has thousands to count)."""
+        if self._counts is None:
+            counts: dict[int, int] = {}
+            for item in self._items:
+                counts[item.step] = counts.get(item.step, 0) + 1
+            self._counts = counts
+        return dict(self._counts)
 
     def show_step(self) -> None:
         """Draw everything that depends on the step number (not the items)."""
@@ -203,9 +218,21 @@ class StepScreen(FacilitationActions, Screen[None]):
 
     # -- live: changes made by other processes ---------------------------------------------
 
-    def on_workshop_app_store_changed(self) -> None:
+    def on_workshop_app_store_changed(self, event: WorkshopApp.StoreChanged) -> None:
         if not self._loaded:
             return  # the first load, still running, reads the newest data anyway
+        if event.own and self.is_current:
+            # Our own saves, drawn already: re-read once the burst is over, not after each one
+            # (a re-read of a big step would slow the next save down).
+            if self._later is None:
+                self._later = self.set_timer(OWN_CHANGE_REREAD_SECONDS, self._reread_later, name="re-read own changes")
+            return
+        self._reread_later()
+
+    def _reread_later(self) -> None:
+        if self._later is not None:
+            self._later.stop()
+            self._later = None
         if self._refreshing:
             self._refresh_again = True
         else:
@@ -413,7 +440,13 @@ class StepScreen(FacilitationActions, Screen[None]):
         return True
 
     def _remember(self, item: Item) -> None:
-        self.items = [i for i in self.items if i.id != item.id] + [item]
+        if item.id not in self._ids:  # a new item: no need to look through the others
+            self._items.append(item)
+            self._ids.add(item.id)
+            if self._counts is not None:
+                self._counts[item.step] = self._counts.get(item.step, 0) + 1
+            return
+        self.items = [i for i in self._items if i.id != item.id] + [item]
 
     # -- editing, deleting, moving ---------------------------------------------------------
 
@@ -466,7 +499,7 @@ class StepScreen(FacilitationActions, Screen[None]):
         await column.remove_item(item.id)
         self.query_one(StepList).show(self.step, self.counts())
         self.refresh_bindings()
-        self.notify(f"Deleted “{_short(deleted.item.text)}”. Press u (or Ctrl+Z) to undo.", markup=False)
+        self.notify(f"Deleted “{short(deleted.item.text)}”. Press u (or Ctrl+Z) to undo.", markup=False)
 
     @work(group="write")
     async def action_undo_delete(self) -> None:
@@ -490,7 +523,7 @@ class StepScreen(FacilitationActions, Screen[None]):
             await column.show_items(self.items_for(self.step, item.column), select=item.id)
         self.query_one(StepList).show(self.step, self.counts())
         self.refresh_bindings()
-        self.notify(f"Restored “{_short(item.text)}” (step {item.step}).", markup=False)
+        self.notify(f"Restored “{short(item.text)}” (step {item.step}).", markup=False)
 
     @on(ItemColumn.MoveRequested)
     def _move_requested(self, event: ItemColumn.MoveRequested) -> None:

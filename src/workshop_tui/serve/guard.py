@@ -80,7 +80,7 @@ class HostCheck:
         if parsed is None:
             return False
         name, port = parsed
-        if port != self.port or not name:
+        if (80 if port is None else port) != self.port or not name:  # browsers omit the default port
             return False
         bound = self.bind_host
         if bound in WILDCARDS:

@@ -2,7 +2,7 @@
 
 Every route lives under `/j/<code>/` (the page, its websocket and its static files), and one
 middleware checks, before any handler runs, that the Host names this server and the code is
-the join code; anything else gets a bare 404 and starts nothing. The websocket also needs the
+the join code; a wrong Host gets a 403, a wrong code a bare 404, and neither starts anything. The websocket also needs the
 page's own Origin, and a free place under `--max-connections`; only then is one participant
 app process started, always the same command (`workshop-tui --db STORE join SESSION`, fixed
 here), so nothing a browser sends can point it at another session or store.
@@ -210,6 +210,7 @@ class ParticipantServer(Server):
             await self._relay(websocket, service)
         except asyncio.CancelledError:
             await websocket.close()
+            raise  # the server is stopping: let the cancellation through, after the cleanup below
         except Exception:
             log.exception("a participant's connection failed")
         finally:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
+from workshop_tui.model import PRESENCE_STALE_SECONDS
 from workshop_tui.store.rows import session_row
 from workshop_tui.store.tables import PresenceRow
 from workshop_tui.text import clean_name
@@ -21,7 +22,7 @@ from workshop_tui.text import clean_name
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
-STALE_AFTER = 15.0
+STALE_AFTER = PRESENCE_STALE_SECONDS
 ROLES = ("participant", "presenter")
 
 

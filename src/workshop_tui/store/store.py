@@ -59,6 +59,16 @@ from workshop_tui.text import clean_name
 SESSION_FIELDS = ("title", "event", "place", "date", "facilitator")
 
 
+TOKEN_SQL = "SELECT max(updated_at), count(*) FROM sessions"
+OWN_CHANGES_KEPT = 256
+
+
+def _token(connection) -> int:
+    """The change token (`Store.change_token`) as this transaction sees it."""
+    newest, count = connection.exec_driver_sql(TOKEN_SQL).one()
+    return hash((newest, count))
+
+
 class Store(FacilitationMixin, PresenceMixin, ParticipationMixin):
     """Sessions, their participants and their items, in SQLite or PostgreSQL."""
 
@@ -80,6 +90,9 @@ class Store(FacilitationMixin, PresenceMixin, ParticipationMixin):
         self._watch_lock = threading.Lock()
         self._watch_version: int | None = None
         self._watch_token = 0
+        # This process's own commits, as change tokens before -> after (SQLite only, where a
+        # write transaction holds the database alone, so nothing else commits in between).
+        self._own_changes: dict[int, int] = {}
         self.backup_made: Path | None = None
 
     # -- opening and closing -------------------------------------------------------------
@@ -101,7 +114,7 @@ class Store(FacilitationMixin, PresenceMixin, ParticipationMixin):
                 raise StoreOpenError(f"the store {self.location} is read-only and needs setting up or migrating")
             if version is not None and self.db_path is not None:
                 self.backup_made = migrations.backup_sqlite(self.db_path, version)
-            with self._transaction(write=True) as db:
+            with self._transaction(write=True, track=False) as db:
                 connection = db.connection()
                 if self.backend == "postgresql":  # two processes creating one schema at once
                     connection.execute(sql_text("SELECT pg_advisory_xact_lock(4242)"))
@@ -132,16 +145,26 @@ class Store(FacilitationMixin, PresenceMixin, ParticipationMixin):
     # -- transactions --------------------------------------------------------------------
 
     @contextmanager
-    def _transaction(self, *, write: bool) -> Iterator[Session]:
-        """One transaction; committed on success, rolled back (nothing changed) on any error."""
+    def _transaction(self, *, write: bool, track: bool = True) -> Iterator[Session]:
+        """One transaction; committed on success, rolled back (nothing changed) on any error.
+
+        A write is `track`ed as this store's own change (`only_own_changes`), except while the
+        schema is being made (there is no sessions table yet)."""
         if write and self.read_only:
             raise StoreWriteError(f"the store {self.location} is read-only; nothing was changed")
+        tracked = write and track and self.db_path is not None
         with translated(self.location, writing=write), self._locked(write):
             with self._engine.connect() as connection:
                 connection.execution_options(**{IMMEDIATE: write})
                 with Session(bind=connection, expire_on_commit=False) as db, connection.begin():
+                    before = _token(connection) if tracked else None
                     yield db
                     db.flush()
+                    after = _token(connection) if tracked else None
+        if before is not None and after is not None and before != after:
+            self._own_changes[before] = after
+            if len(self._own_changes) > OWN_CHANGES_KEPT:
+                del self._own_changes[next(iter(self._own_changes))]
 
     @contextmanager
     def _locked(self, write: bool) -> Iterator[None]:
@@ -158,6 +181,21 @@ class Store(FacilitationMixin, PresenceMixin, ParticipationMixin):
         return self._transaction(write=True)
 
     # -- change detection ----------------------------------------------------------------
+
+    def only_own_changes(self, seen: int, now: int) -> bool:
+        """Whether every commit between change tokens `seen` and `now` was this store's own.
+
+        A screen that has drawn its own saves need not re-read for them at once. Always False
+        on PostgreSQL, where another writer can commit in the middle of ours."""
+        token = seen
+        for _ in range(OWN_CHANGES_KEPT):
+            if token == now:
+                return token != seen
+            next_token = self._own_changes.get(token)
+            if next_token is None:
+                return False
+            token = next_token
+        return False
 
     def change_token(self) -> int:
         """A number that changes whenever any process changes a session; cheap to poll.
@@ -178,7 +216,7 @@ class Store(FacilitationMixin, PresenceMixin, ParticipationMixin):
                 self._watch = sqlite3.connect(uri, uri=True, check_same_thread=False)
             version = self._watch.execute("PRAGMA data_version").fetchone()[0]
             if version != self._watch_version:
-                newest, count = self._watch.execute("SELECT max(updated_at), count(*) FROM sessions").fetchone()
+                newest, count = self._watch.execute(TOKEN_SQL).fetchone()
                 self._watch_version, self._watch_token = version, hash((newest, count))
             return self._watch_token
 

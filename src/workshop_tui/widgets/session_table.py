@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from workshop_tui.model import SessionInfo
+from workshop_tui.text import short
 
 
 class SessionTable(DataTable):
@@ -45,9 +46,9 @@ class SessionTable(DataTable):
         self.clear()
         for info in sessions:
             self.add_row(
-                Text(_short(info.title, 48)),
-                Text(_short(info.event, 24)),
-                Text(_short(info.date, 16)),
+                Text(short(info.title, 48)),
+                Text(short(info.event, 24)),
+                Text(short(info.date, 16)),
                 Text(str(info.item_count), justify="right"),
                 Text(f"{info.current_step} of {info.step_count}"),
                 key=str(info.id),
@@ -63,7 +64,3 @@ class SessionTable(DataTable):
         if not self.sessions or self.cursor_row is None or not 0 <= self.cursor_row < len(self.sessions):
             return None
         return self.sessions[self.cursor_row]
-
-
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Static
 
 from workshop_tui.content import Template
@@ -48,6 +49,21 @@ def _step_cell(template: Template, number: int) -> Content:
     return heading
 
 
+class Cell(Static):
+    """One cell. A cell can hold hundreds of items, and every layout pass asks each cell its
+    height: it is measured once per width (a cell's text never changes; `show` makes new ones)."""
+
+    def __init__(self, content: Content, *, classes: str | None = None) -> None:
+        super().__init__(content, classes=classes)
+        self._heights: dict[int, int] = {}
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().get_content_height(container, viewport, width)
+        return height
+
+
 class SummaryGrid(Vertical):
     """The whole session, one row (a `Horizontal` of four cells) per step; `show` fills it.
 
@@ -68,12 +84,12 @@ class SummaryGrid(Vertical):
     """
 
     async def show(self, data: SessionData, template: Template) -> None:
-        headings = [Static(Content(template.key_steps_heading), classes="summary-step")]
-        headings += [Static(Content(template.column(key).heading)) for key in COLUMNS]
+        headings = [Cell(Content(template.key_steps_heading), classes="summary-step")]
+        headings += [Cell(Content(template.column(key).heading)) for key in COLUMNS]
         rows = [Horizontal(*headings, classes="summary-headings")]
         for number in range(1, data.info.step_count + 1):
-            cells = [Static(_step_cell(template, number), classes="summary-step")]
-            cells += [Static(_item_lines(data.items_for(number, key))) for key in COLUMNS]
+            cells = [Cell(_step_cell(template, number), classes="summary-step")]
+            cells += [Cell(_item_lines(data.items_for(number, key))) for key in COLUMNS]
             current = "-current" if number == data.info.current_step else ""
             rows.append(Horizontal(*cells, classes=f"summary-row {current}".strip()))
         await self.remove_children()
