@@ -295,3 +295,27 @@ def test_an_export_that_cannot_be_written_shows_why(store, catalog, template, tm
         assert not (tmp_path / "no-such-folder").exists()
 
     run(scenario())
+
+
+def test_keys_typed_in_a_burst_go_where_they_were_typed(store, session, catalog):
+    """Tab, text, Enter, Shift+Tab, text, Enter, all delivered before the app handles any:
+    each text lands in the column chosen just before it, as when typed slowly."""
+    from textual import events
+
+    async def scenario():
+        app = make_app(store, catalog)
+        async with app.run_test(size=SIZE) as pilot:
+            step = await open_first_session(pilot)
+            def typed(text):
+                return [events.Key(c if c != " " else "space", c) for c in text] + [events.Key("enter", "\r")]
+
+            keys = [events.Key("tab", None), *typed("obstacle"), events.Key("shift+tab", None), *typed("action")]
+            keys += [*typed("second action"), events.Key("tab", None), events.Key("tab", None), *typed("tool")]
+            for key in keys:  # as a terminal delivers a paste or a fast typist: all queued at once
+                app.post_message(key)
+            await settle(pilot)
+            assert [(item.column, item.text) for item in store.list_items(session.id, 1)] == [
+                ("action", "action"), ("action", "second action"), ("obstacle", "obstacle"), ("tool", "tool")]
+            assert step.active_column.key == "tool" and step.entry.text == ""
+
+    run(scenario())

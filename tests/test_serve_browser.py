@@ -65,7 +65,10 @@ class Served:
         """The server's child processes: one participant app per open websocket."""
         pids: list[int] = []
         for task in Path(f"/proc/{self.process.pid}/task").iterdir():
-            pids += [int(pid) for pid in (task / "children").read_text().split()]
+            try:
+                pids += [int(pid) for pid in (task / "children").read_text().split()]
+            except FileNotFoundError:
+                continue  # a thread that ended while we looked: it has no children now
         return pids
 
 

@@ -379,12 +379,18 @@ class ParticipantScreen(Screen[None]):
 
     # -- adding ----------------------------------------------------------------------------
 
+    @on(ItemInput.ColumnSwitch, "#entry-input")
+    def _switch_column(self, event: ItemInput.ColumnSwitch) -> None:
+        event.stop()
+        self.action_next_column() if event.step > 0 else self.action_previous_column()
+
     @on(ItemInput.Submitted, "#entry-input")
     def _submitted(self, event: ItemInput.Submitted) -> None:
         event.stop()
         if not timebox.takes_new_items(self.phase):
             self.notify("Voting is on: new items wait until the facilitator moves on (your text stays here).",
                         severity="warning")
+            self.entry.refused()
             return
         self.add_item(event.text, self.active_column.key, self.step)
 

@@ -398,12 +398,18 @@ class StepScreen(FacilitationActions, Screen[None]):
 
     # -- adding ----------------------------------------------------------------------------
 
+    @on(ItemInput.ColumnSwitch, "#entry-input")
+    def _switch_column(self, event: ItemInput.ColumnSwitch) -> None:
+        event.stop()
+        self.action_next_column() if event.step > 0 else self.action_previous_column()
+
     @on(ItemInput.Submitted, "#entry-input")
     def _submitted(self, event: ItemInput.Submitted) -> None:
         event.stop()
         if not timebox.takes_new_items(self.state.phase):
             self.notify("Voting is on: new items wait (your text stays here). F8 or F9 changes the phase.",
                         severity="warning")
+            self.entry.refused()
             return
         # The column and step are the ones shown when Enter was pressed, even if a Tab or
         # Ctrl+N typed right after it is handled before the save starts.

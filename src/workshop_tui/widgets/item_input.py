@@ -54,6 +54,17 @@ class ItemInput(TextArea):
         def control(self) -> "ItemInput":
             return self.item_input
 
+    @dataclass
+    class ColumnSwitch(Message):
+        """Tab (`step` 1) or Shift+Tab (-1): type into the next or previous column."""
+
+        item_input: "ItemInput"
+        step: int
+
+        @property
+        def control(self) -> "ItemInput":
+            return self.item_input
+
     def __init__(
         self, text: str = "", *, placeholder: str = "", id: str | None = None, classes: str | None = None
     ) -> None:
@@ -69,35 +80,53 @@ class ItemInput(TextArea):
             classes=classes,
         )
         self._dim_timer: Timer | None = None
+        self._backlog: list[tuple[str, int]] = []
+        """Enters (with where the text stood) and Tabs typed while a save was under way, in order."""
 
     def on_mount(self) -> None:
         self.cursor_blink = getattr(self.app, "cursor_blink", True)
         self.move_cursor(self.document.end)
 
     async def _on_key(self, event: events.Key) -> None:
-        # Enter and Ctrl+J are handled here, in the order the keys arrived, not as bindings
-        # (which run only after the key has bubbled up to the app): keys typed in a burst,
-        # "text, Enter, Tab, more text", must save exactly the text typed before the Enter.
+        # Enter, Ctrl+J and Tab are handled here, in the order the keys arrived, not as bindings
+        # (which run only after the key has bubbled up to the app): keys typed in a burst
+        # ("text, Enter, Tab, more text, Enter", a fast typist, a terminal's paste of keys) save
+        # each text, in the column chosen just before its Enter, exactly as when typed slowly.
         if event.key in ("enter", "ctrl+j"):
             event.stop()
             event.prevent_default()
             self.action_submit() if event.key == "enter" else self.action_line_break()
             return
+        if event.key in ("tab", "shift+tab") and self.switches_columns:
+            event.stop()
+            event.prevent_default()
+            step = -1 if event.key == "shift+tab" else 1
+            if self.saving:
+                self._backlog.append(("tab", step))  # after the Enters typed before it
+            else:
+                (self.parent or self).post_message(self.ColumnSwitch(self, step))
+            return
         await super()._on_key(event)
 
-    saving = False
-    """True while the text is being saved: typing goes on, a second Enter waits for the first."""
+    switches_columns = True
+    """Tab and Shift+Tab move to the next or previous column (not in an item being edited)."""
 
-    _queued = False
+    saving = False
+    """True from Enter until the store has the text: typing goes on meanwhile."""
 
     def action_submit(self) -> None:
         if self.saving:
-            self._queued = True  # sent as soon as the save under way is done
+            # An Enter typed during a save: it ends an item here, sent once the save is done.
+            self._backlog.append(("enter", len(self.text)))
             return
-        if self.text.strip() and not self.read_only:
+        self._submit(self.text)
+
+    def _submit(self, text: str) -> None:
+        if text.strip() and not self.read_only:
             # Posted to the parent, so it travels up ahead of any key typed after the Enter.
-            target = self.parent or self
-            target.post_message(self.Submitted(self, self.text))
+            (self.parent or self).post_message(self.Submitted(self, text))
+            if self.switches_columns:
+                self.saving = True  # from now, not from when the save starts
 
     def action_line_break(self) -> None:
         if not self.read_only:
@@ -116,26 +145,38 @@ class ItemInput(TextArea):
             self.remove_class("-saving")
 
     def remove_saved(self, saved: str) -> None:
-        """Take saved text out of the box, keeping anything typed after it meanwhile.
-
-        An Enter pressed during the save is honoured now, for what was typed after it.
-        """
+        """Take saved text out of the box, keeping anything typed after it meanwhile; then send
+        what was typed during the save (each text up to its Enter, the Tabs between them)."""
+        self.saving = False
         text = self.text
-        rest = text[len(saved):].lstrip("\n") if text.startswith(saved) else text
-        if rest != text:
+        if text.startswith(saved):
+            rest = text[len(saved):].lstrip("\n")
+            cut = len(text) - len(rest)
             self.load_text(rest)
             self.move_cursor(self.document.end)
-        if self._queued:
-            self._queued = False
-            self.action_submit()
+            self._backlog[:] = [(kind, max(0, value - cut) if kind == "enter" else value)
+                                for kind, value in self._backlog]
+        while self._backlog and not self.saving:
+            kind, value = self._backlog.pop(0)
+            if kind == "tab":
+                (self.parent or self).post_message(self.ColumnSwitch(self, value))
+            else:
+                self._submit(self.text[:value])
+
+    def refused(self) -> None:
+        """The screen would not take the text (voting is on): it stays, nothing is waiting."""
+        self.set_saving(False)
+        self._backlog.clear()
 
     def save_failed(self) -> None:
-        """The save failed: the text stays, and an Enter pressed meanwhile is dropped."""
-        self._queued = False
+        """The save failed: the text stays, all of it; Enters typed meanwhile are dropped."""
+        self._backlog.clear()
 
 
 class ItemEditor(ItemInput):
     """An item's text, opened for editing in place: Enter saves, Escape cancels."""
+
+    switches_columns = False
 
     BINDINGS = [
         Binding("enter", "submit", "Save edit", tooltip="Save the changed text"),
