@@ -4,7 +4,8 @@ The app owns three things every screen shares: the store (opened in a thread wor
 first frame when the CLI hands over a callable), the catalog of templates, and one "store
 thread" on which every store call runs, in the order the screens asked for them. Screens
 `await app.call_store(...)` from `@work` workers, so the interface never waits on the
-database and a second Enter can never overtake the first.
+database and a second Enter can never overtake the first (`store_app.StoreAppMixin`, shared
+with the participant's app, with the change polling and the quit that asks first).
 
 It also owns what is the same on every screen: Ctrl+Q (which asks before dropping typed text),
 F1 help, the light "projector" theme, and the command palette, which lists each screen's own
@@ -13,11 +14,10 @@ commands (`palette_commands()`) beside Textual's.
 
 from __future__ import annotations
 
-import asyncio
 import gc
 from datetime import datetime, timezone
 from functools import partial
-from typing import TYPE_CHECKING, Callable, Iterable, TypeVar, Union
+from typing import TYPE_CHECKING, Callable, Iterable, Union
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -27,14 +27,14 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
 
-from workshop_tui.content import Catalog, Template, load_catalog
+from workshop_tui.content import Catalog, load_catalog
 from workshop_tui.store.errors import StoreError
+from workshop_tui.store_app import StoreAppMixin
 from workshop_tui.store_calls import StoreCalls
 
 if TYPE_CHECKING:
     from workshop_tui.store.store import Store
 
-T = TypeVar("T")
 StoreSource = Union["Store", Callable[[], "Store"]]
 
 DARK_THEME = "textual-dark"
@@ -72,7 +72,7 @@ PROJECTOR_THEME = Theme(
 )
 
 
-class WorkshopApp(App[None]):
+class WorkshopApp(StoreAppMixin, App[None]):
     """Runs workshop sessions on a shared screen, keeping every word in the store."""
 
     CSS_PATH = "app.tcss"
@@ -192,25 +192,9 @@ class WorkshopApp(App[None]):
             # stop the screen for 100-250 ms now and then, in the middle of a live update.
             gc.freeze()
 
-    async def _check_for_changes(self) -> None:
-        if self.store is None or self._checking:
-            return
-        self._checking = True
-        try:
-            token = await asyncio.to_thread(self.store.change_token)
-        except StoreError:
-            return  # a store that cannot be read right now: the next tick tries again
-        finally:
-            self._checking = False
-        if token != self._last_token:
-            seen, self._last_token = self._last_token, token
-            if seen is not None:
-                own = self.store.only_own_changes(seen, token)
-                # The screen on top first: what is shown re-reads before the screens beneath.
-                for screen in reversed(self.screen_stack):
-                    screen.post_message(self.StoreChanged(own))
-                # Someone may have joined or left; counted once the screens have re-read.
-                self.set_timer(PRESENCE_AFTER_CHANGE_SECONDS, self._count_participants, name="count after change")
+    def _after_change(self) -> None:
+        # Someone may have joined or left; counted once the screens have re-read.
+        self.set_timer(PRESENCE_AFTER_CHANGE_SECONDS, self._count_participants, name="count after change")
 
     async def _count_participants(self) -> None:
         """Show, on the header of the session on screen, how many participants are connected.
@@ -237,53 +221,7 @@ class WorkshopApp(App[None]):
             for header in screen.query(ProgressHeader):
                 header.set_connected(len(names))
 
-    # -- the store thread ----------------------------------------------------------------
-
-    async def call_store(self, method: Callable[..., T], *args: object, **kwargs: object) -> T:
-        """Run one store call on the store thread, in order, without blocking the screen."""
-        return await self.store_calls.call(method, *args, **kwargs)
-
-    async def wait_for_store(self) -> None:
-        """Wait until every store call asked for so far has finished."""
-        await self.call_store(lambda: None)
-
-    def template_for(self, template_id: str) -> Template:
-        """A session's template; one no longer installed falls back to the default."""
-        return self.catalog.templates.get(template_id) or self.catalog.default
-
     # -- app-wide actions ----------------------------------------------------------------
-
-    async def action_quit(self) -> None:
-        """Quit; if some text was typed but not saved, ask whether to keep it."""
-        from workshop_tui.screens.quit import QuitDialog
-
-        if isinstance(self.screen, QuitDialog):
-            return  # already asking
-        pending = [screen for screen in self.screen_stack if getattr(screen, "pending_text", lambda: "")()]
-        if not pending:
-            await self._quit()
-            return
-
-        async def chosen(choice: str | None) -> None:
-            if choice == "discard":
-                await self._quit()
-            elif choice == "save":
-                for screen in pending:
-                    if not await screen.save_pending():  # type: ignore[attr-defined]
-                        return  # the error is shown; stay so nothing is lost
-                await self._quit()
-
-        await self.push_screen(QuitDialog(pending[-1].pending_text(), verb="quit"), chosen)  # type: ignore[attr-defined]
-
-    async def _quit(self) -> None:
-        # Screens finish what must not be left behind (a running step timer, a presence).
-        for screen in reversed(self.screen_stack):
-            before_quit = getattr(screen, "before_quit", None)
-            if before_quit is not None and self.store is not None:
-                await before_quit()
-        if self.store is not None:
-            await self.wait_for_store()
-        self.exit()
 
     def action_help(self) -> None:
         from workshop_tui.screens.help import HelpScreen

@@ -7,9 +7,9 @@ reaches it by inheritance: no start screen (no other sessions), no summary or ex
 phase, timer or step controls, and a command palette that lists only what a participant may
 do. The store enforces the same limits (`store/participation.py`).
 
-What it shares with `WorkshopApp` is the machinery: every store call runs on one store
-thread, in order (`call_store`), and the store's change token is polled every 100 ms, posting
-`WorkshopApp.StoreChanged` to the screens, so a participant sees everyone's items, and follows
+What it shares with `WorkshopApp` is the machinery (`store_app.StoreAppMixin`): every store
+call runs on one store thread, in order (`call_store`), and the store's change token is polled
+every 100 ms, posting `WorkshopApp.StoreChanged` to the screens, so a participant sees everyone's items, and follows
 the facilitator's step and phase, as soon as they are committed. It says it is here
 (`store.heartbeat`, role "participant") every few seconds, so the facilitator can count the
 people connected, and says goodbye (`store.leave`) when it closes.
@@ -17,10 +17,9 @@ people connected, and says goodbye (`store.leave`) when it closes.
 
 from __future__ import annotations
 
-import asyncio
 import gc
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Callable, Iterable, TypeVar, Union
+from typing import TYPE_CHECKING, Callable, Iterable, Union
 
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
@@ -30,16 +29,16 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from workshop_tui.app import WorkshopApp
-from workshop_tui.content import Catalog, Template, load_catalog
+from workshop_tui.content import Catalog, load_catalog
 from workshop_tui.model import SessionInfo, new_id
 from workshop_tui.store.errors import StoreError
 from workshop_tui.model import HEARTBEAT_SECONDS
+from workshop_tui.store_app import StoreAppMixin
 from workshop_tui.store_calls import StoreCalls
 
 if TYPE_CHECKING:
     from workshop_tui.store.store import Store
 
-T = TypeVar("T")
 StoreSource = Union["Store", Callable[[], "Store"]]
 
 LIVE_POLL_SECONDS = 0.1
@@ -53,11 +52,13 @@ def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class ParticipantApp(App[None]):
+class ParticipantApp(StoreAppMixin, App[None]):
     """One participant in one session: reads everything, changes only their own."""
 
     CSS_PATH = "app.tcss"
     TITLE = "workshop-tui"
+    QUIT_VERB = "leave"
+    StoreChanged = WorkshopApp.StoreChanged
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
     BINDINGS = [
@@ -203,64 +204,7 @@ class ParticipantApp(App[None]):
         except StoreError:
             pass  # forgotten after 15 s anyway
 
-    # -- live updates --------------------------------------------------------------------
-
-    async def _check_for_changes(self) -> None:
-        """Post `WorkshopApp.StoreChanged` to every screen when anyone has committed."""
-        if self.store is None or self._checking:
-            return
-        self._checking = True
-        try:
-            token = await asyncio.to_thread(self.store.change_token)
-        except StoreError:
-            return  # the next tick tries again
-        finally:
-            self._checking = False
-        if token != self._last_token:
-            self._last_token = token
-            for screen in self.screen_stack:
-                screen.post_message(WorkshopApp.StoreChanged())
-
-    # -- the store thread ----------------------------------------------------------------
-
-    async def call_store(self, method: Callable[..., T], *args: object, **kwargs: object) -> T:
-        """Run one store call on the store thread, in order, without blocking the screen."""
-        return await self.store_calls.call(method, *args, **kwargs)
-
-    async def wait_for_store(self) -> None:
-        await self.call_store(lambda: None)
-
-    def template_for(self, template_id: str) -> Template:
-        return self.catalog.templates.get(template_id) or self.catalog.default
-
     # -- actions -------------------------------------------------------------------------
-
-    async def action_quit(self) -> None:
-        """Leave; if some text was typed but not saved, ask whether to keep it."""
-        from workshop_tui.screens.quit import QuitDialog
-
-        if isinstance(self.screen, QuitDialog):
-            return
-        pending = [screen for screen in self.screen_stack if getattr(screen, "pending_text", lambda: "")()]
-        if not pending:
-            await self._quit()
-            return
-
-        async def chosen(choice: str | None) -> None:
-            if choice == "discard":
-                await self._quit()
-            elif choice == "save":
-                for screen in pending:
-                    if not await screen.save_pending():  # type: ignore[attr-defined]
-                        return
-                await self._quit()
-
-        await self.push_screen(QuitDialog(pending[-1].pending_text(), verb="leave"), chosen)  # type: ignore[attr-defined]
-
-    async def _quit(self) -> None:
-        if self.store is not None:
-            await self.wait_for_store()
-        self.exit()
 
     def action_toggle_keys(self) -> None:
         if self.screen.query("HelpPanel"):
