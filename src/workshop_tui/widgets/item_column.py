@@ -16,7 +16,6 @@ typed by a participant is shown exactly as typed.
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -201,9 +200,6 @@ class ItemColumn(OptionList):
         self._rows: list[Row] = []
         self._editor: ItemEditor | None = None
         self._padding = None
-        # One change at a time: a reload and a live sync awaiting at once would each clear
-        # and refill the list, and the rows would be doubled.
-        self._changing = asyncio.Lock()
 
     # -- what is shown -------------------------------------------------------------------
 
@@ -252,10 +248,12 @@ class ItemColumn(OptionList):
     def _option(self, row: Row) -> Option:
         return Option(self.row_visual(row))
 
+    # These change the rows without awaiting anything, so a reload and a live sync can never
+    # interleave; they are coroutines so that callers need not care.
+
     async def show_items(self, items: list[Item], *, select: str | None = None) -> None:
         """Show exactly these items; keep `select` (an item id) selected if given."""
-        async with self._changing:
-            self._show_items(items, select=select)
+        self._show_items(items, select=select)
 
     async def sync(self, items: list[Item]) -> None:
         """Show these items, changing only what differs; keep the selection, never take focus.
@@ -263,51 +261,48 @@ class ItemColumn(OptionList):
         Used for changes made elsewhere (another process, another screen). A column with an
         edit open is left as it is, so nobody's half-typed edit is pulled away.
         """
-        async with self._changing:
-            if items == self._items or self._editor is not None:
-                return
-            rows = [self._row(group) for group in self.group_rows(list(items))]
-            old = [row.ids for row in self._rows]
-            if [row.ids for row in rows[: len(old)]] == old:
-                for index, (before, after) in enumerate(zip(self._rows, rows)):
-                    if before != after:
-                        self._set_row(index, after)
-                self._items = list(items)
-                self._append_rows(rows[len(old):])  # new items from others do not move the selection
-                self._update_subtitle()
-                return
-            selected = self.selected_item
-            self._show_items(items, select=selected.id if selected else None)
+        if items == self._items or self._editor is not None:
+            return
+        rows = [self._row(group) for group in self.group_rows(list(items))]
+        old = [row.ids for row in self._rows]
+        if [row.ids for row in rows[: len(old)]] == old:
+            for index, (before, after) in enumerate(zip(self._rows, rows)):
+                if before != after:
+                    self._set_row(index, after)
+            self._items = list(items)
+            self._append_rows(rows[len(old):])  # new items from others do not move the selection
+            self._update_subtitle()
+            return
+        selected = self.selected_item
+        self._show_items(items, select=selected.id if selected else None)
 
     async def add(self, item: Item) -> None:
         """Show an item the store has just saved, at the end of the column; select it."""
-        async with self._changing:
-            if any(existing.id == item.id for existing in self._items):
-                return
-            self._items.append(item)
-            if self._appends_at_end():
-                self._append_rows([self._row((item,))])
-                self._update_subtitle()
-                self.highlighted = len(self._rows) - 1
-            else:
-                self._show_items(self._items, select=item.id)
+        if any(existing.id == item.id for existing in self._items):
+            return
+        self._items.append(item)
+        if self._appends_at_end():
+            self._append_rows([self._row((item,))])
+            self._update_subtitle()
+            self.highlighted = len(self._rows) - 1
+        else:
+            self._show_items(self._items, select=item.id)
 
     async def remove_item(self, item_id: str) -> None:
-        async with self._changing:
-            self._items = [existing for existing in self._items if existing.id != item_id]
-            for index, row in enumerate(self._rows):
-                if item_id in row.ids:
-                    rest = tuple(member for member in row.group if member.id != item_id)
-                    if rest:
-                        self._set_row(index, self._row(rest))
-                    else:
-                        selected = self.highlighted
-                        del self._rows[index]
-                        self.remove_option_at_index(index)
-                        if selected is not None and self._rows:
-                            self.highlighted = min(selected, len(self._rows) - 1)
-                    break
-            self._update_subtitle()
+        self._items = [existing for existing in self._items if existing.id != item_id]
+        for index, row in enumerate(self._rows):
+            if item_id in row.ids:
+                rest = tuple(member for member in row.group if member.id != item_id)
+                if rest:
+                    self._set_row(index, self._row(rest))
+                else:
+                    selected = self.highlighted
+                    del self._rows[index]
+                    self.remove_option_at_index(index)
+                    if selected is not None and self._rows:
+                        self.highlighted = min(selected, len(self._rows) - 1)
+                break
+        self._update_subtitle()
 
     def replace(self, item: Item) -> None:
         """One item changed (an edit, a vote, a follow-up): show it in its place."""
