@@ -118,6 +118,7 @@ class ItemColumn(OptionList):
         border-subtitle-color: $text-muted;
         padding: 0 0;
         scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;  /* rows wrap to one width, with or without a scrollbar */
         background: transparent;
         &.-active { border: round $accent; border-title-color: $accent; }
         &:focus { border: heavy $accent; background-tint: transparent; }
