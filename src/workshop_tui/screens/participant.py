@@ -29,6 +29,7 @@ from textual.widgets import Static
 from workshop_tui import timebox
 from workshop_tui.content import Template
 from workshop_tui.model import COLUMNS, DeletedItem, Item, SessionInfo, StepView, Vote, new_id
+from workshop_tui.screens.item_actions import ItemActions
 from workshop_tui.store.errors import StoreError
 from workshop_tui.store_calls import STALE_RETRIES
 from workshop_tui.text import short
@@ -51,7 +52,7 @@ PHASE_LINES = {
 FACILITATOR_ACTIONS = ("summary", "choose_speaker")
 
 
-class ParticipantScreen(Screen[None]):
+class ParticipantScreen(ItemActions, Screen[None]):
     """One participant in one session, at the facilitator's step."""
 
     CSS_PATH = "participant.tcss"
@@ -422,58 +423,16 @@ class ParticipantScreen(Screen[None]):
             await self.query_one(f"#col-{item.column}", ItemColumn).add(item)
         return True
 
-    # -- editing and deleting their own ---------------------------------------------------
+    # -- editing and deleting their own (ItemActions), undoing ------------------------------
 
-    @on(ItemColumn.EditRequested)
-    async def _edit_requested(self, event: ItemColumn.EditRequested) -> None:
-        if self.is_own(event.item):
-            await event.column.begin_edit(event.item.id)
+    def may_change(self, item: Item) -> bool:
+        return self.is_own(item)
 
-    @on(ItemColumn.EditSubmitted)
-    def _edit_submitted(self, event: ItemColumn.EditSubmitted) -> None:
-        self.save_edit(event.column, event.item, event.text)
+    def edit_in_store(self, item: Item, text: str) -> Item:
+        return self.workshop.store.edit_own_item(self.info.id, item.id, self.participant, text)
 
-    @work(group="write")
-    async def save_edit(self, column: ItemColumn, item: Item, text: str) -> bool:
-        editor = column.editor
-        if text == item.text:
-            await column.end_edit()
-            return True
-        store = self.workshop.store
-        assert store is not None
-        if editor is not None:
-            editor.set_saving(True)
-        try:
-            saved = await self.workshop.call_store(store.edit_own_item, self.info.id, item.id, self.participant, text)
-        except StoreError as error:
-            self.notify(str(error), title="Edit not saved: your text is still open", severity="error", markup=False)
-            return False
-        finally:
-            if editor is not None:
-                editor.set_saving(False)
-        column.replace(saved)
-        await column.end_edit(refocus=column.editor is not None and self.focused is column.editor)
-        return True
-
-    @on(ItemColumn.DeleteRequested)
-    def _delete_requested(self, event: ItemColumn.DeleteRequested) -> None:
-        if self.is_own(event.item):
-            self.delete_item(event.column, event.item)
-
-    @work(group="write")
-    async def delete_item(self, column: ItemColumn, item: Item) -> None:
-        store = self.workshop.store
-        assert store is not None
-        try:
-            deleted = await self.workshop.call_store(store.delete_own_item, self.info.id, item.id, self.participant)
-        except StoreError as error:
-            self.notify(str(error), title="Not deleted", severity="error", markup=False)
-            return
-        self.undo_stack.append(deleted)
-        self.items = [i for i in self.items if i.id != item.id]
-        await column.remove_item(item.id)
-        self.refresh_bindings()
-        self.notify(f"Deleted “{short(deleted.item.text)}”. Press u to undo.", markup=False)
+    def delete_in_store(self, item: Item) -> DeletedItem:
+        return self.workshop.store.delete_own_item(self.info.id, item.id, self.participant)
 
     @work(group="write")
     async def action_undo_delete(self) -> None:
@@ -521,24 +480,6 @@ class ParticipantScreen(Screen[None]):
         self.show_phase()
 
     # -- leaving -----------------------------------------------------------------------------
-
-    def pending_text(self) -> str:
-        """Text typed but not saved: an open edit that changed, or the input's text."""
-        editor = next(iter(self.query(ItemEditor)), None)
-        if editor is not None and editor.changed and editor.text.strip():
-            return editor.text
-        return self.entry.text if self.entry.text.strip() else ""
-
-    async def save_pending(self) -> bool:
-        for column in self.columns:
-            editor = column.editor
-            if editor is not None and editor.changed and editor.text.strip():
-                item = next((i for i in column.items if i.id == editor.item_id), None)
-                if item is not None and not await self.save_edit(column, item, editor.text).wait():
-                    return False
-        if self.entry.text.strip():
-            return bool(await self.add_item(self.entry.text).wait())
-        return True
 
     # -- command palette -------------------------------------------------------------------
 

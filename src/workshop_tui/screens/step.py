@@ -28,6 +28,7 @@ from textual.widgets import Static
 from workshop_tui import timebox
 from workshop_tui.content import Template
 from workshop_tui.model import COLUMNS, DeletedItem, Item, SessionInfo, StepState, StepView, Vote, new_id
+from workshop_tui.screens.item_actions import ItemActions
 from workshop_tui.screens.step_facilitation import FacilitationActions
 from workshop_tui.store.errors import StoreError
 from workshop_tui.store_calls import STALE_RETRIES
@@ -56,7 +57,7 @@ FOOTER_OPTIONAL = ("followups", "agenda", "toggle_presenter", "next_phase", "tog
 PRESENTER_FOOTER = ("toggle_presenter", "next_step", "toggle_timer", "next_phase", "quit", "help")
 
 
-class StepScreen(FacilitationActions, Screen[None]):
+class StepScreen(FacilitationActions, ItemActions, Screen[None]):
     """A session, one step at a time."""
 
     CSS_PATH = ["step_board.tcss", "step.tcss"]
@@ -454,58 +455,21 @@ class StepScreen(FacilitationActions, Screen[None]):
             return
         self.items = [i for i in self._items if i.id != item.id] + [item]
 
-    # -- editing, deleting, moving ---------------------------------------------------------
+    # -- editing, deleting (ItemActions), undoing, moving -----------------------------------
 
-    @on(ItemColumn.EditRequested)
-    async def _edit_requested(self, event: ItemColumn.EditRequested) -> None:
-        await event.column.begin_edit(event.item.id)
+    UNDO_HINT = "Press u (or Ctrl+Z) to undo."
 
-    @on(ItemColumn.EditSubmitted)
-    def _edit_submitted(self, event: ItemColumn.EditSubmitted) -> None:
-        self.save_edit(event.column, event.item, event.text)
+    def edit_in_store(self, item: Item, text: str) -> Item:
+        return self.workshop.store.edit_item(item.id, text)
 
-    @work(group="write")
-    async def save_edit(self, column: ItemColumn, item: Item, text: str) -> bool:
-        editor = column.editor
-        if text == item.text:
-            await column.end_edit()
-            return True
-        store = self.workshop.store
-        assert store is not None
-        if editor is not None:
-            editor.set_saving(True)
-        try:
-            saved = await self.workshop.call_store(store.edit_item, item.id, text)
-        except StoreError as error:
-            self.notify(str(error), title="Edit not saved: your text is still open", severity="error", markup=False)
-            return False
-        finally:
-            if editor is not None:
-                editor.set_saving(False)
-        self._remember(saved)
-        column.replace(saved)
-        await column.end_edit(refocus=column.editor is not None and self.focused is column.editor)
-        return True
+    def delete_in_store(self, item: Item) -> DeletedItem:
+        return self.workshop.store.delete_item(item.id)
 
-    @on(ItemColumn.DeleteRequested)
-    def _delete_requested(self, event: ItemColumn.DeleteRequested) -> None:
-        self.delete_item(event.column, event.item)
+    def item_saved(self, item: Item) -> None:
+        self._remember(item)
 
-    @work(group="write")
-    async def delete_item(self, column: ItemColumn, item: Item) -> None:
-        store = self.workshop.store
-        assert store is not None
-        try:
-            deleted = await self.workshop.call_store(store.delete_item, item.id)
-        except StoreError as error:
-            self.notify(str(error), title="Not deleted", severity="error", markup=False)
-            return
-        self.undo_stack.append(deleted)
-        self.items = [i for i in self.items if i.id != item.id]
-        await column.remove_item(item.id)
+    def item_deleted(self, item: Item) -> None:
         self.query_one(StepList).show(self.step, self.counts())
-        self.refresh_bindings()
-        self.notify(f"Deleted “{short(deleted.item.text)}”. Press u (or Ctrl+Z) to undo.", markup=False)
 
     @work(group="write")
     async def action_undo_delete(self) -> None:
@@ -601,25 +565,6 @@ class StepScreen(FacilitationActions, Screen[None]):
         self.entry.focus()
 
     # -- leaving -------------------------------------------------------------------------
-
-    def pending_text(self) -> str:
-        """Text typed but not saved: an open edit that changed, or the input's text."""
-        editor = next(iter(self.query(ItemEditor)), None)
-        if editor is not None and editor.changed and editor.text.strip():
-            return editor.text
-        return self.entry.text if self.entry.text.strip() else ""
-
-    async def save_pending(self) -> bool:
-        """Save what `pending_text` reports; False (with the error shown) if a save failed."""
-        for column in self.columns:
-            editor = column.editor
-            if editor is not None and editor.changed and editor.text.strip():
-                item = next((i for i in column.items if i.id == editor.item_id), None)
-                if item is not None and not await self.save_edit(column, item, editor.text).wait():
-                    return False
-        if self.entry.text.strip():
-            return bool(await self.add_item(self.entry.text).wait())
-        return True
 
     def action_summary(self) -> None:
         from workshop_tui.screens.summary import SummaryScreen
