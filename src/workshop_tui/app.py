@@ -19,7 +19,6 @@ from datetime import datetime, timezone
 from functools import partial
 from typing import TYPE_CHECKING, Callable, Iterable, Union
 
-from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
@@ -144,18 +143,6 @@ class WorkshopApp(StoreAppMixin, App[None]):
 
         return StartScreen()
 
-    @work(thread=True, name="open store")
-    def _open_store(self) -> None:
-        # A StoreError (or OSError) is the user's problem: one line, exit status 2. Anything
-        # else is a bug, and the worker ends the app with its traceback.
-        assert self._store_source is not None
-        try:
-            store = self._store_source()
-        except (StoreError, OSError) as error:
-            self.call_from_thread(self._store_failed, str(error) or type(error).__name__)
-            return
-        self.call_from_thread(self._store_opened, store)
-
     def _store_opened(self, store: Store) -> None:
         self.store = store
         self.start_live_updates()
@@ -163,10 +150,6 @@ class WorkshopApp(StoreAppMixin, App[None]):
             self.notify(f"The store was upgraded; the old one is kept at {store.backup_made}", markup=False)
         for screen in self.screen_stack:
             screen.post_message(self.StoreReady())
-
-    def _store_failed(self, message: str) -> None:
-        self.error_message = message.splitlines()[0] if message else "cannot open the store"
-        self.exit(return_code=2)
 
     def on_unmount(self) -> None:
         # Let queued writes finish before the process ends, then release the store.

@@ -113,16 +113,6 @@ class ParticipantApp(StoreAppMixin, App[None]):
         else:
             self.call_after_refresh(self._store_opened, self.store)
 
-    @work(thread=True, name="open store")
-    def _open_store(self) -> None:
-        assert self._store_source is not None
-        try:
-            store = self._store_source()
-        except (StoreError, OSError) as error:
-            self.call_from_thread(self._fail, str(error) or type(error).__name__)
-            return
-        self.call_from_thread(self._store_opened, store)
-
     def _store_opened(self, store: Store) -> None:
         self.store = store
         self.load_session()
@@ -135,7 +125,7 @@ class ParticipantApp(StoreAppMixin, App[None]):
             info = await self.call_store(store.get_session, self.session_id)
             self._last_token = await self.call_store(store.change_token)
         except StoreError as error:
-            self._fail(str(error))
+            self._store_failed(str(error))
             return
         self._live_timer = self.set_interval(LIVE_POLL_SECONDS, self._check_for_changes, name="live updates")
         self.set_interval(HEARTBEAT_SECONDS, self.heartbeat, name="heartbeat")
@@ -170,10 +160,6 @@ class ParticipantApp(StoreAppMixin, App[None]):
         # keep it out of the garbage collector's full passes, which would otherwise stop the
         # screen for 100-250 ms now and then, in the middle of a live update.
         self.call_after_refresh(gc.freeze)
-
-    def _fail(self, message: str) -> None:
-        self.error_message = message.splitlines()[0] if message else "cannot open the session"
-        self.exit(return_code=2)
 
     def on_unmount(self) -> None:
         # Let queued writes finish, say goodbye (the facilitator's count drops at once), close.

@@ -1,7 +1,8 @@
 """What the facilitator's and the participant's apps share: the store, reached the same way.
 
 `StoreAppMixin` gives an `App` that has `store`, `store_calls` (a `StoreCalls`) and `catalog`:
-store calls run on the one store thread, in order (`call_store`); the store's change token is
+the store is opened in a thread worker when the command line hands over a callable (one line
+and exit status 2 if it cannot be); store calls run on the one store thread, in order (`call_store`); the store's change token is
 polled (`_check_for_changes`) and every screen is told of a commit (the app's `StoreChanged`
 message, `WorkshopApp.StoreChanged`, posted to the screen on top first); and quitting asks first when typed text is not saved yet.
 """
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 from typing import TYPE_CHECKING, Callable, TypeVar
+
+from textual import work
 
 from workshop_tui.content import Catalog, Template
 from workshop_tui.store.errors import StoreError
@@ -25,11 +28,33 @@ class StoreAppMixin:
     """The store side of an app; mixed into a Textual `App`."""
 
     store: Store | None
+    _store_source: Callable[[], Store] | None
     store_calls: StoreCalls
+    error_message: str | None
     catalog: Catalog
     QUIT_VERB = "quit"
     _last_token: int | None = None
     _checking = False
+
+    @work(thread=True, name="open store")
+    def _open_store(self) -> None:
+        # A StoreError (or OSError) is the user's problem: one line, exit status 2. Anything
+        # else is a bug, and the worker ends the app with its traceback.
+        assert self._store_source is not None
+        try:
+            store = self._store_source()
+        except (StoreError, OSError) as error:
+            self.call_from_thread(self._store_failed, str(error) or type(error).__name__)  # type: ignore[attr-defined]
+            return
+        self.call_from_thread(self._store_opened, store)  # type: ignore[attr-defined]
+
+    def _store_opened(self, store: Store) -> None:
+        self.store = store
+
+    def _store_failed(self, message: str) -> None:
+        """One line for the command line to print, exit status 2."""
+        self.error_message = message.splitlines()[0] if message else "cannot open the store"
+        self.exit(return_code=2)  # type: ignore[attr-defined]
 
     async def call_store(self, method: Callable[..., T], *args: object, **kwargs: object) -> T:
         """Run one store call on the store thread, in order, without blocking the screen."""

@@ -26,9 +26,8 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Static
 
-from workshop_tui import timebox
 from workshop_tui.content import Template
-from workshop_tui.model import COLUMNS, DeletedItem, Item, SessionInfo, StepView, Vote, new_id
+from workshop_tui.model import COLUMNS, DeletedItem, Item, SessionInfo, StepView, Vote
 from workshop_tui.screens.item_actions import ItemActions
 from workshop_tui.store.errors import StoreError
 from workshop_tui.store_calls import STALE_RETRIES
@@ -83,7 +82,6 @@ class ParticipantScreen(ItemActions, Screen[None]):
         self.items: list[Item] = []
         self.my_votes: Counter[str] = Counter()
         self.undo_stack: list[DeletedItem] = []
-        self._pending_id: str | None = None
         self._loaded = False
         self._refreshing = False
         self._refresh_again = False
@@ -378,52 +376,17 @@ class ParticipantScreen(ItemActions, Screen[None]):
     def _selected(self) -> Item | None:
         return self.active_column.selected_item
 
-    # -- adding ----------------------------------------------------------------------------
-
-    @on(ItemInput.ColumnSwitch, "#entry-input")
-    def _switch_column(self, event: ItemInput.ColumnSwitch) -> None:
-        event.stop()
-        self.action_next_column() if event.step > 0 else self.action_previous_column()
-
-    @on(ItemInput.Submitted, "#entry-input")
-    def _submitted(self, event: ItemInput.Submitted) -> None:
-        event.stop()
-        if not timebox.takes_new_items(self.phase):
-            self.notify("Voting is on: new items wait until the facilitator moves on (your text stays here).",
-                        severity="warning")
-            self.entry.refused()
-            return
-        self.add_item(event.text, self.active_column.key, self.step)
-
-    @work(group="write")
-    async def add_item(self, text: str, column_key: str | None = None, step: int | None = None) -> bool:
-        """Save the typed text under the participant's name; clear the input once it is stored."""
-        store = self.workshop.store
-        assert store is not None
-        entry = self.entry
-        column_key = column_key or self.active_column.key
-        step = step or self.step
-        if self._pending_id is None:
-            self._pending_id = new_id()  # a repeated Enter stores the item once
-        entry.set_saving(True)
-        try:
-            item = await self.workshop.call_store(
-                store.add_item, self.info.id, step, column_key, text, author=self.participant, item_id=self._pending_id,
-            )
-        except StoreError as error:
-            entry.save_failed()
-            self.notify(str(error), title="Not saved: your text is still in the box", severity="error", markup=False)
-            return False
-        finally:
-            entry.set_saving(False)
-        self._pending_id = None
-        entry.remove_saved(text)
-        if item.step == self.step:
-            self.items = [i for i in self.items if i.id != item.id] + [item]
-            await self.query_one(f"#col-{item.column}", ItemColumn).add(item)
-        return True
-
     # -- editing and deleting their own (ItemActions), undoing ------------------------------
+
+    VOTING_NOTE = "Voting is on: new items wait until the facilitator moves on (your text stays here)."
+
+    @property
+    def author(self) -> str | None:
+        return self.participant
+
+    def item_added(self, item: Item) -> None:
+        if item.step == self.step:  # `items` holds the step shown
+            self.items = [i for i in self.items if i.id != item.id] + [item]
 
     def may_change(self, item: Item) -> bool:
         return self.is_own(item)

@@ -25,9 +25,8 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Static
 
-from workshop_tui import timebox
 from workshop_tui.content import Template
-from workshop_tui.model import COLUMNS, DeletedItem, Item, SessionInfo, StepState, StepView, Vote, new_id
+from workshop_tui.model import COLUMNS, DeletedItem, Item, SessionInfo, StepState, StepView, Vote
 from workshop_tui.screens.item_actions import ItemActions
 from workshop_tui.screens.step_facilitation import FacilitationActions
 from workshop_tui.store.errors import StoreError
@@ -102,7 +101,6 @@ class StepScreen(FacilitationActions, ItemActions, Screen[None]):
         self.presenting = False
         self.speaker = ANONYMOUS
         self.undo_stack: list[DeletedItem] = []
-        self._pending_id: str | None = None
         self._loaded = False
         self._refreshing = False
         self._refresh_again = False
@@ -397,55 +395,6 @@ class StepScreen(FacilitationActions, ItemActions, Screen[None]):
             self.active = index
             self.show_target()
 
-    # -- adding ----------------------------------------------------------------------------
-
-    @on(ItemInput.ColumnSwitch, "#entry-input")
-    def _switch_column(self, event: ItemInput.ColumnSwitch) -> None:
-        event.stop()
-        self.action_next_column() if event.step > 0 else self.action_previous_column()
-
-    @on(ItemInput.Submitted, "#entry-input")
-    def _submitted(self, event: ItemInput.Submitted) -> None:
-        event.stop()
-        if not timebox.takes_new_items(self.state.phase):
-            self.notify("Voting is on: new items wait (your text stays here). F8 or F9 changes the phase.",
-                        severity="warning")
-            self.entry.refused()
-            return
-        # The column and step are the ones shown when Enter was pressed, even if a Tab or
-        # Ctrl+N typed right after it is handled before the save starts.
-        self.add_item(event.text, self.active_column.key, self.step)
-
-    @work(group="write")
-    async def add_item(self, text: str, column_key: str | None = None, step: int | None = None) -> bool:
-        """Save the typed text; clear the input only once the store has it."""
-        store = self.workshop.store
-        assert store is not None
-        entry = self.entry
-        column_key = column_key or self.active_column.key
-        step = step or self.step
-        if self._pending_id is None:
-            self._pending_id = new_id()  # once per typed item: a repeated Enter stores it once
-        entry.set_saving(True)
-        try:
-            item = await self.workshop.call_store(
-                store.add_item, self.info.id, step, column_key, text,
-                author=self.speaker or None, item_id=self._pending_id,
-            )
-        except StoreError as error:
-            entry.save_failed()
-            self.notify(str(error), title="Not saved: your text is still in the box", severity="error", markup=False)
-            return False
-        finally:
-            entry.set_saving(False)
-        self._pending_id = None
-        entry.remove_saved(text)
-        self._remember(item)
-        if item.step == self.step:
-            await self.query_one(f"#col-{item.column}", ItemColumn).add(item)
-        self.query_one(StepList).show(self.step, self.counts())
-        return True
-
     def _remember(self, item: Item) -> None:
         if item.id not in self._ids:  # a new item: no need to look through the others
             self._items.append(item)
@@ -458,6 +407,19 @@ class StepScreen(FacilitationActions, ItemActions, Screen[None]):
     # -- editing, deleting (ItemActions), undoing, moving -----------------------------------
 
     UNDO_HINT = "Press u (or Ctrl+Z) to undo."
+    VOTING_NOTE = "Voting is on: new items wait (your text stays here). F8 or F9 changes the phase."
+
+    @property
+    def phase(self) -> str:
+        return self.state.phase
+
+    @property
+    def author(self) -> str | None:
+        return self.speaker or None
+
+    def item_added(self, item: Item) -> None:
+        self._remember(item)
+        self.query_one(StepList).show(self.step, self.counts())
 
     def edit_in_store(self, item: Item, text: str) -> Item:
         return self.workshop.store.edit_item(item.id, text)
