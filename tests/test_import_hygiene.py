@@ -14,7 +14,7 @@ from pathlib import Path
 import workshop_tui
 
 PACKAGE = Path(workshop_tui.__file__).parent
-UI = ("app.py", "screens/", "widgets/", "participant.py", "presenter.py")
+UI = ("app.py", "store_app.py", "screens/", "widgets/", "participant.py", "presenter.py")
 DATABASE_MODULES = ("sqlalchemy", "sqlmodel", "sqlite3", "psycopg")
 
 
