@@ -11,7 +11,7 @@ import asyncio
 import subprocess
 import sys
 
-from test_app_helpers import screen_text, settle
+from helpers.pilot import screen_text, settle
 
 from workshop_tui import cli
 from workshop_tui.presenter import make_presenter_app
@@ -32,53 +32,50 @@ async def wait_for(condition, pilot, timeout=WITHIN):
         await pilot.pause(0.02)
 
 
-def test_the_presenter_follows_the_facilitator_within_a_second(tmp_path, session):
+async def test_the_presenter_follows_the_facilitator_within_a_second(tmp_path, session):
     path = tmp_path / "test.db"
 
-    async def scenario():
-        with open_store(path) as presenter_store, open_store(path) as facilitator:
-            app = make_presenter_app(presenter_store, session)
-            async with app.run_test(size=(120, 36)) as pilot:
-                await settle(pilot)
-                screen = app.screen
-                assert isinstance(screen, PresenterScreen)
-                assert "STEP 1" in screen_text(app) and "Presenter view" in screen_text(app)
-                assert facilitator.connected(session.id, "presenter") == [""]
+    with open_store(path) as presenter_store, open_store(path) as facilitator:
+        app = make_presenter_app(presenter_store, session)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, PresenterScreen)
+            assert "STEP 1" in screen_text(app) and "Presenter view" in screen_text(app)
+            assert facilitator.connected(session.id, "presenter") == [""]
 
-                # An item added by the other process.
-                facilitator.add_item(session.id, 1, "obstacle", "[bold]from the facilitator", author="Bo")
-                column = screen.query_one("#col-obstacle", GroupColumn)
-                await wait_for(lambda: [i.text for i in column.items] == ["[bold]from the facilitator"], pilot)
-                await pilot.pause()
-                assert "[bold]from the facilitator" in screen_text(app)
+            # An item added by the other process.
+            facilitator.add_item(session.id, 1, "obstacle", "[bold]from the facilitator", author="Bo")
+            column = screen.query_one("#col-obstacle", GroupColumn)
+            await wait_for(lambda: [i.text for i in column.items] == ["[bold]from the facilitator"], pilot)
+            await pilot.pause()
+            assert "[bold]from the facilitator" in screen_text(app)
 
-                # The facilitator moves on: the presenter follows the step.
-                facilitator.add_item(session.id, 3, "tool", "A shared drive", author="Ana")
-                facilitator.set_current_step(session.id, 3)
-                await wait_for(lambda: screen.step == 3, pilot)
-                await wait_for(lambda: [i.text for i in screen.query_one("#col-tool", GroupColumn).items]
-                               == ["A shared drive"], pilot)
-                await pilot.pause()
-                assert "STEP 3" in screen_text(app) and "Step 3 of 8" in screen_text(app)
+            # The facilitator moves on: the presenter follows the step.
+            facilitator.add_item(session.id, 3, "tool", "A shared drive", author="Ana")
+            facilitator.set_current_step(session.id, 3)
+            await wait_for(lambda: screen.step == 3, pilot)
+            await wait_for(lambda: [i.text for i in screen.query_one("#col-tool", GroupColumn).items]
+                           == ["A shared drive"], pilot)
+            await pilot.pause()
+            assert "STEP 3" in screen_text(app) and "Step 3 of 8" in screen_text(app)
 
-                # The phase and the timer.
-                facilitator.set_phase(session.id, 3, "vote")
-                await wait_for(lambda: screen.board.state.phase == "vote", pilot)
-                facilitator.start_timer(session.id, 3)
-                clock = screen.query_one(TimeboxClock)
-                await wait_for(lambda: clock.running, pilot)
-                assert clock.has_class("-large") and clock.has_class("-running")
-                await pilot.pause()
-                text = screen_text(app)
-                assert "VOTE" in text and "F8" not in text  # no facilitator's keys here
+            # The phase and the timer.
+            facilitator.set_phase(session.id, 3, "vote")
+            await wait_for(lambda: screen.board.state.phase == "vote", pilot)
+            facilitator.start_timer(session.id, 3)
+            clock = screen.query_one(TimeboxClock)
+            await wait_for(lambda: clock.running, pilot)
+            assert clock.has_class("-large") and clock.has_class("-running")
+            await pilot.pause()
+            text = screen_text(app)
+            assert "VOTE" in text and "F8" not in text  # no facilitator's keys here
 
-                # Read-only: the columns take no keys.
-                assert not screen.query_one("#col-tool", GroupColumn).can_focus
-                await pilot.press("ctrl+q")
-                await pilot.pause()
-            assert facilitator.connected(session.id, "presenter") == []  # it said goodbye
-
-    asyncio.run(scenario())
+            # Read-only: the columns take no keys.
+            assert not screen.query_one("#col-tool", GroupColumn).can_focus
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+        assert facilitator.connected(session.id, "presenter") == []  # it said goodbye
 
 
 def test_present_refuses_an_unknown_session_in_one_line(tmp_path, capsys, session):

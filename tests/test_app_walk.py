@@ -3,11 +3,10 @@ undo, move, switch speaker, summary, exports, quit, reopen and find everything w
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 
-from test_app_helpers import screen_text, settle, type_text
+from helpers.pilot import screen_text, settle, type_text
 
 from workshop_tui.app import make_app
 from workshop_tui.model import COLUMNS
@@ -26,11 +25,7 @@ def column_texts(screen: StepScreen, key: str) -> list[str]:
     return [item.text for item in screen.query_one(f"#col-{key}", ItemColumn).items]
 
 
-def test_a_whole_workshop(store, catalog, isolated_dirs, tmp_path):
-    asyncio.run(walk(store, catalog, isolated_dirs, tmp_path))
-
-
-async def walk(store, catalog, isolated_dirs, tmp_path):
+async def test_a_whole_workshop(store, catalog, isolated_dirs, tmp_path):
     app = make_app(store, catalog)
     documents = isolated_dirs / "Documents"
     async with app.run_test(size=SIZE) as pilot:

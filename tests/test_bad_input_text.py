@@ -10,13 +10,12 @@ when it changes: `rsvg-convert tests/__snapshots__/test_bad_input_text/*.svg -o 
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 import json
 
 import pytest
-from test_app_helpers import screen_text, settle
+from helpers.pilot import screen_text, settle
 from test_export_markdown import rendered_items
 from test_export_wikitext import plain, rendered_table
 from textual import events
@@ -77,34 +76,31 @@ def check_exports(data: SessionData, template, expected: list[str]) -> None:
         at = next(i for i in range(at, len(markdown)) if markdown[i] in (text, text.strip())) + 1
 
 
-def test_typed_and_pasted_in_the_app_shown_literally_and_exported_back(store, session, catalog, template):
-    async def scenario():
-        app = make_app(store, catalog)
-        app.cursor_blink = False
-        async with app.run_test(size=(120, 36)) as pilot:
+async def test_typed_and_pasted_in_the_app_shown_literally_and_exported_back(store, session, catalog, template):
+    app = make_app(store, catalog)
+    app.cursor_blink = False
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        step = app.screen
+        assert isinstance(step, StepScreen)
+        await pilot.press(*"typed [bold]x[/bold] [@click=app.quit]q[/]")  # key by key
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "typed [bold]x[/bold]" in shown and "[@click=app.quit]q[/]" in shown
+        missing = []
+        for text, marker in zip(NASTY, MARKERS):  # as a terminal delivers a paste: one event, all of it
+            app.post_message(events.Paste(text))
             await settle(pilot)
             await pilot.press("enter")
             await settle(pilot)
-            step = app.screen
-            assert isinstance(step, StepScreen)
-            await pilot.press(*"typed [bold]x[/bold] [@click=app.quit]q[/]")  # key by key
-            await pilot.press("enter")
-            await settle(pilot)
-            shown = screen_text(app)
-            assert "typed [bold]x[/bold]" in shown and "[@click=app.quit]q[/]" in shown
-            missing = []
-            for text, marker in zip(NASTY, MARKERS):  # as a terminal delivers a paste: one event, all of it
-                app.post_message(events.Paste(text))
-                await settle(pilot)
-                await pilot.press("enter")
-                await settle(pilot)
-                assert step.entry.text == "", text[:40]
-                if not marker.startswith("long"):  # the newest item is in view (a long one fills the column)
-                    missing.extend([] if marker in screen_text(app) else [marker])
-            assert not missing, missing
-            assert app.is_running
-
-    asyncio.run(scenario())
+            assert step.entry.text == "", text[:40]
+            if not marker.startswith("long"):  # the newest item is in view (a long one fills the column)
+                missing.extend([] if marker in screen_text(app) else [marker])
+        assert not missing, missing
+        assert app.is_running
     data = store.session_data(session.id)
     check_exports(data, template, ["typed [bold]x[/bold] [@click=app.quit]q[/]", *CLEAN])
 

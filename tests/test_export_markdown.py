@@ -23,7 +23,7 @@ from test_export_wikitext import (
 )
 
 from workshop_tui.export import export_text
-from workshop_tui.export.common import cell_groups
+from workshop_tui.grouping import cell_groups
 from workshop_tui.model import COLUMNS, StepState
 from workshop_tui.text import clean_item_text
 

@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 from mwparserfromhell.nodes import ExternalLink, HTMLEntity, Tag, Text
 
 from workshop_tui.export import export_text, wikitext
-from workshop_tui.export.common import cell_groups, one_line
+from workshop_tui.export.common import one_line
+from workshop_tui.grouping import cell_groups
 from workshop_tui.export.wikimarkup import escape
 from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo, StepState
 from workshop_tui.text import clean_item_text, clean_name

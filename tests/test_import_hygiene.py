@@ -1,55 +1,26 @@
-"""The house's walls: the database stays in the store, Textual stays in the UI.
+"""The house's walls: the layers of `pyproject.toml`'s import-linter contracts, and a fast start.
 
-Checked on the source (every import statement, including ones inside functions) and at run
-time (importing the app must not load SQLAlchemy, so the first frame does not wait for it).
+`lint-imports` checks the contracts on the source (every import statement, including ones
+inside functions); running it here makes the README's one test command check them too. What a
+contract cannot see is checked at run time: importing the app must not load SQLAlchemy, so
+the first frame does not wait for it.
 """
 
 from __future__ import annotations
 
-import ast
 import subprocess
 import sys
 from pathlib import Path
 
-import workshop_tui
-
-PACKAGE = Path(workshop_tui.__file__).parent
-UI = ("app.py", "store_app.py", "screens/", "widgets/", "participant.py", "presenter.py")
-DATABASE_MODULES = ("sqlalchemy", "sqlmodel", "sqlite3", "psycopg")
+ROOT = Path(__file__).resolve().parent.parent
 
 
-def imported_modules(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
-    return names
-
-
-def sources():
-    for path in sorted(PACKAGE.rglob("*.py")):
-        yield path.relative_to(PACKAGE).as_posix(), imported_modules(path)
-
-
-def test_only_the_store_touches_a_database():
-    offenders = {
-        name: sorted(m for m in modules if m.split(".")[0] in DATABASE_MODULES)
-        for name, modules in sources()
-        if not name.startswith("store/")
-    }
-    assert {name: mods for name, mods in offenders.items() if mods} == {}
-
-
-def test_core_modules_do_not_import_textual():
-    offenders = {
-        name: sorted(m for m in modules if m.split(".")[0] == "textual")
-        for name, modules in sources()
-        if not name.startswith(UI)
-    }
-    assert {name: mods for name, mods in offenders.items() if mods} == {}
+def test_the_import_contracts_are_kept():
+    lint_imports = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(lint_imports), "--no-cache"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
 
 
 def test_importing_the_app_does_not_load_the_database_layer():

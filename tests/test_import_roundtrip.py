@@ -19,7 +19,8 @@ from test_export_wikitext import NOW, author, facilitated, facilitated_entries, 
 
 from workshop_tui import timebox
 from workshop_tui.export import export_text, import_text, markdown
-from workshop_tui.export.common import cell_groups, one_line, template_minutes
+from workshop_tui.export.common import one_line, template_minutes
+from workshop_tui.grouping import cell_groups
 from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo, StepState, Vote
 from workshop_tui.text import clean_name
 from workshop_tui.timebox import PHASES

@@ -26,7 +26,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from test_app_helpers import settle
+from helpers.pilot import settle
 
 from workshop_tui.app import make_app
 from workshop_tui.store import open_store
@@ -101,7 +101,7 @@ class CommitWatcher(threading.Thread):
         connection.close()
 
 
-def test_two_joined_participants_appear_on_the_facilitators_screen_within_250_ms(store, tmp_path, template):
+async def test_two_joined_participants_appear_on_the_facilitators_screen_within_250_ms(store, tmp_path, template):
     info = store.create_session("Two laptops", template_id=template.id, step_count=template.step_count)
     db = str(tmp_path / "test.db")
     names = ("Ana", "Bo")
@@ -111,7 +111,7 @@ def test_two_joined_participants_appear_on_the_facilitators_screen_within_250_ms
     watcher = CommitWatcher(db)
     watcher.start()
 
-    async def scenario():
+    try:
         facilitator = make_app(open_store(db))
         async with facilitator.run_test(size=(120, 36)) as pilot:
             await settle(pilot)
@@ -128,7 +128,7 @@ def test_two_joined_participants_appear_on_the_facilitators_screen_within_250_ms
                             seen.setdefault(item.text, now)
                     await asyncio.sleep(0.005)
 
-            watcher = asyncio.create_task(watch())
+            watching = asyncio.create_task(watch())
             deadline = time.monotonic() + 60
             # Each screen is up, its input focused, once its placeholder is drawn on the terminal.
             while not all(b"Type an item here" in terminal.output for terminal in people.values()):
@@ -143,12 +143,9 @@ def test_two_joined_participants_appear_on_the_facilitators_screen_within_250_ms
             while len(seen) < ITEMS_EACH * len(names):
                 assert time.monotonic() < deadline, f"only {sorted(seen)} arrived"
                 await asyncio.sleep(0.05)
-            watcher.cancel()
+            watching.cancel()
             for terminal in people.values():
                 terminal.type("\x11")  # Ctrl+Q: leave
-
-    try:
-        asyncio.run(scenario())
     finally:
         codes = {name: terminal.close() for name, terminal in people.items()}
         watcher.stop.set()

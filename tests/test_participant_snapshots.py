@@ -8,7 +8,7 @@ you update: `rsvg-convert file.svg -o /tmp/file.png`.
 from __future__ import annotations
 
 import pytest
-from test_app_helpers import fill_session, settle
+from helpers.pilot import fill_session, settle
 
 from workshop_tui.participant import make_participant_app
 

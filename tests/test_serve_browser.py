@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from test_app_helpers import screen_text, settle
+from helpers.pilot import screen_text, settle
 
 from helpers.browser import (
     REQUIRED_ENV,

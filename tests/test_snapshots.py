@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from test_app_helpers import fill_session, settle
+from helpers.pilot import fill_session, settle
 
 from workshop_tui.app import make_app
 

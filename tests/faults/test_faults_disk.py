@@ -8,7 +8,6 @@ remounted read-only (`read_only_folder`), which even root cannot write.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import sqlite3
 import subprocess
@@ -16,7 +15,7 @@ import sys
 
 import pytest
 from faultkit import ROOT, subprocess_env
-from test_app_helpers import screen_text, settle
+from helpers.pilot import record_notifications, screen_text, settle
 
 from workshop_tui.app import make_app
 from workshop_tui.screens.step import StepScreen
@@ -77,22 +76,15 @@ def test_a_full_disk_refuses_a_write_whole_and_the_store_stays_usable(small_disk
         assert store.list_items(session.id, step=2)[-1].text == "after"
 
 
-def test_the_app_keeps_the_text_when_the_disk_fills_up_and_stays_usable(small_disk, catalog):
+async def test_the_app_keeps_the_text_when_the_disk_fills_up_and_stays_usable(small_disk, catalog):
     db = small_disk.folder / "store.db"
     with open_store(db) as store:
         store.create_session("Full disk", template_id="8-steps-partnership", step_count=8)
     store = open_store(db)
-    notes: list[tuple[str, str]] = []
 
-    async def scenario():
+    try:
         app = make_app(store, catalog)
-        notify = app.notify
-
-        def recording(message, *, title="", severity="information", timeout=None, markup=True):
-            notes.append((severity, f"{title}: {message}"))
-            notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
-
-        app.notify = recording
+        notes = record_notifications(app)
         async with app.run_test(size=(120, 36)) as pilot:
             await settle(pilot)
             await pilot.press("enter")
@@ -132,9 +124,6 @@ def test_the_app_keeps_the_text_when_the_disk_fills_up_and_stays_usable(small_di
             await pilot.press("enter")
             await settle(pilot)
             assert step.entry.text == ""
-
-    try:
-        asyncio.run(scenario())
         items = store.list_items(store.list_sessions()[0].id)
     finally:
         store.close()

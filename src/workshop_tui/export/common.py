@@ -1,9 +1,9 @@
 """What the formats share: the importers' error, limits and rows, and what the summary shows.
 
 Every importer ends in a `SessionData` or an `ImportFormatError` whose text is one line. The
-exporters share how a cell is laid out (`cell_groups`: clusters together, ordered by votes), a
-step's time (`step_time`, `time_text`) and the follow-ups' order; the importers read those back
-(`numbered`, `parse_duration`, `imported_state`).
+exporters share a step's time (`step_time`, `time_text`) and the follow-ups' order (cells are
+grouped by `workshop_tui.grouping`); the importers read those back (`numbered`,
+`parse_duration`, `imported_state`).
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from operator import attrgetter
 from datetime import datetime, timezone
 
 from workshop_tui import timebox
 from workshop_tui.content import Catalog, Template
+from workshop_tui.grouping import cell_groups
 from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo, StepState, new_id
 from workshop_tui.text import EmptyTextError, TextTooLongError, clean_item_text, clean_text
 
@@ -145,30 +145,6 @@ def numbered(rows: Iterable[Row]) -> tuple[Item, ...]:
 
 
 # -- what the summary shows: clusters, votes, time ----------------------------------------------
-
-
-_position = attrgetter("position")
-
-
-def cell_groups(items: Iterable[Item]) -> list[tuple[Item, ...]]:
-    """One cell's items as the summary shows them: each cluster as one group, each other item alone.
-
-    A cluster is the items sharing a cluster id; one left alone (its partners deleted) is a plain
-    item. Groups are ordered by their votes (a cluster's are its members' sum), most first, and
-    members likewise; ties keep the order of positions, so a cell without votes keeps its order.
-    """
-    items = sorted(items, key=_position)
-    if not any(item.cluster_id or item.votes for item in items):
-        return [(item,) for item in items]  # no clusters, no votes: each alone, in order
-    groups: dict[object, list[Item]] = {}
-    for index, item in enumerate(items):
-        groups.setdefault(item.cluster_id or index, []).append(item)
-    ranked = [tuple(sorted(group, key=lambda item: -item.votes)) for group in groups.values()]
-    return sorted(ranked, key=lambda group: -sum(item.votes for item in group))
-
-
-def is_cluster(group: tuple[Item, ...]) -> bool:
-    return len(group) > 1
 
 
 def template_minutes(template: Template, step: int) -> int:

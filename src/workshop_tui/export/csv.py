@@ -29,19 +29,18 @@ from workshop_tui.export.common import (
     MAX_SECONDS,
     ImportFormatError,
     Row,
-    cell_groups,
     checked_step,
     column_key,
     imported_state,
     infer_template,
     inferred_info,
-    is_cluster,
     item_text,
     numbered,
     one_line,
     shown,
     step_time,
 )
+from workshop_tui.grouping import cell_groups, is_cluster
 from workshop_tui.model import SessionData
 from workshop_tui.text import clean_name, clean_text
 from workshop_tui.timebox import PHASES

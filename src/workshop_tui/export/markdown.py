@@ -17,7 +17,8 @@ import re
 from datetime import datetime
 
 from workshop_tui.content import Template
-from workshop_tui.export.common import cell_groups, followups, is_cluster, last_step, step_time, time_text
+from workshop_tui.export.common import followups, last_step, step_time, time_text
+from workshop_tui.grouping import cell_groups, is_cluster
 from workshop_tui.model import COLUMNS, Item, SessionData
 
 # ASCII punctuation with a meaning somewhere in GitHub Markdown (emphasis, links, lists, code,

@@ -35,14 +35,12 @@ from workshop_tui.export.common import (
     ImportFormatError,
     Row,
     StepTime,
-    cell_groups,
     checked_step,
     column_key,
     followups,
     imported_state,
     infer_template,
     inferred_info,
-    is_cluster,
     item_text,
     last_step,
     numbered,
@@ -51,6 +49,7 @@ from workshop_tui.export.common import (
     step_time,
     time_text,
 )
+from workshop_tui.grouping import cell_groups, is_cluster
 from workshop_tui.export.wikimarkup import escape, to_text, without_comments
 from workshop_tui.export.wikitable import CELL_SEPARATOR, MAX_TABLE_LINES, TABLE_START, Cell, Table, grid, read_table
 from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo, new_id

@@ -5,7 +5,7 @@ its count and every member's text and author, with a bar beside it; any other it
 of its own. A row marked for merging shows a diamond and a tinted text. The column
 knows the step's phase and allows what it allows (`check_action`): moving items only while
 brainstorming, marking, merging and splitting while clustering, dots while voting; in the
-discuss phase the rows are ordered by votes (`export.common.cell_groups`, as in the exports).
+discuss phase the rows are ordered by votes (`grouping.cell_groups`, as in the exports).
 
 Like its parent it never saves: keys post messages (`MergeRequested`, `SplitRequested`,
 `VoteRequested`, `FollowupRequested`) and the step screen calls the store. A read-only column
@@ -21,29 +21,12 @@ from textual.content import Content
 from textual.message import Message
 from textual.visual import Visual
 
-from workshop_tui.export.common import cell_groups
+from workshop_tui.grouping import Group, column_groups, votes_of
 from workshop_tui.model import Item
-from workshop_tui.widgets.item_column import Group, ItemColumn, Row, RowVisual, item_content
+from workshop_tui.widgets.item_column import ItemColumn, Row, RowVisual, item_content
 
 MAX_DOTS = 5  # more votes than this show as "●12"
 ITEM_ACTIONS = ("edit", "delete", "move", "mark", "merge", "split", "vote", "withdraw", "followup")
-
-
-def group_items(items: list[Item], *, by_votes: bool = False) -> list[Group]:
-    """Rows of a column: each cluster together (where its first member is), other items alone.
-
-    `by_votes` orders them as the summary and the exports do: most votes first.
-    """
-    if by_votes:
-        return cell_groups(items)
-    groups: dict[object, list[Item]] = {}
-    for item in items:
-        groups.setdefault(item.cluster_id or ("item", item.id), []).append(item)
-    return [tuple(group) for group in groups.values()]
-
-
-def votes_of(group: Group) -> int:
-    return sum(item.votes for item in group)
 
 
 def dots(votes: int) -> str:
@@ -154,7 +137,7 @@ class GroupColumn(ItemColumn):
         return row.group if row else None
 
     def group_rows(self, items: list[Item]) -> list[Group]:
-        return group_items(items, by_votes=self.by_votes)
+        return column_groups(items, by_votes=self.by_votes)
 
     def row_visual(self, row: Row) -> Visual:
         return group_visual(row)

@@ -31,10 +31,10 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from workshop_tui.grouping import Group
 from workshop_tui.model import Item
 from workshop_tui.widgets.item_input import ItemEditor
 
-Group = tuple[Item, ...]
 GUTTER = 2  # the bullet and a space
 
 

@@ -13,7 +13,7 @@ from textual.geometry import Size
 from textual.widgets import Static
 
 from workshop_tui.content import Template
-from workshop_tui.export.common import cell_groups
+from workshop_tui.grouping import cell_groups
 from workshop_tui.model import COLUMNS, Item, SessionData
 from workshop_tui.widgets.group_column import dots, followup_content
 

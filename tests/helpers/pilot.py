@@ -1,6 +1,6 @@
 """Helpers the app's pilot and snapshot tests share (this module holds no tests itself).
 
-The tests run each pilot with `asyncio.run`, so no async pytest plugin is needed.
+Pilots are `async def` tests (pytest-asyncio, `asyncio_mode = "auto"` in pyproject.toml).
 """
 
 from __future__ import annotations
