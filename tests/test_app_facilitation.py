@@ -351,16 +351,23 @@ async def test_the_footer_keeps_quit_and_help_at_80_columns(store, session):
 async def test_every_new_action_is_in_the_help_and_the_palette(store, session):
     from workshop_tui.screens.agenda import AgendaScreen
     from workshop_tui.screens.followups import FollowupsScreen
-    from workshop_tui.screens.help import _sections
+    from workshop_tui.screens.help import screen_sections
 
-    listed = {binding.action for _, bindings in _sections() for binding in bindings}
-    for keys in (StepScreen.BINDINGS, GroupColumn.BINDINGS, AgendaScreen.BINDINGS, FollowupsScreen.BINDINGS):
-        assert {binding.action for binding in keys} <= listed
+    def listed(screen) -> set[str]:
+        """The actions the help lists for `screen` (built from that screen's keys)."""
+        return {binding.action for _, bindings in screen_sections(screen) for binding in bindings}
+
     add_items(store, session, ("action", "Call the museum", "Ana"))
-
     app = make_app(store, clock=Clock())
     async with app.run_test(size=(160, 48)) as pilot:
         screen = await open_step(pilot)
+        assert {binding.action for binding in (*StepScreen.BINDINGS, *GroupColumn.BINDINGS)} <= listed(screen)
+        for key, kind in (("f3", AgendaScreen), ("f4", FollowupsScreen)):
+            await press(pilot, key)
+            assert isinstance(app.screen, kind)
+            assert {binding.action for binding in kind.BINDINGS} <= listed(app.screen)
+            await press(pilot, "escape")
+        assert app.screen is screen
         titles = {command.title for command in app.get_system_commands(screen)}
         for title in ("Start the timer", "Timebox +1 minute", "Timebox +5 minutes", "Next phase",
                       "Previous phase", "Phase: Vote", "Presenter mode", "Agenda", "Follow-ups",

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 
-from helpers.pilot import screen_text, settle
+from helpers.pilot import screen_text, settle, wait_for
 
 from workshop_tui.app import make_app
 from workshop_tui.store import open_store
 from workshop_tui.widgets.item_column import ItemColumn
-
-
-async def wait_for(condition, pilot, timeout=3.0):
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        if loop.time() > deadline:
-            raise AssertionError("timed out waiting for the screen to change")
-        await pilot.pause(0.02)
 
 
 async def test_an_item_added_elsewhere_appears_while_someone_types(store, session, tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 
-from helpers.pilot import fill_session, screen_text, settle, type_text
+from helpers.pilot import fill_session, screen_text, settle, type_text, wait_for
 
 from workshop_tui.app import PROJECTOR_THEME, make_app
 from workshop_tui.screens.confirm import ConfirmDialog
@@ -75,7 +75,7 @@ async def test_rename_and_delete_a_session_from_the_start_screen(store, catalog,
         await pilot.press("enter")
         await settle(pilot)
         assert store.get_session(keep.id).title == "Renamed [b]"
-        assert "Renamed [b]" in screen_text(app)
+        await wait_for(lambda: "Renamed [b]" in screen_text(app), pilot, what="the list to show the new title")
 
         # Delete "First" (the second row): asked first; Cancel keeps it, Delete removes it.
         await pilot.press("down", "d")

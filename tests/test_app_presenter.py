@@ -7,11 +7,10 @@ show each change within a second. The CLI command's errors are checked as a user
 
 from __future__ import annotations
 
-import asyncio
 import subprocess
 import sys
 
-from helpers.pilot import screen_text, settle
+from helpers.pilot import screen_text, settle, wait_for
 
 from workshop_tui import cli
 from workshop_tui.presenter import make_presenter_app
@@ -23,13 +22,8 @@ from workshop_tui.widgets.timebox import TimeboxClock
 WITHIN = 1.0  # seconds: the presenter follows every change within this
 
 
-async def wait_for(condition, pilot, timeout=WITHIN):
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        if loop.time() > deadline:
-            raise AssertionError("the presenter did not follow within a second")
-        await pilot.pause(0.02)
+async def followed(condition, pilot) -> None:
+    await wait_for(condition, pilot, timeout=WITHIN, what="the presenter to follow within a second")
 
 
 async def test_the_presenter_follows_the_facilitator_within_a_second(tmp_path, session):
@@ -47,25 +41,25 @@ async def test_the_presenter_follows_the_facilitator_within_a_second(tmp_path, s
             # An item added by the other process.
             facilitator.add_item(session.id, 1, "obstacle", "[bold]from the facilitator", author="Bo")
             column = screen.query_one("#col-obstacle", GroupColumn)
-            await wait_for(lambda: [i.text for i in column.items] == ["[bold]from the facilitator"], pilot)
+            await followed(lambda: [i.text for i in column.items] == ["[bold]from the facilitator"], pilot)
             await pilot.pause()
             assert "[bold]from the facilitator" in screen_text(app)
 
             # The facilitator moves on: the presenter follows the step.
             facilitator.add_item(session.id, 3, "tool", "A shared drive", author="Ana")
             facilitator.set_current_step(session.id, 3)
-            await wait_for(lambda: screen.step == 3, pilot)
-            await wait_for(lambda: [i.text for i in screen.query_one("#col-tool", GroupColumn).items]
+            await followed(lambda: screen.step == 3, pilot)
+            await followed(lambda: [i.text for i in screen.query_one("#col-tool", GroupColumn).items]
                            == ["A shared drive"], pilot)
             await pilot.pause()
             assert "STEP 3" in screen_text(app) and "Step 3 of 8" in screen_text(app)
 
             # The phase and the timer.
             facilitator.set_phase(session.id, 3, "vote")
-            await wait_for(lambda: screen.board.state.phase == "vote", pilot)
+            await followed(lambda: screen.board.state.phase == "vote", pilot)
             facilitator.start_timer(session.id, 3)
             clock = screen.query_one(TimeboxClock)
-            await wait_for(lambda: clock.running, pilot)
+            await followed(lambda: clock.running, pilot)
             assert clock.has_class("-large") and clock.has_class("-running")
             await pilot.pause()
             text = screen_text(app)

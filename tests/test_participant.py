@@ -8,26 +8,16 @@ reachable by key or through the command palette. It follows the facilitator's st
 
 from __future__ import annotations
 
-import asyncio
 import time
 
 import pytest
-from helpers.pilot import fill_session, screen_text, settle
+from helpers.pilot import fill_session, screen_text, settle, wait_for
 
 from workshop_tui.participant import ParticipantApp, make_participant_app
 from workshop_tui.screens.join_name import JoinNameScreen
 from workshop_tui.screens.participant import ParticipantScreen
 from workshop_tui.store import open_store
 from workshop_tui.widgets.item_column import ItemColumn
-
-
-async def wait_for(condition, pilot, timeout=5.0, what="the screen to change"):
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        if loop.time() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await pilot.pause(0.01)
 
 
 @pytest.fixture

@@ -36,7 +36,7 @@ async def main(db: str) -> None:
         await settle(pilot)
         step = app.screen
         assert isinstance(step, StepScreen), step
-        await until(lambda: step._loaded)
+        await until(lambda: step.loaded)
         await settle(pilot)
         column = step.query_one("#col-action")  # the active column: Enter adds there
         say("ready")

@@ -31,7 +31,7 @@ async def main(db: str) -> None:
         await settle(pilot)
         step = app.screen
         assert isinstance(step, StepScreen), step
-        await until(lambda: step._loaded)
+        await until(lambda: step.loaded)
         columns = [step.query_one(f"#col-{key}") for key in ("action", "obstacle", "tool")]
         seen: set[str] = {item.id for column in columns for item in column.items}
         stop = asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)

@@ -38,7 +38,7 @@ async def main(db: str) -> None:
         await settle(pilot)
         started = time.perf_counter()
         press_now(app, "enter", "\r")  # open the highlighted session
-        await until(lambda: isinstance(app.screen, StepScreen) and app.screen._loaded)
+        await until(lambda: isinstance(app.screen, StepScreen) and app.screen.loaded)
         step_shown = await next_frame(app)
         await settle(pilot)
         asked = time.perf_counter()

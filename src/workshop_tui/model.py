@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import Callable
 
 HEARTBEAT_SECONDS = 5.0
 """How often a participant's or presenter's screen tells the store it is still there."""
@@ -22,6 +23,14 @@ COLUMNS: tuple[str, ...] = ("action", "obstacle", "tool")
 def new_id() -> str:
     """A client-made item id: a retried or doubled Enter carries the same id and is stored once."""
     return uuid.uuid4().hex
+
+
+Clock = Callable[[], datetime]
+"""Where the apps read the time (UTC) for timeboxes: `utc_now`, or a clock a test moves by hand."""
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
 
 
 def now_iso() -> str:

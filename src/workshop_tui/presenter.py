@@ -7,15 +7,13 @@ the store; it never changes a session.
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import TYPE_CHECKING, Callable
+from textual.screen import Screen
 
-from workshop_tui.app import StoreSource, WorkshopApp
+from workshop_tui.app import WorkshopApp
 from workshop_tui.content import Catalog
-from workshop_tui.model import SessionInfo
-
-if TYPE_CHECKING:
-    from textual.screen import Screen
+from workshop_tui.model import Clock, SessionInfo
+from workshop_tui.screens.presenter import PresenterScreen
+from workshop_tui.store_app import StoreSource
 
 
 class PresenterApp(WorkshopApp):
@@ -24,17 +22,17 @@ class PresenterApp(WorkshopApp):
     TITLE = "workshop-tui presenter"
 
     def __init__(self, store: StoreSource, info: SessionInfo, catalog: Catalog | None = None, *,
-                 clock: Callable[[], datetime] | None = None) -> None:
+                 clock: Clock | None = None) -> None:
         super().__init__(store, catalog, clock=clock)
         self.session_info = info
 
     def first_screen(self) -> Screen:
-        from workshop_tui.screens.presenter import PresenterScreen
-
-        return PresenterScreen(self.session_info)
+        info = self.session_info
+        return PresenterScreen(self.sessions.session(info.id), info, self.template_for(info.template_id),
+                               clock=self.clock)
 
 
 def make_presenter_app(store: StoreSource, info: SessionInfo, catalog: Catalog | None = None, *,
-                       clock: Callable[[], datetime] | None = None) -> PresenterApp:
+                       clock: Clock | None = None) -> PresenterApp:
     """The presenter view of the session `info`, on `store` (as `make_app` takes it)."""
     return PresenterApp(store, info, catalog, clock=clock)

@@ -46,7 +46,7 @@ async def main(db: str, count: int, tag: str) -> None:
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.press("enter")  # the start screen's list has the focus: open the first session
-        await until(lambda: isinstance(app.screen, StepScreen) and app.screen._loaded)
+        await until(lambda: isinstance(app.screen, StepScreen) and app.screen.loaded)
         step = app.screen
         column = step.query_one("#col-action")
         say("typing")

@@ -5,6 +5,7 @@ Pilots are `async def` tests (pytest-asyncio, `asyncio_mode = "auto"` in pyproje
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
 
@@ -31,6 +32,17 @@ async def settle(pilot) -> None:
         quiet = 0 if busy else quiet + 1
         if quiet == 2:
             break
+
+
+async def wait_for(condition, pilot, timeout: float = 5.0, what: str = "the screen to change") -> None:
+    """Wait until `condition()` holds (the screen is polled, never slept on past it); fail after
+    `timeout` seconds, saying what was awaited."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause(0.01)
 
 
 async def type_text(pilot, text: str) -> None:

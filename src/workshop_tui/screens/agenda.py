@@ -9,25 +9,22 @@ timebox of a step (t) and the dots each participant has per step (v). Enter goes
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, cast
+from typing import Iterable
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop_tui import stats, timebox
 from workshop_tui.model import SessionData, SessionInfo
-from workshop_tui.store.errors import StoreError
+from workshop_tui.screens.session_screen import StepPicker
 from workshop_tui.widgets.bars import duration, fit, time_bar
 from workshop_tui.widgets.footer import AppFooter
 from workshop_tui.widgets.progress_header import ProgressHeader
-
-if TYPE_CHECKING:
-    from workshop_tui.app import WorkshopApp
+from workshop_tui.workers import store_work
 
 PLANNED, SPENT, LEFT, PHASE = 7, 7, 11, 10
 
@@ -40,10 +37,12 @@ def _left(time: stats.StepTime) -> Content:
     return Content.styled(f"{duration(time.remaining_seconds)} left", "dim")
 
 
-class AgendaScreen(Screen["int | None"]):
+class AgendaScreen(StepPicker):
     """Every step's time, planned and spent; Enter goes to the highlighted step."""
 
     CSS_PATH = "agenda.tcss"
+    HELP_TITLE = "Agenda"
+    HELP_KEYS = (Binding("up,down", "", "Choose a step"),)
 
     BINDINGS = [
         Binding("enter,g", "go", "Go to step", tooltip="Go to the highlighted step"),
@@ -52,15 +51,7 @@ class AgendaScreen(Screen["int | None"]):
         Binding("escape,f3", "back", "Back", tooltip="Back to where you were"),
     ]
 
-    def __init__(self, info: SessionInfo, *, can_go: bool = True) -> None:
-        super().__init__()
-        self.info = info
-        self.can_go = can_go
-        self.data: SessionData | None = None
-
-    @property
-    def workshop(self) -> WorkshopApp:
-        return cast("WorkshopApp", self.app)
+    data: SessionData | None = None
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader(f"Agenda · {self.info.title}")
@@ -73,25 +64,19 @@ class AgendaScreen(Screen["int | None"]):
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
         self.set_interval(1.0, self.tick, name="agenda tick")
-        self.load()
-
-    def on_workshop_app_store_changed(self) -> None:
-        self.load()
+        self.reread()
 
     def on_resize(self) -> None:
         self.show()
 
-    @work(exclusive=True, group="load")
-    async def load(self) -> None:
-        store = self.workshop.store
-        assert store is not None
-        try:
-            self.data = await self.workshop.call_store(store.session_data, self.info.id)
-        except StoreError as error:
-            self.notify(str(error), title="Cannot read the agenda", severity="error", markup=False)
-            return
+    async def refresh_view(self) -> None:
+        self.data = await self.session.data()
         self.info = self.data.info
         self.show()
+        if not self.loaded:
+            # Drawn again once laid out: the rows fit the list's width, known only then.
+            self.call_after_refresh(self.show)
+        self.loaded = True
 
     def tick(self) -> None:
         """A running timer counts on; nothing to do while every timer is paused."""
@@ -135,8 +120,7 @@ class AgendaScreen(Screen["int | None"]):
     def show(self) -> None:
         if self.data is None:
             return
-        template = self.workshop.template_for(self.data.info.template_id)
-        times = stats.time_per_step(self.data, template, now=self.workshop.clock())
+        times = stats.time_per_step(self.data, self.template, now=self.clock())
         scale = max([1.0, *(max(time.planned_seconds, time.spent_seconds) for time in times)])
         agenda = self.query_one(OptionList)
         highlighted = agenda.highlighted
@@ -166,23 +150,13 @@ class AgendaScreen(Screen["int | None"]):
         index = self.query_one(OptionList).highlighted
         return None if index is None else index + 1
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "go":
-            return self.can_go
-        return True
-
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_go()
 
     def action_go(self) -> None:
-        step = self.highlighted_step
-        if step is not None and self.can_go:
-            self.dismiss(step)
-
-    def action_back(self) -> None:
-        self.dismiss(None)
+        self.go_to(self.highlighted_step)
 
     def action_set_timebox(self) -> None:
         from workshop_tui.screens.text_prompt import TextPrompt
@@ -190,10 +164,9 @@ class AgendaScreen(Screen["int | None"]):
         step = self.highlighted_step
         if step is None or self.data is None:
             return
-        template = self.workshop.template_for(self.data.info.template_id)
         state = self.data.step_state(step)
         minutes = state.planned_seconds / 60 if state.planned_seconds is not None else (
-            template.step(step).timebox_minutes if step <= template.step_count else 0)
+            self.template.step(step).timebox_minutes if step <= self.template.step_count else 0)
 
         def chosen(text: str | None) -> None:
             if text is not None:
@@ -202,30 +175,24 @@ class AgendaScreen(Screen["int | None"]):
         self.app.push_screen(TextPrompt(f"Timebox of step {step}, in minutes", value=f"{minutes:g}",
                                         placeholder="e.g. 15", confirm="Set"), chosen)
 
-    @work(group="write")
+    @store_work("Timebox not changed")
     async def set_timebox(self, step: int, text: str) -> None:
-        store = self.workshop.store
-        assert store is not None
         try:
             seconds = round(float(text.replace(",", ".")) * 60)
         except (ValueError, OverflowError):  # "x", "nan", "1e999"
             self.notify(f"'{text}' is not a number of minutes.", severity="error", markup=False)
             return
-        try:
-            await self.workshop.call_store(store.set_planned_seconds, self.info.id, step, seconds)
-        except StoreError as error:
-            self.notify(str(error), title="Timebox not changed", severity="error", markup=False)
-            return
-        self.load()
+        await self.session.set_planned_seconds(step, seconds)
+        self.reread()
 
     def action_set_votes(self) -> None:
         from workshop_tui.screens.session_settings import ask_votes_per_participant
 
         def saved(info: SessionInfo) -> None:
             self.info = info
-            self.load()
+            self.reread()
 
-        ask_votes_per_participant(self, self.info, saved)
+        ask_votes_per_participant(self, self.session, self.info, saved)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         if self.can_go:

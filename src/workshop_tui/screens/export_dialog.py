@@ -54,6 +54,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     """Format, file, and Save / Copy / Cancel."""
 
     CSS_PATH = "export_dialog.tcss"
+    HELP_TITLE = "Export dialog"
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
@@ -99,8 +100,6 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         yield AppFooter()
 
     def on_mount(self) -> None:
-        path = self.query_one("#path", Input)
-        path.cursor_blink = getattr(self.app, "cursor_blink", True)
         self.query_one(RadioSet).focus()
 
     @on(RadioSet.Changed)

@@ -1,8 +1,8 @@
 """An item's follow-up: who owns it and when it is due. Dismisses with a `FollowupChoice` or None.
 
-The dialog only collects the choice. `ask_followup` shows it, saves the choice in the store,
-and while the store refuses it (a date that is not YYYY-MM-DD) shows it again with the
-store's one-line reason and the values as typed. (Callbacks rather than `push_screen_wait`,
+The dialog only collects the choice. `ask_followup` shows it, saves the choice in the
+session's store, and while the store refuses it (a date that is not YYYY-MM-DD) shows it again
+with the store's one-line reason and the values as typed. (Callbacks rather than `push_screen_wait`,
 so no worker sits waiting on a dialog.)
 """
 
@@ -10,22 +10,22 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, cast
+from typing import Callable
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from workshop_tui.model import Item
-from workshop_tui.store.errors import InvalidInputError, StoreError
+from workshop_tui.session_store import SessionStore
+from workshop_tui.store.errors import InvalidInputError
 from workshop_tui.widgets.footer import AppFooter
-
-if TYPE_CHECKING:
-    from workshop_tui.app import WorkshopApp
+from workshop_tui.workers import run_store_work
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,8 @@ class FollowupDialog(ModalScreen["FollowupChoice | None"]):
     """Owner (a participant) and due date (YYYY-MM-DD) of a follow-up; Enter saves."""
 
     CSS_PATH = ["dialogs.tcss", "followup_dialog.tcss"]
+    HELP_TITLE = "Follow-up dialog"
+    HELP_KEYS = (Binding("tab", "", "Owner, due date, buttons"), Binding("enter", "", "Save (in the due date)"))
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip="Close without changing the follow-up")]
 
@@ -76,7 +78,6 @@ class FollowupDialog(ModalScreen["FollowupChoice | None"]):
     def on_mount(self) -> None:
         self.query_one("#followup-error").display = bool(self.error)
         due = self.query_one("#followup-due", Input)
-        due.cursor_blink = getattr(self.app, "cursor_blink", True)
         (due if self.error or self.owner else self.query_one("#followup-owner", Select)).focus()
 
     def _choice(self) -> FollowupChoice:
@@ -98,38 +99,32 @@ class FollowupDialog(ModalScreen["FollowupChoice | None"]):
         self.dismiss(None)
 
 
-def ask_followup(screen: Screen, item: Item, participants: tuple[str, ...], *,
+def ask_followup(asker: Widget, session: SessionStore, item: Item, participants: tuple[str, ...], *,
                  on_saved: Callable[[Item], object] | None = None, default_owner: str = "",
                  owner: str | None = None, due: str | None = None, error: str = "") -> None:
-    """Ask for the follow-up of `item`, then save it (in a worker of `screen`) and call `on_saved`.
+    """Ask for the follow-up of `item`, then save it (in a worker of `asker`) and call `on_saved`.
 
     While the store refuses the choice (a date that is not YYYY-MM-DD) the dialog comes back
     with the store's one-line reason and the values as typed.
     """
-    app = cast("WorkshopApp", screen.app)
-    store = app.store
-    assert store is not None
     owner = (item.owner or default_owner or "") if owner is None else owner
     due = item.due if due is None else due
 
     async def save(choice: FollowupChoice) -> None:
         try:
             if choice.clear:
-                saved = await app.call_store(store.clear_followup, item.id)
+                saved = await session.clear_followup(item)
             else:
-                saved = await app.call_store(store.set_followup, item.id, owner=choice.owner or None, due=choice.due)
+                saved = await session.set_followup(item, owner=choice.owner or None, due=choice.due)
         except InvalidInputError as refused:
-            ask_followup(screen, item, participants, on_saved=on_saved, owner=choice.owner, due=choice.due,
+            ask_followup(asker, session, item, participants, on_saved=on_saved, owner=choice.owner, due=choice.due,
                          error=str(refused))
             return
-        except StoreError as failed:
-            app.notify(str(failed), title="Follow-up not saved", severity="error", markup=False)
-            return
         if choice.clear:
-            app.notify("No longer a follow-up.")
+            asker.notify("No longer a follow-up.")
         else:
-            app.notify(f"Follow-up{' for ' + saved.owner if saved.owner else ''}"
-                       f"{', due ' + saved.due if saved.due else ''}.", markup=False)
+            asker.notify(f"Follow-up{' for ' + saved.owner if saved.owner else ''}"
+                          f"{', due ' + saved.due if saved.due else ''}.", markup=False)
         if on_saved is not None:
             result = on_saved(saved)
             if inspect.isawaitable(result):
@@ -137,6 +132,6 @@ def ask_followup(screen: Screen, item: Item, participants: tuple[str, ...], *,
 
     def chosen(choice: FollowupChoice | None) -> None:
         if choice is not None:
-            screen.run_worker(save(choice), group="write")
+            run_store_work(asker, save(choice), "Follow-up not saved")
 
-    app.push_screen(FollowupDialog(item, participants, owner=owner, due=due, error=error), chosen)
+    asker.app.push_screen(FollowupDialog(item, participants, owner=owner, due=due, error=error), chosen)

@@ -6,32 +6,31 @@ goes there), else None. Re-reads the store whenever anyone commits.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, cast
+from typing import Iterable, Sequence
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from workshop_tui.model import Item, SessionInfo
-from workshop_tui.store.errors import StoreError
+from workshop_tui.model import Item
+from workshop_tui.screens.session_screen import StepPicker
 from workshop_tui.text import short
 from workshop_tui.widgets.footer import AppFooter
 from workshop_tui.widgets.progress_header import ProgressHeader
-
-if TYPE_CHECKING:
-    from workshop_tui.app import WorkshopApp
+from workshop_tui.workers import store_work
 
 FIXED_WIDTH = 6 + 18 + 12 + 4 * 2 + 4  # step, owner, due, cell padding, borders
 
 
-class FollowupsScreen(Screen["int | None"]):
+class FollowupsScreen(StepPicker):
     """A table of follow-ups; Enter edits the highlighted one."""
 
     CSS_PATH = "followups.tcss"
+    HELP_TITLE = "Follow-ups"
+    HELP_KEYS = (Binding("up,down", "", "Choose a follow-up"),)
 
     BINDINGS = [
         Binding("enter,e", "edit", "Edit", tooltip="Change the owner or due date of the highlighted follow-up"),
@@ -40,15 +39,7 @@ class FollowupsScreen(Screen["int | None"]):
         Binding("escape,f4", "back", "Back", tooltip="Back to where you were"),
     ]
 
-    def __init__(self, info: SessionInfo, *, can_go: bool = True) -> None:
-        super().__init__()
-        self.info = info
-        self.can_go = can_go
-        self.followups: list[Item] = []
-
-    @property
-    def workshop(self) -> WorkshopApp:
-        return cast("WorkshopApp", self.app)
+    followups: Sequence[Item] = ()
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader(f"Follow-ups · {self.info.title}")
@@ -58,10 +49,7 @@ class FollowupsScreen(Screen["int | None"]):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
-        self.load()
-
-    def on_workshop_app_store_changed(self) -> None:
-        self.load()
+        self.reread()
 
     def on_resize(self) -> None:
         self.show()
@@ -73,16 +61,10 @@ class FollowupsScreen(Screen["int | None"]):
             return None
         return self.followups[min(table.cursor_row, len(self.followups) - 1)]
 
-    @work(exclusive=True, group="load")
-    async def load(self) -> None:
-        store = self.workshop.store
-        assert store is not None
-        try:
-            self.followups = await self.workshop.call_store(store.list_followups, self.info.id)
-        except StoreError as error:
-            self.notify(str(error), title="Cannot read the follow-ups", severity="error", markup=False)
-            return
+    async def refresh_view(self) -> None:
+        self.followups = await self.session.followups()
         self.show()
+        self.loaded = True
 
     def show(self) -> None:
         table = self.query_one(DataTable)
@@ -117,9 +99,7 @@ class FollowupsScreen(Screen["int | None"]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit", "clear", "go"):
-            if action == "go" and not self.can_go:
-                return False
-            return self.selected is not None
+            return bool(super().check_action(action, parameters)) and self.selected is not None
         return True
 
     @on(DataTable.RowSelected)
@@ -132,29 +112,20 @@ class FollowupsScreen(Screen["int | None"]):
 
         item = self.selected
         if item is not None:
-            ask_followup(self, item, self.info.participants, on_saved=lambda _: self.load())
+            ask_followup(self, self.session, item, self.info.participants, on_saved=lambda _: self.reread())
 
-    @work(group="write")
+    @store_work("Not cleared")
     async def action_clear(self) -> None:
         item = self.selected
-        store = self.workshop.store
-        if item is None or store is None:
+        if item is None:
             return
-        try:
-            await self.workshop.call_store(store.clear_followup, item.id)
-        except StoreError as error:
-            self.notify(str(error), title="Not cleared", severity="error", markup=False)
-            return
+        await self.session.clear_followup(item)
         self.notify(f"“{short(item.text, 40)}” is no longer a follow-up.", markup=False)
-        self.load()
+        self.reread()
 
     def action_go(self) -> None:
         item = self.selected
-        if item is not None and self.can_go:
-            self.dismiss(item.step)
-
-    def action_back(self) -> None:
-        self.dismiss(None)
+        self.go_to(item.step if item is not None else None)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         if self.selected is not None:

@@ -1,7 +1,12 @@
-"""The help screen: every key on every screen, read from the bindings themselves.
+"""The help screen: every key of the screen it was asked on, read from the bindings themselves.
 
-Built from each class's `BINDINGS`, so it can never disagree with what the keys do. It also
-says how pasting works and that typed text is shown exactly as typed.
+The app hands it the screen underneath and its own keys. Sections come from that screen: its
+`help_sections()` if it has one (the step screen splits typing from facilitating), else its
+own keys under its `HELP_TITLE`; then one section for each kind of widget on it that has a
+`HELP_TITLE` (columns, the step list, the speaker menu...), with the keys it binds and the
+`HELP_KEYS` it lists besides (arrows, say). So help can never disagree with what the keys do,
+and no screen needs to be known here. It also says how pasting works and that typed text is
+shown exactly as typed.
 """
 
 from __future__ import annotations
@@ -12,10 +17,11 @@ from typing import Iterable
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from workshop_tui.widgets.footer import AppFooter
@@ -32,66 +38,58 @@ NOTES = (
     "decide what a step allows. `workshop-tui present SESSION` in a second terminal follows this one.",
 )
 
-
-def _sections() -> list[tuple[str, list[Binding]]]:
-    from workshop_tui.app import WorkshopApp
-    from workshop_tui.screens.agenda import AgendaScreen
-    from workshop_tui.screens.export_dialog import ExportDialog
-    from workshop_tui.screens.followup_dialog import FollowupDialog
-    from workshop_tui.screens.followups import FollowupsScreen
-    from workshop_tui.screens.start import FormField, StartScreen
-    from workshop_tui.screens.step import StepScreen
-    from workshop_tui.screens.step_facilitation import FACILITATION_ACTIONS
-    from workshop_tui.screens.summary import SummaryScreen
-    from workshop_tui.widgets.group_column import GroupColumn
-    from workshop_tui.widgets.item_column import ItemColumn
-    from workshop_tui.widgets.item_input import ItemEditor, ItemInput
-    from workshop_tui.widgets.session_table import SessionTable
-    from workshop_tui.widgets.step_list import StepList
-
-    palette = Binding(WorkshopApp.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
-    step_keys = _own(StepScreen.BINDINGS)
-
-    def facilitating(binding: Binding) -> bool:
-        return binding.action.split("(")[0] in FACILITATION_ACTIONS
-
-    return [
-        ("Everywhere", [*_own(WorkshopApp.BINDINGS), palette]),
-        ("Start screen", [*_own(SessionTable.BINDINGS), *_own(StartScreen.BINDINGS), *_own(FormField.BINDINGS)]),
-        ("A step: typing", [*_own(ItemInput.BINDINGS), *[b for b in step_keys if not facilitating(b)]]),
-        ("A step: items selected (Escape)", [
-            Binding("up,down", "", "Select an item"),
-            # The step's own keys work here too; the column repeats them only to hide them.
-            *[b for b in _own(ItemColumn.BINDINGS) if b.show or b.key in ("left", "right")],
-            *_own(GroupColumn.BINDINGS),
-        ]),
-        ("A step: facilitating", [b for b in step_keys if facilitating(b)]),
-        ("Editing an item", _own(ItemEditor.BINDINGS)),
-        ("Step list (Ctrl+G)", [Binding("up,down", "", "Choose a step"), *_own(StepList.BINDINGS)]),
-        ("Speaker menu (Ctrl+O)", [
-            Binding("up,down", "", "Choose who is speaking (or anonymous, or add someone)"),
-            Binding("enter", "", "Pick"),
-            Binding("escape", "", "Close the menu"),
-        ]),
-        ("Summary", _own(SummaryScreen.BINDINGS)),
-        ("Agenda (F3)", [Binding("up,down", "", "Choose a step"), *_own(AgendaScreen.BINDINGS)]),
-        ("Follow-ups (F4)", [Binding("up,down", "", "Choose a follow-up"), *_own(FollowupsScreen.BINDINGS)]),
-        ("Follow-up dialog (f)", [Binding("tab", "", "Owner, due date, buttons"),
-                                  Binding("enter", "", "Save (in the due date)"), *_own(FollowupDialog.BINDINGS)]),
-        ("Export dialog", _own(ExportDialog.BINDINGS)),
-    ]
+Section = tuple[str, list[Binding]]
 
 
-def _own(bindings: Iterable[object]) -> list[Binding]:
-    return [b for b in bindings if isinstance(b, Binding)]
+def own_bindings(bindings: Iterable[BindingType]) -> list[Binding]:
+    return [binding for binding in bindings if isinstance(binding, Binding)]
+
+
+def widget_section(kind: type[DOMNode]) -> Section | None:
+    """The help of one kind of widget: the `HELP_TITLE` it has (or inherits), the `HELP_KEYS`
+    listed besides its bindings, and the keys bound by it and its bases up to that title's."""
+    classes: list[type] = []
+    for base in kind.__mro__:
+        classes.append(base)
+        if "HELP_TITLE" in base.__dict__:
+            break
+    else:
+        return None
+    bindings: list[Binding] = []
+    for base in reversed(classes):
+        bindings += base.__dict__.get("HELP_KEYS", ())
+        # A hidden key that only repeats a screen's own (listed with the screen) is left out.
+        bindings += [binding for binding in own_bindings(base.__dict__.get("BINDINGS", ()))
+                     if binding.show or not binding.action.startswith("screen.")]
+    return classes[-1].__dict__["HELP_TITLE"], bindings
+
+
+def screen_sections(screen: Screen) -> list[Section]:
+    """What the help lists for `screen`: its own keys, then its widgets' keys, kind by kind."""
+    sections = getattr(screen, "help_sections", None)
+    found: list[Section] = list(sections()) if sections is not None else [
+        widget_section(type(screen)) or ("This screen", own_bindings(screen.BINDINGS))]
+    seen: set[type] = set()
+    for widget in screen.query("*"):
+        if type(widget) not in seen:
+            seen.add(type(widget))
+            section = widget_section(type(widget))
+            if section is not None and section[0] not in (title for title, _ in found):
+                found.append(section)
+    return [(title, bindings) for title, bindings in found if bindings]
 
 
 class HelpScreen(ModalScreen[None]):
-    """Every key; Escape, F1 or Q closes it."""
+    """Every key of the screen underneath; Escape, F1 or Q closes it."""
 
     CSS_PATH = "help.tcss"
 
     BINDINGS = [Binding("escape,f1,q", "close", "Close help")]
+
+    def __init__(self, screen: Screen, everywhere: Iterable[BindingType], palette_key: str = "ctrl+p") -> None:
+        super().__init__()
+        palette = Binding(palette_key, "command_palette", "Command palette")
+        self.sections = [("Everywhere", [*own_bindings(everywhere), palette]), *screen_sections(screen)]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help"):
@@ -99,7 +97,7 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll(id="help-body"):
                 yield Static(self._notes(), id="help-notes")
                 with Grid(id="help-grid"):
-                    for title, bindings in _sections():
+                    for title, bindings in self.sections:
                         with Vertical(classes="help-section"):
                             yield Static(Content.styled(title, "bold $accent"), classes="help-heading")
                             yield Static(self._keys_table(bindings))

@@ -7,8 +7,6 @@ A refused name stays in the box, with the reason under it. Dismisses with the na
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,12 +16,10 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Static
 
 from workshop_tui.model import SessionInfo
+from workshop_tui.session_store import SessionStore
 from workshop_tui.store.errors import StoreError
 from workshop_tui.widgets.footer import AppFooter
 from workshop_tui.widgets.progress_header import ProgressHeader
-
-if TYPE_CHECKING:
-    from workshop_tui.participant import ParticipantApp
 
 MAX_NAME_LENGTH = 60
 
@@ -35,9 +31,13 @@ class JoinNameScreen(Screen[str]):
 
     BINDINGS = [Binding("enter", "join", "Join", show=True, tooltip="Join the session under this name")]
 
-    def __init__(self, info: SessionInfo, *, name: str = "", problem: str | None = None) -> None:
+    def __init__(self, info: SessionInfo, session: SessionStore, client_id: str, *, name: str = "",
+                 problem: str | None = None) -> None:
         super().__init__()
         self.info = info
+        self.session = session
+        self.client_id = client_id
+        """This screen's identity in the presence table."""
         self.typed_name = name
         self.problem = problem
 
@@ -66,9 +66,7 @@ class JoinNameScreen(Screen[str]):
         return Content("\n").join(lines)
 
     def on_mount(self) -> None:
-        field = self.query_one("#join-name", Input)
-        field.cursor_blink = getattr(self.app, "cursor_blink", True)
-        field.focus()
+        self.query_one("#join-name", Input).focus()
         self.query_one("#join-problem").display = bool(self.problem)
 
     @on(Input.Submitted, "#join-name")
@@ -82,12 +80,10 @@ class JoinNameScreen(Screen[str]):
 
     @work(exclusive=True, group="join")
     async def join(self, name: str) -> None:
-        app = cast("ParticipantApp", self.app)
-        assert app.store is not None
         try:
-            claimed = await app.call_store(app.store.claim_name, self.info.id, app.client_id, name)
+            claimed = await self.session.claim_name(self.client_id, name)
         except StoreError as error:
-            self._show_problem(str(error))
+            self._show_problem(str(error))  # a refused name stays in the box, the reason under it
             return
         self.dismiss(claimed)
 

@@ -57,4 +57,5 @@ class QuitDialog(ModalScreen[QuitChoice]):
         self.action_choose(event.button.id or "cancel")
 
     def action_choose(self, choice: str) -> None:
-        self.dismiss(choice if choice in ("save", "discard") else "cancel")  # type: ignore[arg-type]
+        chosen: QuitChoice = "save" if choice == "save" else "discard" if choice == "discard" else "cancel"
+        self.dismiss(chosen)

@@ -1,35 +1,39 @@
 """The start screen: resume a saved session, or fill in the form to start a new one.
 
-Shows "Opening the store…" until the app has opened the store (after the first frame), then
-lists the sessions. Rename and delete (after a confirmation) act on the highlighted row.
-This module must stay cheap to import: no SQLAlchemy here, only the store's errors.
+It is handed the store's sessions (`Sessions`) and the catalog of templates. Shows "Opening
+the store…" until the first list arrives (the store opens after the first frame; the list
+waits for it), then lists the sessions. Rename and delete (after a confirmation) act on the
+highlighted row. Opening a session posts `OpenSession`: the app builds the session's screen.
+This module must stay cheap to import: no SQLAlchemy here.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, cast
+from dataclasses import dataclass
+from typing import Iterable
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from workshop_tui.content import Template
+from workshop_tui.content import Catalog, Template
 from workshop_tui.model import SessionInfo
-from workshop_tui.store.errors import StoreError
+from workshop_tui.session_store import Sessions
 from workshop_tui.widgets.footer import AppFooter
 from workshop_tui.widgets.progress_header import ProgressHeader
 from workshop_tui.widgets.session_table import SessionTable
-
-if TYPE_CHECKING:
-    from workshop_tui.app import WorkshopApp
+from workshop_tui.workers import store_work
 
 
 class FormField(Input):
     """A field of the new-session form: Enter creates the session (Tab moves between fields)."""
+
+    HELP_TITLE = "New-session form"
 
     BINDINGS = [Binding("enter", "submit", "Create session", tooltip="Create the session and open step 1")]
 
@@ -39,6 +43,7 @@ class StartScreen(Screen[None]):
 
     CSS_PATH = "start.tcss"
     AUTO_FOCUS = ""  # focus goes to the list or the form once the sessions are loaded
+    HELP_TITLE = "Start screen"
 
     BINDINGS = [
         Binding("n", "new_session", "New", tooltip="Go to the new-session form"),
@@ -50,15 +55,23 @@ class StartScreen(Screen[None]):
         Binding("escape", "focus_sessions", "Sessions", show=False, tooltip="Back to the list of sessions"),
     ]
 
-    _opened: int | None = None
-    """The session opened last, highlighted again on the way back."""
+    @dataclass
+    class OpenSession(Message):
+        """Open this session (the app builds its screen)."""
 
-    @property
-    def workshop(self) -> WorkshopApp:
-        return cast("WorkshopApp", self.app)
+        info: SessionInfo
+
+    def __init__(self, sessions: Sessions, catalog: Catalog) -> None:
+        super().__init__()
+        self.sessions = sessions
+        self.catalog = catalog
+        self.loaded = False
+        """Set once the sessions are listed (the store is open)."""
+        self._opened: int | None = None
+        """The session opened last, highlighted again on the way back."""
 
     def compose(self) -> ComposeResult:
-        catalog = self.workshop.catalog
+        catalog = self.catalog
         yield ProgressHeader("workshop-tui · start or resume a workshop")
         with Horizontal(id="start-body"):
             with Vertical(id="sessions-pane"):
@@ -98,7 +111,7 @@ class StartScreen(Screen[None]):
 
     @on(Select.Changed, "#field-template")
     def _template_changed(self, event: Select.Changed) -> None:
-        template = self.workshop.catalog.templates.get(str(event.value)) or self.workshop.catalog.default
+        template = self.catalog.templates.get(str(event.value)) or self.catalog.default
         self.query_one("#about-text", Static).update(self._about(template))
 
     def _field(self, label: str, name: str, placeholder: str) -> Iterable:
@@ -107,24 +120,18 @@ class StartScreen(Screen[None]):
             yield FormField(placeholder=placeholder, id=f"field-{name}", compact=True)
 
     def on_mount(self) -> None:
-        for field in self.query(Input):
-            field.cursor_blink = self.workshop.cursor_blink
         self.query_one("#new-session").border_title = "New session"
         self.query_one("#about").border_title = "About the workshop"
         self.query_one(SessionTable).display = False
         self.query_one("#new-session").disabled = True
-        if self.workshop.store is not None:
-            self.load_sessions()
+        self.load_sessions()
 
     def on_screen_resume(self) -> None:
         # Back from a session: the list, with that session highlighted, has the focus.
-        if self.workshop.store is not None and self.is_mounted:
+        if self.loaded and self.is_mounted:
             self.load_sessions(select=self._opened or self._selected_id(), focus_list=True)
 
-    def on_workshop_app_store_ready(self) -> None:
-        self.load_sessions()
-
-    def on_workshop_app_store_changed(self) -> None:
+    def on_store_changed(self) -> None:
         # A session made, renamed or filled elsewhere: redraw the list, leave the focus be.
         # Only while it is on top (`is_current` is also true under a screen laid over it);
         # coming back to it reloads the list anyway (`on_screen_resume`).
@@ -133,16 +140,11 @@ class StartScreen(Screen[None]):
 
     # -- loading -------------------------------------------------------------------------
 
-    @work(exclusive=True, group="sessions")
+    @store_work("Cannot list the sessions", group="sessions", exclusive=True)
     async def load_sessions(self, select: int | None = None, focus_list: bool = False, live: bool = False) -> None:
-        store = self.workshop.store
-        assert store is not None
-        try:
-            sessions = await self.workshop.call_store(store.list_sessions)
-        except StoreError as error:
-            self.query_one("#sessions-status", Static).update(Content(f"Cannot list the sessions: {error}"))
-            return
+        sessions = await self.sessions.list()
         self.show_sessions(sessions, select=select, focus_list=focus_list, live=live)
+        self.loaded = True
 
     def show_sessions(
         self, sessions: list[SessionInfo], *, select: int | None = None, focus_list: bool = False, live: bool = False
@@ -179,20 +181,17 @@ class StartScreen(Screen[None]):
             self.open_session(info)
 
     def open_session(self, info: SessionInfo) -> None:
-        from workshop_tui.screens.step import StepScreen
-
         self._opened = info.id
-        self.app.push_screen(StepScreen(info))
+        self.post_message(self.OpenSession(info))
 
     @on(Input.Submitted, "FormField")
     @on(Button.Pressed, "#create")
     def _create_pressed(self) -> None:
         self.create_session()
 
-    @work(exclusive=True, group="create")
+    @store_work("Session not created", group="create", exclusive=True)
     async def create_session(self) -> None:
-        store = self.workshop.store
-        if store is None:
+        if not self.loaded:
             return
         values = {name: self.query_one(f"#field-{name}", Input).value for name in
                   ("title", "event", "date", "facilitator", "participants")}
@@ -201,22 +200,11 @@ class StartScreen(Screen[None]):
             self.query_one("#field-title", Input).focus()
             return
         template_id = self.query_one("#field-template", Select).value
-        template = self.workshop.catalog.templates.get(str(template_id)) or self.workshop.catalog.default
-        participants = [name.strip() for name in values["participants"].split(",") if name.strip()]
-        try:
-            info = await self.workshop.call_store(
-                store.create_session,
-                values["title"],
-                template_id=template.id,
-                step_count=template.step_count,
-                event=values["event"],
-                date=values["date"],
-                facilitator=values["facilitator"],
-                participants=participants,
-            )
-        except StoreError as error:
-            self.notify(str(error), title="Session not created", severity="error", markup=False)
-            return
+        template = self.catalog.templates.get(str(template_id)) or self.catalog.default
+        participants = tuple(name.strip() for name in values["participants"].split(",") if name.strip())
+        info = await self.sessions.create(
+            values["title"], template_id=template.id, step_count=template.step_count, event=values["event"],
+            date=values["date"], facilitator=values["facilitator"], participants=participants)
         for field in self.query(FormField):
             field.value = ""
         self.open_session(info)
@@ -224,7 +212,7 @@ class StartScreen(Screen[None]):
     # -- actions on the highlighted session ----------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.workshop.store is None:
+        if not self.loaded:
             return action not in ("new_session", "rename_session", "delete_session", "open_session")
         if action in ("rename_session", "delete_session", "open_session"):
             return self.query_one(SessionTable).selected is not None
@@ -251,15 +239,12 @@ class StartScreen(Screen[None]):
 
         self.app.push_screen(TextPrompt("Rename the session", value=info.title, confirm="Rename"), renamed)
 
-    @work(group="rename")
+    @store_work("Not renamed", group="rename")
     async def rename_session(self, session_id: int, title: str) -> None:
-        store = self.workshop.store
-        assert store is not None
         try:
-            await self.workshop.call_store(store.rename_session, session_id, title)
-        except StoreError as error:
-            self.notify(str(error), title="Not renamed", severity="error", markup=False)
-        self.load_sessions(select=session_id)
+            await self.sessions.rename(session_id, title)
+        finally:
+            self.load_sessions(select=session_id)
 
     def action_delete_session(self) -> None:
         from workshop_tui.screens.confirm import ConfirmDialog
@@ -278,17 +263,13 @@ class StartScreen(Screen[None]):
 
         self.app.push_screen(ConfirmDialog("Delete session", message, confirm="Delete", danger=True), confirmed)
 
-    @work(group="delete")
+    @store_work("Not deleted", group="delete")
     async def delete_session(self, session_id: int) -> None:
-        store = self.workshop.store
-        assert store is not None
         try:
-            await self.workshop.call_store(store.delete_session, session_id)
-        except StoreError as error:
-            self.notify(str(error), title="Not deleted", severity="error", markup=False)
-        else:
+            await self.sessions.delete(session_id)
             self.notify("Session deleted.")
-        self.load_sessions()
+        finally:
+            self.load_sessions()
 
     # -- command palette -----------------------------------------------------------------
 

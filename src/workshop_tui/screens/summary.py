@@ -13,26 +13,24 @@ text, writes the file (asking before it replaces one) and says where it went.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, cast
+from typing import TYPE_CHECKING, Iterable
 
 from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Static
 
 from workshop_tui import locations, stats
-from workshop_tui.model import SessionData, SessionInfo
-from workshop_tui.store.errors import StoreError
+from workshop_tui.model import SessionData
+from workshop_tui.screens.session_screen import SessionScreen
 from workshop_tui.widgets.footer import AppFooter
 from workshop_tui.widgets.progress_header import ProgressHeader
 from workshop_tui.widgets.session_stats import SessionStatsView
 from workshop_tui.widgets.summary_grid import SummaryGrid
 
 if TYPE_CHECKING:
-    from workshop_tui.app import WorkshopApp
     from workshop_tui.screens.export_dialog import ExportRequest
 
 
@@ -44,10 +42,11 @@ def _home_relative(path: Path) -> str:
         return str(path)
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(SessionScreen[None]):
     """The session's whole table; Escape goes back to the step."""
 
     CSS_PATH = "summary.tcss"
+    HELP_TITLE = "Summary"
 
     BINDINGS = [
         Binding("e", "export", "Export", tooltip="Export to a file or the clipboard"),
@@ -58,14 +57,7 @@ class SummaryScreen(Screen[None]):
         Binding("end", "scroll_bottom", "Bottom", show=False),
     ]
 
-    def __init__(self, info: SessionInfo) -> None:
-        super().__init__()
-        self.info = info
-        self.data: SessionData | None = None
-
-    @property
-    def workshop(self) -> WorkshopApp:
-        return cast("WorkshopApp", self.app)
+    data: SessionData | None = None
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader(self.info.title)
@@ -82,33 +74,23 @@ class SummaryScreen(Screen[None]):
         header.set_title(f"Summary · {self.info.title}")
         self.query_one("#export-status").display = False
         self.query_one("#summary").focus()
-        self.load()
+        self.reread()
 
-    def on_workshop_app_store_changed(self) -> None:
-        self.load(live=True)
-
-    @work(exclusive=True, group="load")
-    async def load(self, live: bool = False) -> None:
-        store = self.workshop.store
-        assert store is not None
-        try:
-            if live and self.data is not None:
-                # A cheap look first: heartbeats and other sessions' changes leave this one as it is.
-                info = await self.workshop.call_store(store.get_session, self.info.id)
-                if info.updated_at == self.data.info.updated_at:
-                    return
-            data = await self.workshop.call_store(store.session_data, self.info.id)
-        except StoreError as error:
-            if not live:
-                self.query_one("#summary-loading", Static).update(Content(f"Cannot load the session: {error}"))
-            return
+    async def refresh_view(self) -> None:
+        if self.data is not None:
+            # A cheap look first: other sessions' changes leave this one as it is.
+            info = await self.session.info()
+            if info.updated_at == self.data.info.updated_at:
+                return
+        data = await self.session.data()
         self.data = data
         self.info = data.info
-        template = self.workshop.template_for(data.info.template_id)
         self.query_one("#summary-info", Static).update(self._info_line(data))
         self.query_one("#summary-loading").display = False
-        await self.query_one(SummaryGrid).show(data, template)
-        self.query_one(SessionStatsView).show(stats.session_stats(data, template, now=self.workshop.clock()), template)
+        await self.query_one(SummaryGrid).show(data, self.template)
+        self.query_one(SessionStatsView).show(stats.session_stats(data, self.template, now=self.clock()),
+                                              self.template)
+        self.loaded = True
 
     def _info_line(self, data: SessionData) -> Content:
         info = data.info
@@ -136,12 +118,12 @@ class SummaryScreen(Screen[None]):
     def action_agenda(self) -> None:
         from workshop_tui.screens.agenda import AgendaScreen
 
-        self.app.push_screen(AgendaScreen(self.info, can_go=False))
+        self.app.push_screen(self.view(AgendaScreen, can_go=False))
 
     def action_followups(self) -> None:
         from workshop_tui.screens.followups import FollowupsScreen
 
-        self.app.push_screen(FollowupsScreen(self.info, can_go=False))
+        self.app.push_screen(self.view(FollowupsScreen, can_go=False))
 
     def action_export(self) -> None:
         from workshop_tui.screens.export_dialog import ExportDialog
@@ -161,9 +143,9 @@ class SummaryScreen(Screen[None]):
     async def export(self, request: ExportRequest, overwrite: bool = False) -> None:
         from workshop_tui import export
 
-        assert self.data is not None
-        template = self.workshop.template_for(self.data.info.template_id)
-        text = await self._in_thread(export.export_text, self.data, template, request.fmt)
+        if self.data is None:
+            return
+        text = await self._in_thread(export.export_text, self.data, self.template, request.fmt)
         if request.action == "copy":
             self.app.copy_to_clipboard(text)
             self.notify(f"Copied the {request.fmt} export ({len(text):,} characters) to the clipboard.")

@@ -37,9 +37,7 @@ class TextPrompt(ModalScreen[str | None]):
         yield AppFooter()
 
     def on_mount(self) -> None:
-        field = self.query_one(Input)
-        field.cursor_blink = getattr(self.app, "cursor_blink", True)
-        field.focus()
+        self.query_one(Input).focus()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#confirm")

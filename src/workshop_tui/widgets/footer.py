@@ -1,12 +1,16 @@
 """The footer every screen uses: compact, and the palette key only where there is room for it.
 
 At 80 columns the screen's own keys need the whole line; Ctrl+P still works there, and the
-help screen (F1) lists it.
+help screen (F1) lists it. A screen with more keys than fit keeps the footer to what fits
+(`fit_footer`, display only: every key works).
 """
 
 from __future__ import annotations
 
+from typing import Callable, Sequence
+
 from textual import events
+from textual.binding import ActiveBinding, Binding
 from textual.widgets import Footer
 
 PALETTE_MIN_WIDTH = 100
@@ -20,3 +24,25 @@ class AppFooter(Footer):
 
     def on_resize(self, event: events.Resize) -> None:
         self.show_command_palette = event.size.width >= PALETTE_MIN_WIDTH
+
+
+def fit_footer(bindings: dict[str, ActiveBinding], width: int, optional: Sequence[str],
+               key_display: Callable[[Binding], str], only: Sequence[str] | None = None) -> dict[str, ActiveBinding]:
+    """The bindings a footer `width` cells wide shows: `optional` actions are dropped, first
+    listed first, until the rest fit (they still work; F1 and Ctrl+P list them); given `only`,
+    just those actions."""
+    if only is not None:
+        return {key: active for key, active in bindings.items() if active.binding.action in only}
+    width = width + 1 - (12 if width >= PALETTE_MIN_WIDTH else 0)
+    shown: dict[str, int] = {}
+    for active in bindings.values():
+        binding = active.binding
+        if binding.show and binding.action not in shown:
+            shown[binding.action] = len(key_display(binding)) + len(binding.description) + 2
+    dropped = set()
+    for action in optional:
+        if sum(shown.values()) <= width:
+            break
+        if shown.pop(action, None) is not None:
+            dropped.add(action)
+    return {key: active for key, active in bindings.items() if active.binding.action not in dropped}

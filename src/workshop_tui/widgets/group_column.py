@@ -17,61 +17,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.binding import Binding
-from textual.content import Content
 from textual.message import Message
+from textual.reactive import reactive
 from textual.visual import Visual
 
-from workshop_tui.grouping import Group, column_groups, votes_of
+from workshop_tui.grouping import Group, column_groups
 from workshop_tui.model import Item
-from workshop_tui.widgets.item_column import ItemColumn, Row, RowVisual, item_content
+from workshop_tui.widgets.item_column import ItemColumn
+from workshop_tui.widgets.rows import Row, group_visual
 
-MAX_DOTS = 5  # more votes than this show as "●12"
 ITEM_ACTIONS = ("edit", "delete", "move", "mark", "merge", "split", "vote", "withdraw", "followup")
-
-
-def dots(votes: int) -> str:
-    """●●● for a few votes, ●12 for many; "" for none."""
-    if votes <= 0:
-        return ""
-    return "●" * votes if votes <= MAX_DOTS else f"●{votes}"
-
-
-def followup_content(item: Item) -> Content:
-    """`⚑ follow-up: Ana, by 2026-12-01` (owner and date as typed, never markup)."""
-    parts: list[Content | tuple[str, str] | str] = [("⚑ follow-up", "bold $success")]
-    if item.owner:
-        parts += [": ", (item.owner, "$success")]
-    if item.due:
-        parts += [(", by " if item.owner else ": by ", "$success"), (item.due, "$success")]
-    return Content.assemble(*parts)
-
-
-def group_content(group: Group) -> Content:
-    """One row's text: an item as typed, or a cluster's count and all its members."""
-    if len(group) == 1:
-        item = group[0]
-        content = item_content(item)
-        return Content.assemble(content, "\n", followup_content(item)) if item.followup else content
-    lines = [Content.styled(f"Cluster of {len(group)}", "bold $accent")]
-    for item in group:
-        lines.append(Content.assemble(("▪ ", "$accent"), item_content(item)))
-        if item.followup:
-            lines.append(Content.assemble("  ", followup_content(item)))
-    return Content("\n").join(lines)
-
-
-def group_visual(row: Row) -> Visual:
-    """A row as the column draws it: bullet (or a cluster's bar), text, dots."""
-    text = group_content(row.group)
-    if row.marked:
-        text = text.stylize("on $accent 30%")
-    bar = Content.styled("▌", "$accent 60%")
-    return RowVisual(
-        text,
-        bullet=Content.styled("◆", "bold $accent") if row.marked else (bar if row.is_cluster else Content("•")),
-        gutter=bar if row.is_cluster else Content(""),
-        votes=Content.styled(dots(votes_of(row.group)), "bold $accent"),
-    )
 
 
 class GroupColumn(ItemColumn):
@@ -117,9 +72,11 @@ class GroupColumn(ItemColumn):
         column: "GroupColumn"
         item: Item
 
+    phase: reactive[str] = reactive("brainstorm", init=False)
+    """The step's phase: what the column allows, and (discussing) its rows ordered by votes."""
+
     def __init__(self, key: str, label: str, *, id: str | None = None, read_only: bool = False) -> None:
         super().__init__(key, label, id=id)
-        self.phase = "brainstorm"
         self.read_only = read_only
         self.marked: set[str] = set()
         if read_only:
@@ -148,17 +105,13 @@ class GroupColumn(ItemColumn):
     def _appends_at_end(self) -> bool:
         return not self.by_votes
 
-    async def set_phase(self, phase: str) -> None:
+    def watch_phase(self, old: str, phase: str) -> None:
         """Follow the step's phase: marks end with clustering; discussing orders by votes."""
-        if phase == self.phase:
-            return
-        regroup = (phase == "discuss") != self.by_votes
-        self.phase = phase
         if phase != "cluster":
             self.marked.clear()
-        if regroup and self.editor is None:
+        if (old == "discuss") != (phase == "discuss") and self.editor is None:
             selected = self.selected_item
-            await self.show_items(self._items, select=selected.id if selected else None)
+            self._show_items(self._items, select=selected.id if selected else None)
         else:
             self._show_marks()
         self.refresh_bindings()

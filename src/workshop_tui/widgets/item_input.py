@@ -68,23 +68,13 @@ class ItemInput(TextArea):
     def __init__(
         self, text: str = "", *, placeholder: str = "", id: str | None = None, classes: str | None = None
     ) -> None:
-        super().__init__(
-            text,
-            soft_wrap=True,
-            tab_behavior="focus",
-            compact=True,
-            show_line_numbers=False,
-            highlight_cursor_line=False,
-            placeholder=placeholder,
-            id=id,
-            classes=classes,
-        )
+        super().__init__(text, soft_wrap=True, tab_behavior="focus", compact=True, show_line_numbers=False,
+                         highlight_cursor_line=False, placeholder=placeholder, id=id, classes=classes)
         self._dim_timer: Timer | None = None
         self._backlog: list[tuple[str, int]] = []
         """Enters (with where the text stood) and Tabs typed while a save was under way, in order."""
 
     def on_mount(self) -> None:
-        self.cursor_blink = getattr(self.app, "cursor_blink", True)
         self.move_cursor(self.document.end)
 
     async def _on_key(self, event: events.Key) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual import on
+from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Select
@@ -20,6 +21,13 @@ ADD = "\x00add"
 
 class ParticipantPicker(Select[str]):
     """The current speaker ("" for anonymous)."""
+
+    HELP_TITLE = "Speaker menu (Ctrl+O)"
+    HELP_KEYS = (
+        Binding("up,down", "", "Choose who is speaking (or anonymous, or add someone)"),
+        Binding("enter", "", "Pick"),
+        Binding("escape", "", "Close the menu"),
+    )
 
     DEFAULT_CSS = """
     ParticipantPicker {

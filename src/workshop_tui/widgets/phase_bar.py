@@ -8,12 +8,15 @@ presenter's bar has no keys.
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
 from workshop_tui import timebox
+from workshop_tui.model import Vote
 
 FOLLOWUP_STEPS = (5, 8)  # steps that end in commitments: an action, an owner, a date
 
@@ -63,13 +66,12 @@ class PhaseBar(Vertical):
         self.phase, self.step = phase, step
         self._draw()
 
-    def show_votes(self, speaker: str, left: int | None, per_person: int) -> None:
-        """The speaker's dots left in this step (shown while voting); `left` None: not known yet."""
+    def show_votes(self, speaker: str, votes: Iterable[Vote], per_person: int) -> None:
+        """The speaker's dots left in this step, of the step's `votes` (shown while voting)."""
         if not speaker:
             self.votes = Content.styled("Who votes? Ctrl+O picks the speaker.", "bold $text-warning")
-        elif left is None:
-            self.votes = None
         else:
+            left = max(0, per_person - sum(1 for vote in votes if vote.participant == speaker))
             spent = max(0, per_person - left)
             self.votes = Content.assemble(
                 (speaker, "bold"), ": ", ("●" * left, "bold $accent"), ("○" * spent, "dim"),

@@ -17,6 +17,8 @@ from workshop_tui.text import short
 class SessionTable(DataTable):
     """One row per session, newest change first; Enter opens the highlighted one."""
 
+    HELP_TITLE = "Sessions"
+
     DEFAULT_CSS = """
     SessionTable {
         height: 1fr;

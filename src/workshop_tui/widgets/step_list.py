@@ -17,6 +17,9 @@ from workshop_tui.content import Template
 class StepList(OptionList):
     """One line per step: its number, title and item count; Enter or a click jumps to it."""
 
+    HELP_TITLE = "Step list (Ctrl+G)"
+    HELP_KEYS = (Binding("up,down", "", "Choose a step"),)
+
     DEFAULT_CSS = """
     StepList {
         width: 32;
@@ -54,6 +57,15 @@ class StepList(OptionList):
 
     def on_mount(self) -> None:
         self._rebuild()
+
+    def choose(self) -> None:
+        """Take the focus to choose a step (`-choosing` shows the list on a narrow screen)."""
+        self.add_class("-choosing")
+        self.highlighted = self.current - 1
+        self.focus()
+
+    def on_blur(self) -> None:
+        self.remove_class("-choosing")
 
     def show(self, current: int, counts: dict[int, int]) -> None:
         """Mark the current step and show each step's item count."""

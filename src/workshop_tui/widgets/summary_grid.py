@@ -15,7 +15,7 @@ from textual.widgets import Static
 from workshop_tui.content import Template
 from workshop_tui.grouping import cell_groups
 from workshop_tui.model import COLUMNS, Item, SessionData
-from workshop_tui.widgets.group_column import dots, followup_content
+from workshop_tui.widgets.rows import dots, followup_content
 
 
 def _item_lines(items: list[Item]) -> Content:

@@ -1,7 +1,7 @@
 """A step's countdown: the time left in its timebox, running or paused, negative once over.
 
 The widget only shows the step's `StepState` (the store's timer); it never writes. Once a
-second it reads `app.clock()` (tests inject the clock and call `tick`, never sleeping) and
+second it reads the clock it was handed (tests inject one and call `tick`, never sleeping) and
 redraws. When a running countdown reaches zero it turns red and posts `TimeUp`, once; the
 step screen rings the bell. A step entered already over time shows red, without a signal.
 In the large form (presenter mode) the clock is drawn in big digits.
@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widgets import Digits, Static
 
 from workshop_tui import timebox
-from workshop_tui.model import StepState
+from workshop_tui.model import Clock, StepState
 
 TICK_SECONDS = 1.0
 
@@ -49,8 +49,9 @@ class TimeboxClock(Vertical):
         clock: "TimeboxClock"
         step: int
 
-    def __init__(self, *, hints: bool = True, id: str | None = None) -> None:
+    def __init__(self, *, clock: Clock, hints: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.clock = clock
         self.hints = hints
         self.state: StepState | None = None
         self.minutes = 0
@@ -70,7 +71,7 @@ class TimeboxClock(Vertical):
     def remaining(self) -> float:
         if self.state is None:
             return 0.0
-        return timebox.remaining_seconds(self.state, self.minutes, self.app.clock())  # type: ignore[attr-defined]
+        return timebox.remaining_seconds(self.state, self.minutes, self.clock())
 
     def show(self, state: StepState, minutes: int, *, fresh: bool = False) -> None:
         """Show a step's timer; `fresh` (another step) forgets the last reading, so no signal."""

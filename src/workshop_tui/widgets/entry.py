@@ -1,0 +1,168 @@
+"""Where items are typed: the column they go to, the input line, and who is speaking.
+
+`EntryBar` owns what a new item needs besides its step: the text being typed (an `ItemInput`,
+which keeps keys typed during a save in order), the column it goes to (`column`, set by the
+screen, which shares it with the board), who is speaking (a `ParticipantPicker` on the
+facilitator's screen; a fixed name on a participant's) and the id the item will be stored
+under, made once per typed item so a repeated Enter stores it once. On Enter it posts
+`AddRequested` with all of that, captured at the moment of the Enter (a Tab or Ctrl+N typed
+just after it changes nothing for this item); the screen saves it and calls `saved` or
+`save_failed`. While the step does not take new items (`accepting` off: the vote phase) an
+Enter is refused, with the note the screen gave, and the text stays.
+
+Tab and Shift+Tab in the input choose the next or previous column here, in the order the keys
+were typed (a burst "Tab, text, Enter" saves the text in the column chosen just before it);
+`ColumnChosen` tells the screen, which shows the column lit. The screen sets `column` itself
+when the column is chosen elsewhere (select mode, a click).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from workshop_tui.model import COLUMNS, new_id
+from workshop_tui.widgets.item_input import ItemInput
+from workshop_tui.widgets.participant_picker import ParticipantPicker
+
+TYPE_PLACEHOLDER = "Type an item here; Enter adds it"
+
+
+class EntryBar(Horizontal):
+    """`+ Concrete actions │ the input line │ Speaker: Ana`."""
+
+    DEFAULT_CSS = """
+    EntryBar {
+        height: auto;
+        max-height: 7;
+        border-top: solid $foreground 20%;
+        & > #target {
+            width: auto; max-width: 24; height: 1; padding: 0 1 0 0; text-wrap: nowrap; text-overflow: ellipsis;
+        }
+        & > #entry-input { width: 1fr; }
+        & > #speaker { margin-left: 1; }
+        & > #you {
+            width: auto; max-width: 28; height: 1; padding: 0 0 0 1; text-wrap: nowrap; text-overflow: ellipsis;
+        }
+    }
+    """
+
+    step: reactive[int] = reactive(1)
+    """The step shown (the screen's): new items go there."""
+    column: reactive[int] = reactive(0)
+    """Which of the step's columns new items go to (an index into `COLUMNS`)."""
+    accepting: reactive[bool] = reactive(True)
+    """Whether the step takes new items now (not while its group votes)."""
+
+    @dataclass
+    class ColumnChosen(Message):
+        """Tab or Shift+Tab chose the column new items go to."""
+
+        entry: "EntryBar"
+        column: int
+
+    @dataclass
+    class AddRequested(Message):
+        """Enter was pressed: store `text` as a new item (with this id, so a repeat stores it once)."""
+
+        entry: "EntryBar"
+        step: int
+        column: str
+        text: str
+        author: str | None
+        item_id: str
+
+    def __init__(self, labels: dict[str, str], *, author: str | None = None, participants: tuple[str, ...] = (),
+                 waiting_placeholder: str = TYPE_PLACEHOLDER, refused_note: str = "", id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.labels = labels
+        """Each column's label, by key."""
+        self.author = author
+        """A participant's own name (fixed); None on the facilitator's screen, where the speaker is chosen."""
+        self.participants = participants
+        self.waiting_placeholder = waiting_placeholder
+        self.refused_note = refused_note
+        self._pending_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="target")
+        yield ItemInput(placeholder=TYPE_PLACEHOLDER, id="entry-input")
+        if self.author is None:
+            yield ParticipantPicker(self.participants, id="speaker")
+        else:
+            yield Static(Content.assemble(("as ", "dim"), (self.author, "bold")), id="you")
+
+    @property
+    def input(self) -> ItemInput:
+        return self.query_one(ItemInput)
+
+    @property
+    def speaker(self) -> str:
+        """Who new items are by ("" for anonymous)."""
+        if self.author is not None:
+            return self.author
+        return self.query_one(ParticipantPicker).speaker
+
+    @property
+    def column_key(self) -> str:
+        return COLUMNS[self.column]
+
+    def watch_column(self) -> None:
+        label = self.labels.get(self.column_key, self.column_key)
+        self.query_one("#target", Static).update(Content.assemble(("+ ", "bold $accent"), (label, "bold")))
+
+    def watch_accepting(self, accepting: bool) -> None:
+        self.input.placeholder = TYPE_PLACEHOLDER if accepting else self.waiting_placeholder
+
+    # -- the column and adding ------------------------------------------------------------
+
+    @on(ItemInput.ColumnSwitch, "#entry-input")
+    def _column_switch(self, event: ItemInput.ColumnSwitch) -> None:
+        event.stop()
+        self.column = (self.column + event.step) % len(COLUMNS)
+        self.post_message(self.ColumnChosen(self, self.column))
+
+    @on(ItemInput.Submitted, "#entry-input")
+    def _submitted(self, event: ItemInput.Submitted) -> None:
+        event.stop()
+        if not self.accepting:
+            self.notify(self.refused_note, severity="warning")
+            self.input.refused()
+            return
+        self.post_message(self.request(event.text))
+
+    def request(self, text: str) -> AddRequested:
+        """What Enter asks for now: `text` as a new item, here, by the speaker."""
+        if self._pending_id is None:
+            self._pending_id = new_id()  # once per typed item: a repeated Enter stores it once
+        return self.AddRequested(self, self.step, self.column_key, text, self.speaker or None, self._pending_id)
+
+    def set_saving(self, saving: bool) -> None:
+        self.input.set_saving(saving)
+
+    def saved(self, text: str) -> None:
+        """The store has `text`: it leaves the input (what was typed since stays), and the next
+        item gets a new id."""
+        self._pending_id = None
+        self.input.remove_saved(text)
+
+    def save_failed(self) -> None:
+        """The store refused: the text stays, to be saved again under the same id."""
+        self.input.save_failed()
+
+    def choose_speaker(self) -> None:
+        """Open the speaker menu (the facilitator's screen)."""
+        for picker in self.query(ParticipantPicker):
+            picker.focus()
+            picker.action_show_overlay()
+
+    def set_participants(self, participants: tuple[str, ...], *, speaker: str | None = None) -> None:
+        if self.author is None:
+            self.query_one(ParticipantPicker).set_participants(participants, speaker=speaker)

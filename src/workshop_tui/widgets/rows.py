@@ -1,0 +1,139 @@
+"""How a column draws its rows: an item, or a cluster of items, as lines of literal text.
+
+A column is an `OptionList` drawing its rows line by line (not a widget per item: Textual lays
+out widgets, so a column of 400 items would otherwise make every add lay out 2,000 widgets).
+Each row is a `Row` (an item, or a cluster of items, and whether it is marked for merging)
+drawn by a `RowVisual`: a bullet in a gutter, the text wrapped beside it, dots on the right.
+Every item is drawn as `Content` built from plain text, so `[bold]` or `[@click=app.quit]`
+typed by a participant is shown exactly as typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
+
+from workshop_tui.grouping import Group, votes_of
+from workshop_tui.model import Item
+
+GUTTER = 2  # the bullet and a space
+
+
+def item_content(item: Item) -> Content:
+    """An item as literal text, its author (if any) dimmed after it."""
+    content = Content(item.text)
+    if item.author:
+        content = Content.assemble(content, "  ", ("— ", "dim"), (item.author, "dim italic"))
+    return content
+
+
+@dataclass(frozen=True)
+class Row:
+    """What one row of a column shows: an item, or a cluster of items (`group`)."""
+
+    group: Group
+    marked: bool = False
+
+    @property
+    def item(self) -> Item:
+        return self.group[0]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(item.id for item in self.group)
+
+    @property
+    def is_cluster(self) -> bool:
+        return len(self.group) > 1
+
+
+@dataclass(eq=False)
+class RowVisual(Visual):
+    """A row drawn with a hanging indent: `bullet` on the first line, `gutter` on the others,
+    `text` wrapped beside them, `votes` (if any) at the right of the first line."""
+
+    text: Content
+    bullet: Content = field(default_factory=lambda: Content("•"))
+    gutter: Content = field(default_factory=lambda: Content(""))
+    votes: Content = field(default_factory=Content)
+
+    def _side(self) -> int:
+        return self.votes.cell_length + 1 if self.votes.cell_length else 0
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return GUTTER + self.text.get_optimal_width(rules, container_width) + self._side()
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return max(1, self.text.get_height(rules, max(1, width - GUTTER - self._side())))
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        side = self._side()
+        text_width = max(1, width - GUTTER - side)
+        base = style.rich_style
+        lines = self.text.render_strips(text_width, None, style, options) or [Strip.blank(text_width, base)]
+
+        def cell(content: Content, cells: int) -> Strip:
+            if not cells:
+                return Strip([])
+            strips = content.render_strips(cells, 1, style, options) if content.cell_length else []
+            return (strips[0] if strips else Strip([])).adjust_cell_length(cells, base)
+
+        first, other = cell(self.bullet, GUTTER), cell(self.gutter, GUTTER)
+        votes, blank = cell(Content(" ").append(self.votes), side), Strip.blank(side, base)
+        return [
+            Strip.join([first if y == 0 else other, line.adjust_cell_length(text_width, base), votes if y == 0 else blank])
+            for y, line in enumerate(lines)
+        ]
+
+
+MAX_DOTS = 5  # more votes than this show as "●12"
+
+
+def dots(votes: int) -> str:
+    """●●● for a few votes, ●12 for many; "" for none."""
+    if votes <= 0:
+        return ""
+    return "●" * votes if votes <= MAX_DOTS else f"●{votes}"
+
+
+def followup_content(item: Item) -> Content:
+    """`⚑ follow-up: Ana, by 2026-12-01` (owner and date as typed, never markup)."""
+    parts: list[Content | tuple[str, str] | str] = [("⚑ follow-up", "bold $success")]
+    if item.owner:
+        parts += [": ", (item.owner, "$success")]
+    if item.due:
+        parts += [(", by " if item.owner else ": by ", "$success"), (item.due, "$success")]
+    return Content.assemble(*parts)
+
+
+def group_content(group: Group) -> Content:
+    """One row's text: an item as typed, or a cluster's count and all its members."""
+    if len(group) == 1:
+        item = group[0]
+        content = item_content(item)
+        return Content.assemble(content, "\n", followup_content(item)) if item.followup else content
+    lines = [Content.styled(f"Cluster of {len(group)}", "bold $accent")]
+    for item in group:
+        lines.append(Content.assemble(("▪ ", "$accent"), item_content(item)))
+        if item.followup:
+            lines.append(Content.assemble("  ", followup_content(item)))
+    return Content("\n").join(lines)
+
+
+def group_visual(row: Row) -> Visual:
+    """A row as the column draws it: bullet (or a cluster's bar), text, dots."""
+    text = group_content(row.group)
+    if row.marked:
+        text = text.stylize("on $accent 30%")
+    bar = Content.styled("▌", "$accent 60%")
+    return RowVisual(
+        text,
+        bullet=Content.styled("◆", "bold $accent") if row.marked else (bar if row.is_cluster else Content("•")),
+        gutter=bar if row.is_cluster else Content(""),
+        votes=Content.styled(dots(votes_of(row.group)), "bold $accent"),
+    )
