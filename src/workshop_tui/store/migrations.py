@@ -20,7 +20,7 @@ from workshop_tui.store.engine import sqlite_uri
 from workshop_tui.store import tables  # noqa: F401 - registers the tables on SQLModel.metadata
 from workshop_tui.store.errors import StoreOpenError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APP_MARKER = "workshop-tui"
 
 
@@ -43,6 +43,13 @@ MIGRATIONS: dict[int, list[str | Callable[[Connection], None]]] = {
         "ALTER TABLE items ADD COLUMN owner VARCHAR",
         "ALTER TABLE items ADD COLUMN due VARCHAR NOT NULL DEFAULT ''",
         _create_tables("step_states", "votes", "presence"),
+    ],
+    3: [  # safe in the room: private writing, name claims, the resume point
+        "ALTER TABLE items ADD COLUMN hidden BOOLEAN NOT NULL DEFAULT FALSE",
+        "ALTER TABLE step_states ADD COLUMN anonymous BOOLEAN NOT NULL DEFAULT FALSE",
+        "ALTER TABLE sessions ADD COLUMN speaker VARCHAR NOT NULL DEFAULT ''",
+        "ALTER TABLE sessions ADD COLUMN current_column VARCHAR NOT NULL DEFAULT ''",
+        _create_tables("name_claims"),
     ],
 }
 
