@@ -93,7 +93,7 @@ def test_release_frees_a_claimed_name(capsys, db, room):
         assert [claim.name for claim in store.list_claims(1)] == ["Bo"]
         assert store.claim_name(1, "new-laptop", "Ana", token="n" * 43) == "Ana"
     code, _, err = run(capsys, "--db", db, "release", room, "Zoë")
-    assert code == 2 and "claimed: Ana, Bo" in err
+    assert code == 2 and "claimed: Bo, Ana" in err  # Ana claimed again after Bo
 
 
 def test_join_claims_with_the_token_in_the_user_data_dir_or_the_environment(db, room, monkeypatch):
@@ -122,3 +122,17 @@ def test_join_claims_with_the_token_in_the_user_data_dir_or_the_environment(db, 
     monkeypatch.setenv(ENV_VAR, "not a token")
     assert cli.main(["--db", db, "join", room, "--as", "Ana"]) == 2
     assert len(handed) == 3
+
+
+def test_show_says_what_is_not_revealed_yet(capsys, db, room, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    with open_store(db) as store:
+        store.set_phase(1, 3, "private")
+        store.add_item(1, 3, "tool", "Ana's secret", author="Ana")
+        store.add_item(1, 3, "tool", "Bo's secret", author="Bo")
+    code, out, _ = run(capsys, "--db", db, "show", room)
+    assert code == 0 and "secret" not in out
+    assert "Not revealed yet, so not shown: step 3: 2 items" in out
+    run(capsys, "--db", db, "reveal", room, "--step", "3")
+    code, out, _ = run(capsys, "--db", db, "show", room)
+    assert "Ana's secret" in out and "Not revealed" not in out

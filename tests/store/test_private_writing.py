@@ -159,3 +159,22 @@ def test_import_session_keeps_the_new_fields_and_never_imports_hidden_items(stor
     assert store.step_states(copy.id)[2].phase == "private"
     imported = store.list_items(copy.id)
     assert not any(item.hidden for item in imported) and "smuggled" in {item.text for item in imported}
+
+
+def test_the_fast_reads_give_a_viewer_what_the_orm_gives(store, private_step):
+    """`step_view` reads tuples straight into Items (SQLite's cursor, PostgreSQL's Core): same Items."""
+    from sqlmodel import select
+
+    from workshop_tui.store.rows import to_item
+    from workshop_tui.store.tables import ItemRow
+
+    session, _ = private_step
+    with store._read() as db:
+        rows = db.exec(select(ItemRow).where(ItemRow.session_id == session.id, ItemRow.step == 2)).all()
+        through_orm = {row.id: to_item(row) for row in rows}
+    for viewer in (None, "Ana", "Bo"):
+        items = store.step_view(session.id, 2, viewer=viewer).items
+        expected = {i for i, item in through_orm.items() if not item.hidden or (viewer and item.author == viewer)}
+        assert {item.id for item in items} == expected
+        assert all(item == through_orm[item.id] for item in items)
+        assert all(type(item.hidden) is bool for item in items)

@@ -61,6 +61,9 @@ def cmd_add(args: argparse.Namespace) -> int:
         info = store.find_session(args.session)
         item = store.add_item(info.id, args.step, args.column, args.text, author=args.author)
     print(item.id)
+    if item.hidden:
+        print(f"step {item.step} is being written privately: this item stays hidden until "
+              f"`workshop-tui reveal {args.session} --step {item.step}`", file=sys.stderr)
     return 0
 
 

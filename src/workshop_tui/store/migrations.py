@@ -32,6 +32,19 @@ def _create_tables(*names: str) -> Callable[[Connection], None]:
     return create
 
 
+def _add_columns(table: str, *definitions: str) -> Callable[[Connection], None]:
+    """ALTER TABLE ... ADD COLUMN, for each column the table lacks: a table that an earlier
+    migration created from today's models (`_create_tables`) has them already."""
+
+    def add(connection: Connection) -> None:
+        present = {column["name"] for column in inspect(connection).get_columns(table)}
+        for definition in definitions:
+            if definition.split()[0] not in present:
+                connection.execute(text(f"ALTER TABLE {table} ADD COLUMN {definition}"))
+
+    return add
+
+
 # MIGRATIONS[n] takes a store from version n - 1 to version n: SQL that both SQLite and
 # PostgreSQL accept, or a function of the connection.
 MIGRATIONS: dict[int, list[str | Callable[[Connection], None]]] = {
@@ -45,10 +58,9 @@ MIGRATIONS: dict[int, list[str | Callable[[Connection], None]]] = {
         _create_tables("step_states", "votes", "presence"),
     ],
     3: [  # safe in the room: private writing, name claims, the resume point
-        "ALTER TABLE items ADD COLUMN hidden BOOLEAN NOT NULL DEFAULT FALSE",
-        "ALTER TABLE step_states ADD COLUMN anonymous BOOLEAN NOT NULL DEFAULT FALSE",
-        "ALTER TABLE sessions ADD COLUMN speaker VARCHAR NOT NULL DEFAULT ''",
-        "ALTER TABLE sessions ADD COLUMN current_column VARCHAR NOT NULL DEFAULT ''",
+        _add_columns("items", "hidden BOOLEAN NOT NULL DEFAULT FALSE"),
+        _add_columns("step_states", "anonymous BOOLEAN NOT NULL DEFAULT FALSE"),
+        _add_columns("sessions", "speaker VARCHAR NOT NULL DEFAULT ''", "current_column VARCHAR NOT NULL DEFAULT ''"),
         _create_tables("name_claims"),
     ],
 }
