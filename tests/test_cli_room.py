@@ -136,3 +136,16 @@ def test_show_says_what_is_not_revealed_yet(capsys, db, room, monkeypatch):
     run(capsys, "--db", db, "reveal", room, "--step", "3")
     code, out, _ = run(capsys, "--db", db, "show", room)
     assert "Ana's secret" in out and "Not revealed" not in out
+
+
+def test_merge_says_what_it_leaves_out(capsys, db, room):
+    run(capsys, "--db", db, "new", "Other")
+    with open_store(db) as store:
+        store.add_item(1, 1, "action", "Out loud")
+        store.set_phase(1, 4, "private")
+        store.add_item(1, 4, "action", "Private", author="Ana")
+    code, out, err = run(capsys, "--db", db, "merge", "1", "2", "--title", "Both")
+    assert code == 0
+    assert "note: 'Room' still holds items written privately (step 4): not revealed, so not merged" in err
+    with open_store(db) as store:
+        assert [item.text for item in store.list_items(int(out.strip()))] == ["Out loud"]
