@@ -93,7 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the address to listen on (default 127.0.0.1: this machine only; 0.0.0.0: the room)")
     serve.add_argument("--port", type=int, default=8000, metavar="N", help="the port (default 8000; 0: any free one)")
     serve.add_argument("--max-connections", type=int, default=30, metavar="N",
-                       help="browsers connected at once (default 30); each runs its own app process")
+                       help="browsers connected at once (default 30): phone pages and terminal views")
+    serve.add_argument("--new-code", action="store_true",
+                       help="make a new join code (otherwise a restart within 12 hours keeps the link)")
     return parser
 
 
@@ -317,10 +319,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         location = str(Path(location).expanduser().resolve())
     with _store(argparse.Namespace(db=location)) as store:
         info = store.find_session(args.session)
+    from workshop_tui.serve.kept_code import kept_code
     from workshop_tui.serve.server import ParticipantServer
 
     server = ParticipantServer(location, info.id, title=f"{info.title} · workshop-tui", host=args.host,
-                               port=args.port, max_connections=args.max_connections)
+                               port=args.port, max_connections=args.max_connections,
+                               code=kept_code(location, info.id, renew=args.new_code))
     server.serve()
     return 0
 

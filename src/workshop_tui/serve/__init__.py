@@ -12,5 +12,7 @@ front of everything it serves:
   anything runs without the code), the cap on connections, and the one command every app
   process runs: `workshop-tui --db STORE join SESSION`, fixed when the server starts;
 - `qr.py`: the join URL as a QR code drawn in the terminal, for phones;
-- `page.html`: the page, with no third-party requests (no web fonts from elsewhere).
+- `page.html`: the terminal view's page (`/j/<code>/terminal`), with no third-party requests;
+- `phone/`: the participant page made for a phone, at the join URL itself;
+- `kept_code.py`: the join code a restarted `serve` keeps, so open pages reconnect.
 """
