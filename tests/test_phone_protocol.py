@@ -187,7 +187,7 @@ def test_a_page_from_another_origin_cannot_connect(room, origin):
 
 
 def test_pages_and_terminals_share_the_connection_cap(room, monkeypatch):
-    from workshop_tui.serve import server as server_module
+    from workshop_tui.serve import relay as relay_module
 
     async def start(self, width, height):
         pass
@@ -195,8 +195,8 @@ def test_pages_and_terminals_share_the_connection_cap(room, monkeypatch):
     async def stop(self):
         pass
 
-    monkeypatch.setattr(server_module.AppService, "start", start)
-    monkeypatch.setattr(server_module.AppService, "stop", stop)
+    monkeypatch.setattr(relay_module.AppService, "start", start)
+    monkeypatch.setattr(relay_module.AppService, "stop", stop)
     info, db = room
     server = ParticipantServer(db, info.id, max_connections=2)
 
