@@ -53,6 +53,7 @@ async def add(page, text: str, *, column: str | None = None, with_button: bool =
         await press(page, "#add")
     else:
         await page.locator("#entry").press("Enter")
+    await item(page, text).and_(page.locator(".item:not(.-pending)")).first.wait_for(timeout=WAIT_MS)
     await page.wait_for_function("() => !document.querySelector('.item.-pending')", timeout=WAIT_MS)
 
 

@@ -135,17 +135,23 @@
       const first = !S.me;
       S.me = message.name;
       store.set(key("name"), S.me);
-      $("join").hidden = true; $("board").hidden = false;
       $("you").textContent = `You are ${S.me}`;
-      if (first) $("entry").focus({ preventScroll: true });
+      showScreen();
+      if (first && S.view) $("entry").focus({ preventScroll: true });
       flush();
     } else {
       S.me = null;
-      $("join").hidden = false; $("board").hidden = true;
+      showScreen();
       $("name").value = $("name").value || S.askedName;
       $("join-problem").textContent = message.problem || "";
     }
     showStatus();
+  }
+
+  // The name first; the board once the step to show has arrived too (Add needs both).
+  function showScreen() {
+    $("join").hidden = !!S.me;
+    $("board").hidden = !(S.me && S.view);
   }
 
   function settled(ref, message) {
@@ -206,7 +212,10 @@
       S.seenStep = message.step.n;
       if (old) announce(`Step ${message.step.n}: ${message.step.title}`);
     }
+    const hidden = $("board").hidden;
+    showScreen();
     render();
+    if (hidden && !$("board").hidden) $("entry").focus({ preventScroll: true });
   }
 
   // -- drawing -------------------------------------------------------------------------------
