@@ -19,21 +19,12 @@ import socket
 from pathlib import Path
 
 import pytest
-from test_serve_browser import serving
+from test_serve_browser import chromium, serving  # noqa: F401 (chromium: a fixture)
 
-from helpers.browser import REQUIRED_ENV, browser_missing, launch, wait_until
+from helpers.browser import launch, wait_until
 from helpers.phone import LAPTOP, PHONE, add, axe_violations, item, join, open_page, press, wait_status
 
 SHOTS = Path(__file__).resolve().parent / "screenshots"
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    reason = browser_missing()
-    if reason:
-        if os.environ.get(REQUIRED_ENV):
-            pytest.fail(reason)
-        pytest.skip(reason)
 
 
 @pytest.fixture

@@ -16,12 +16,11 @@ from pathlib import Path
 
 import pytest
 from aiohttp import WSMsgType, WSServerHandshakeError
-from aiohttp.test_utils import TestClient, TestServer
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_serve_guard import run_client
 
 from workshop_tui.model import new_id
-from workshop_tui.serve.guard import HostCheck
 from workshop_tui.serve.phone import messages
 from workshop_tui.serve.phone.routes import MAX_MESSAGE_BYTES
 from workshop_tui.serve.server import ParticipantServer
@@ -36,15 +35,13 @@ def room(store, template, tmp_path):
     return info, str(tmp_path / "test.db")
 
 
-def run(server: ParticipantServer, scenario) -> None:
-    async def main():
-        test_server = TestServer(server.build_app(), host="127.0.0.1")
-        async with TestClient(test_server) as client:
-            server.port = test_server.port
-            server.host_check = HostCheck("127.0.0.1", test_server.port)
-            await scenario(client, f"http://127.0.0.1:{test_server.port}")
-
-    asyncio.run(main())
+async def connections_below(server: ParticipantServer, limit: int) -> None:
+    """Wait (on a condition, not a clock) until the server counts fewer connections."""
+    for _ in range(500):
+        if server.connections < limit:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"still {server.connections} connections")
 
 
 class Phone:
@@ -156,7 +153,7 @@ def test_the_join_url_is_the_phone_page_with_a_strict_policy(room):
         for path in ("", "p/phone.js", "live", "terminal"):
             assert (await client.get(wrong + path)).status == 404
 
-    run(server, scenario)
+    run_client(server, scenario)
 
 
 def test_the_page_fetches_nothing_from_elsewhere_and_weighs_little():
@@ -183,7 +180,7 @@ def test_a_page_from_another_origin_cannot_connect(room, origin):
         assert refused.value.status == 403
         assert server.connections == 0
 
-    run(server, scenario)
+    run_client(server, scenario)
 
 
 def test_pages_and_terminals_share_the_connection_cap(room, monkeypatch):
@@ -212,15 +209,12 @@ def test_pages_and_terminals_share_the_connection_cap(room, monkeypatch):
         with pytest.raises(WSServerHandshakeError):
             await client.ws_connect(server.prefix + "ws", headers={"Origin": base})
         await first.close()
-        for _ in range(200):
-            if server.connections < 2:
-                break
-            await asyncio.sleep(0.01)
+        await connections_below(server, 2)
         again = await Phone.open(client, server, base)  # a place came free
         await again.close()
         await terminal.close()
 
-    run(server, scenario)
+    run_client(server, scenario)
 
 
 # -- joining and writing ---------------------------------------------------------------------------
@@ -265,7 +259,7 @@ def test_a_participant_joins_adds_edits_deletes_and_undoes(room, store):
         assert (await phone.ask("undo", ref="u2", id=item_id))["t"] == "refused"
         await phone.close()
 
-    run(server, scenario)
+    run_client(server, scenario)
     assert store.connected(info.id) == []  # the page said goodbye
 
 
@@ -289,7 +283,7 @@ def test_nobody_touches_another_persons_items(room, store):
         assert (await phone.ask("undo", ref="u", id=theirs.id))["t"] == "refused"
         await phone.close()
 
-    run(server, scenario)
+    run_client(server, scenario)
     assert [(i.text, i.author) for i in store.list_items(info.id)] == [("Ana's idea", "Ana")]
     assert [i.text for i in store.list_items(other.id)] == ["Elsewhere"]
 
@@ -306,7 +300,7 @@ def test_a_name_in_use_on_another_screen_is_refused(room, store):
         assert (await phone.next("welcome"))["name"] == "Ana B."
         await phone.close()
 
-    run(server, scenario)
+    run_client(server, scenario)
 
 
 def test_dots_only_in_the_vote_phase_and_new_items_wait_while_voting(room, store):
@@ -342,7 +336,7 @@ def test_dots_only_in_the_vote_phase_and_new_items_wait_while_voting(room, store
         assert (await phone.ask("add", id=waiting, step=1, column="tool", text="typed while voting"))["t"] == "ack"
         await phone.close()
 
-    run(server, scenario)
+    run_client(server, scenario)
 
 
 def test_pages_follow_the_facilitator_and_browse_only_when_allowed(room, store):
@@ -376,7 +370,7 @@ def test_pages_follow_the_facilitator_and_browse_only_when_allowed(room, store):
         await phone.close()
         await other.close()
 
-    run(server, scenario)
+    run_client(server, scenario)
 
 
 # -- what no page sends -------------------------------------------------------------------------------
@@ -407,13 +401,9 @@ def test_bad_and_oversize_messages_close_the_connection_without_a_traceback(room
         assert message.type in (WSMsgType.CLOSE, WSMsgType.CLOSED)
         big = await client.post(server.prefix, data=b"x" * (200 * 1024))
         assert big.status in (405, 413)
-        for _ in range(200):
-            if server.connections == 0:
-                break
-            await asyncio.sleep(0.01)
-        assert server.connections == 0
+        await connections_below(server, 1)
 
-    run(server, scenario)
+    run_client(server, scenario)
     assert store.list_items(info.id) == []
     # (aiohttp's access log, off in a real server, is on in the test server: left out here)
     records = [record for record in caplog.records if record.name != "aiohttp.access"]
@@ -423,10 +413,12 @@ def test_bad_and_oversize_messages_close_the_connection_without_a_traceback(room
     assert "closed a phone page that sent a bad message" in logged
 
 
+def _containers(inner):
+    return st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=6)
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=40),
-                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=6),
-                    max_leaves=20))
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=40), _containers, max_leaves=20))
 def test_any_json_is_a_request_or_a_bad_message(value):
     try:
         request = messages.parse(value)
@@ -447,3 +439,22 @@ def test_messages_of_every_kind_are_checked(kind, fields):
         assert re.fullmatch("[0-9a-f]{32}", request.item_id)
     if kind == "add":
         assert request.column in ("action", "obstacle", "tool")
+
+
+def test_the_time_left_shows_once_the_facilitator_runs_the_timer(room, store, template):
+    info, db = room
+    server = ParticipantServer(db, info.id)
+
+    async def scenario(client, base):
+        phone = await Phone.open(client, server, base, name="Zoë")
+        assert phone.views[-1]["timer"] is None  # a timer never started is not shown
+        store.start_timer(info.id, 1)
+        view = await phone.view(lambda v: v["timer"] is not None)
+        planned = template.step(1).timebox_minutes * 60
+        assert view["timer"]["running"] and planned - 5 <= view["timer"]["left"] <= planned
+        store.pause_timer(info.id, 1)
+        view = await phone.view(lambda v: v["timer"] and not v["timer"]["running"])
+        assert view["timer"]["left"] <= planned
+        await phone.close()
+
+    run_client(server, scenario)

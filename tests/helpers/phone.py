@@ -9,6 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+try:  # assertions wait on the page, generously: the machine may be busy with other tests
+    from playwright.async_api import expect
+
+    expect.set_options(timeout=15_000)
+except ImportError:  # no Playwright: the browser tests skip, saying why
+    pass
+
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
 LAPTOP = {"viewport": {"width": 1280, "height": 800}}
 AXE = Path(__file__).resolve().parents[1] / "data" / "axe-core" / "axe.min.js"

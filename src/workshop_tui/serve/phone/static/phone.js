@@ -319,7 +319,7 @@
     const byId = new Map(items.map((item) => [item.id, item]));
     for (const op of S.outbox) {
       if (op.t === "add" && !byId.has(op.id) && op.step === v.step.n) {
-        const item = { id: op.id, c: op.column, text: op.text, by: S.me || "", v: 0, pending: true };
+        const item = { id: op.id, c: op.column, text: op.text, by: S.me || "", v: 0, pending: true, held: !!op.held };
         items.push(item); byId.set(op.id, item);
       } else if (op.t === "edit" && byId.has(op.id)) {
         Object.assign(byId.get(op.id), { text: op.text, pending: true });
@@ -341,7 +341,8 @@
       for (const item of mine) {
         let li = existing.get(item.id);
         existing.delete(item.id);
-        const signature = JSON.stringify([item, v.phase, v.myVotes[item.id] || 0, v.dotsLeft > 0, S.me]);
+        const group = item.cl ? v.items.filter((each) => each.cl === item.cl).length : 0;
+        const signature = JSON.stringify([item, v.phase, v.myVotes[item.id] || 0, v.dotsLeft > 0, S.me, S.online, group]);
         if (!li) {
           li = el("li", { class: "item", "data-id": item.id });
           if (!S.seen.has(item.id)) {
@@ -379,7 +380,12 @@
     const myDots = v.myVotes[item.id] || 0;
     if (myDots) meta.append(el("span", { class: "mydots", text: "●".repeat(myDots), "aria-label": `${myDots} of your dots` }));
     if (item.h) meta.append(el("span", { text: "hidden until revealed" }));
-    if (item.pending) meta.append(el("span", { class: "state", text: S.online ? "saving…" : "waiting to send" }));
+    const group = item.cl ? v.items.filter((each) => each.cl === item.cl).length : 0;
+    if (group > 1) meta.append(el("span", { text: `grouped with ${group - 1} more` }));
+    if (item.pending) {
+      const state = item.held ? "waits until voting ends" : S.online ? "saving…" : "waiting to send";
+      meta.append(el("span", { class: "state", text: state }));
+    }
     const actions = el("div", { class: "actions" });
     const what = short(item.text, 40);
     if (mine && !item.pending) {
