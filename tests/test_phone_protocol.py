@@ -288,17 +288,70 @@ def test_nobody_touches_another_persons_items(room, store):
     assert [i.text for i in store.list_items(other.id)] == ["Elsewhere"]
 
 
-def test_a_name_in_use_on_another_screen_is_refused(room, store):
+def test_a_name_is_the_browser_s_that_claimed_it_first(room, store):
     info, db = room
     server = ParticipantServer(db, info.id)
-    store.claim_name(info.id, "terminal-screen", "Ana")
+    store.claim_name(info.id, "terminal-screen", "Ana", token="a" * 32)
 
     async def scenario(client, base):
-        phone = await Phone.open(client, server, base, name="Ana")
-        assert phone.welcome["name"] is None and "already here" in phone.welcome["problem"]
-        await phone.send(t="join", name="Ana B.")
-        assert (await phone.next("welcome"))["name"] == "Ana B."
+        phone = await Phone.open(client, server, base, name="Ana", token="z" * 32)
+        assert phone.welcome["name"] is None and "taken" in phone.welcome["problem"]
+        await phone.send(t="join", name="Zoë")
+        assert (await phone.next("welcome"))["name"] == "Zoë"
         await phone.close()
+        again = await Phone.open(client, server, base, name="Zoë", token="z" * 32)  # the same browser, later
+        assert again.welcome["name"] == "Zoë"
+        other = await Phone.open(client, server, base, name="Zoë", token="y" * 32)  # another browser
+        assert other.welcome["name"] is None and "taken" in other.welcome["problem"]
+        ana = await Phone.open(client, server, base, name="Ana", token="a" * 32)  # Ana's own token
+        assert ana.welcome["name"] == "Ana"
+        for each in (again, other, ana):
+            await each.close()
+
+    run_client(server, scenario)
+
+
+def test_the_page_sets_the_claim_cookie_the_terminal_view_shares(room, store):
+    from workshop_tui.serve.claim_cookie import COOKIE
+
+    info, db = room
+    server = ParticipantServer(db, info.id)
+
+    async def scenario(client, base):
+        page = await client.get(server.prefix)
+        cookie = page.cookies[COOKIE]
+        assert cookie["httponly"] and cookie["samesite"] == "Strict" and cookie["path"] == "/j/"
+        # The websocket carries the cookie: its token, not the one the page sends, claims the name.
+        phone = await Phone.open(client, server, base, name="Zoë", token="x" * 32)
+        assert phone.welcome["name"] == "Zoë"
+        await phone.close()
+        assert store.claim_name(info.id, "terminal", "Zoë", token=cookie.value) == "Zoë"
+
+    run_client(server, scenario)
+
+
+def test_private_writing_hides_items_from_everyone_but_their_author(room, store):
+    info, db = room
+    server = ParticipantServer(db, info.id)
+    store.set_phase(info.id, 1, "private")
+
+    async def scenario(client, base):
+        zoe = await Phone.open(client, server, base, name="Zoë", token="z" * 32)
+        bo = await Phone.open(client, server, base, name="Bo", token="b" * 32)
+        assert zoe.views[-1]["phaseLabel"] == "Write privately"
+        item_id = new_id()
+        assert (await zoe.ask("add", id=item_id, step=1, column="action", text="My secret idea"))["t"] == "ack"
+        mine = await zoe.view(lambda v: item_id in [i["id"] for i in v["items"]])
+        assert mine["items"][0]["h"] is True and mine["hidden"] == 1
+        seen = await bo.view(lambda v: v["hidden"] == 1)
+        assert seen["items"] == []  # Bo knows one item waits, not what it says
+        refused = await bo.ask("vote", ref="v", id=item_id, vote=new_id())
+        assert refused["t"] == "refused"
+        assert store.reveal_step(info.id, 1) == 1
+        shown = await bo.view(lambda v: item_id in [i["id"] for i in v["items"]])
+        assert shown["items"][0]["text"] == "My secret idea" and "h" not in shown["items"][0]
+        await zoe.close()
+        await bo.close()
 
     run_client(server, scenario)
 

@@ -29,20 +29,13 @@ from typing import Any
 from workshop_tui.content import Template
 from workshop_tui.model import COLUMNS, Item, StepView, Vote
 from workshop_tui.text import MAX_ITEM_LENGTH
-from workshop_tui.timebox import remaining_seconds, spent_seconds
+from workshop_tui.timebox import PHASE_LABELS, remaining_seconds, spent_seconds
 
 ID = re.compile(r"[0-9a-f]{32}")
 TOKEN = re.compile(r"[0-9A-Za-z_-]{16,128}")
 MAX_NAME = 500  # the store refuses longer names with its own line
 MAX_REF = 64
 
-PHASE_LABELS = {
-    "private": "Write privately",
-    "brainstorm": "Brainstorm",
-    "cluster": "Cluster",
-    "vote": "Vote",
-    "discuss": "Discuss",
-}
 PHASE_LINES = {
     "private": "Write on your own: your items stay hidden until the facilitator reveals them.",
     "brainstorm": "Add your actions, obstacles and tools. Quantity first; no judging yet.",
@@ -140,7 +133,7 @@ def item_message(item: Item) -> dict[str, Any]:
                                "v": item.votes}
     if item.cluster_id:
         message["cl"] = item.cluster_id
-    if getattr(item, "hidden", False):  # private writing: only its author is sent it
+    if item.hidden:  # private writing: only its author is sent it
         message["h"] = True
     return message
 
@@ -170,7 +163,7 @@ def step_view_message(view: StepView, template: Template, *, now) -> dict[str, A
         "timer": timer,
         "columns": [{"key": column.key, "label": column.label} for column in template.columns],
         "items": [item_message(item) for item in items],
-        "hiddenCounts": dict(getattr(view, "hidden_counts", {}) or {}),
+        "hidden": sum(view.hidden_counts.values()),  # items written privately, not revealed yet
     }
     return message
 

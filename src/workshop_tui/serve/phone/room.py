@@ -55,6 +55,7 @@ class Page:
     client: str = ""
     token: str = ""
     name: str | None = None
+    cookie_token: str | None = None  # the browser's claim cookie (shared with the terminal view)
     browse_step: int = 0  # the step chosen while browsing is allowed; 0: the facilitator's
     sent: str = ""  # the last view sent, to send only what changed
     step: int = 0  # the step of that view
@@ -147,7 +148,7 @@ class Room:
     async def hello(self, page: Page, request: Request) -> bool:
         """A page (re)connects: who it is, the name it had, the step it was looking at.
         False if the session cannot be read (the page was told why)."""
-        page.client, page.token = request.client, request.token
+        page.client, page.token = request.client, page.cookie_token or request.token
         page.browse_step = request.step
         try:
             await self.open()
@@ -357,12 +358,13 @@ class Room:
 
 
 def claim_name(store: Store, session_id: int, client: str, name: str, token: str) -> str:
-    """The store's name claim (the browser's token goes with it once the store takes one)."""
-    return store.claim_name(session_id, client, name)
+    """The store's name claim: the name is the browser's that first claimed it (its token)."""
+    return store.claim_name(session_id, client, name, token=token)
 
 
 def step_view(store: Store, session_id: int, step: int, viewer: str | None):
-    return store.step_view(session_id, step)
+    """One step as `viewer` sees it: with their own items still hidden (private writing)."""
+    return store.step_view(session_id, step, viewer=viewer)
 
 
 def _refused(request: Request, message: str) -> dict[str, Any]:

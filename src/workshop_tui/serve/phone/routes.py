@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from aiohttp import WSCloseCode, WSMsgType, web
 
+from workshop_tui.serve.claim_cookie import give_token, token_of
 from workshop_tui.serve.guard import origin_allowed
 from workshop_tui.serve.kept_code import session_key
 from workshop_tui.serve.phone.messages import BadMessage, parse
@@ -69,7 +70,9 @@ class PhoneRoutes:
     async def handle_page(self, request: web.Request) -> web.Response:
         title = self.server.title
         text = self.page.substitute(title=html.escape(title), room=self.room_key)
-        return web.Response(text=text, content_type="text/html", headers={"Content-Security-Policy": PAGE_CSP})
+        response = web.Response(text=text, content_type="text/html", headers={"Content-Security-Policy": PAGE_CSP})
+        give_token(request, response)  # the claim token the terminal view uses too
+        return response
 
     async def handle_file(self, request: web.Request) -> web.Response:
         name = request.match_info["name"]
@@ -95,7 +98,7 @@ class PhoneRoutes:
                         self.server.max_connections)
             raise web.HTTPServiceUnavailable(text="The session is full: ask the facilitator.\n")
         self.server.connections += 1
-        page = Page(socket)
+        page = Page(socket, cookie_token=token_of(request))
         try:
             await socket.prepare(request)
             log.info("a phone page connected (%d of at most %d)", self.server.connections, self.server.max_connections)

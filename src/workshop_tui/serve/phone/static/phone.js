@@ -231,7 +231,8 @@
     const badge = $("phase-label");
     badge.textContent = v.phaseLabel;
     badge.className = `badge -${v.phase}`;
-    $("phase-line").textContent = v.phaseLine;
+    const hidden = v.hidden ? ` ${v.hidden} ${v.hidden === 1 ? "item is" : "items are"} written privately so far.` : "";
+    $("phase-line").textContent = v.phaseLine + hidden;
     const dots = $("dots");
     dots.hidden = v.phase !== "vote";
     dots.textContent = `${v.dotsLeft} of ${v.session.dots} dots left`;
@@ -379,7 +380,7 @@
     if (item.v) meta.append(el("span", { text: `${item.v} ${item.v === 1 ? "dot" : "dots"}` }));
     const myDots = v.myVotes[item.id] || 0;
     if (myDots) meta.append(el("span", { class: "mydots", text: "●".repeat(myDots), "aria-label": `${myDots} of your dots` }));
-    if (item.h) meta.append(el("span", { text: "hidden until revealed" }));
+    if (item.h) meta.append(el("span", { class: "state", text: "only you see it until the facilitator reveals it" }));
     const group = item.cl ? v.items.filter((each) => each.cl === item.cl).length : 0;
     if (group > 1) meta.append(el("span", { text: `grouped with ${group - 1} more` }));
     if (item.pending) {
