@@ -140,7 +140,7 @@ class Started(list):
 
 @pytest.fixture
 def started(monkeypatch):
-    from workshop_tui.serve import server as server_module
+    from workshop_tui.serve import relay as relay_module
 
     record = Started()
 
@@ -150,8 +150,8 @@ def started(monkeypatch):
     async def stop(self):
         pass
 
-    monkeypatch.setattr(server_module.AppService, "start", start)
-    monkeypatch.setattr(server_module.AppService, "stop", stop)
+    monkeypatch.setattr(relay_module.AppService, "start", start)
+    monkeypatch.setattr(relay_module.AppService, "stop", stop)
     return record
 
 
@@ -193,7 +193,7 @@ def test_with_the_code_the_page_and_its_files_are_served(started):
     server = make_server()
 
     async def scenario(client, base):
-        page = await client.get(server.prefix)
+        page = await client.get(server.prefix + "terminal")  # the join URL itself is the phone page
         assert page.status == 200
         html = await page.text()
         assert f'data-session-websocket-url="ws://127.0.0.1:{server.port}{server.prefix}ws"' in html

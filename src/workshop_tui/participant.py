@@ -27,6 +27,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
+from workshop_tui.claim_token import new_token
 from workshop_tui.content import Catalog
 from workshop_tui.model import HEARTBEAT_SECONDS, Clock, SessionInfo, new_id
 from workshop_tui.screens.join_name import JoinNameScreen
@@ -53,13 +54,15 @@ class ParticipantApp(StoreApp):
     ]
 
     def __init__(self, store: StoreSource, session_id: int, name: str | None = None, *,
-                 catalog: Catalog | None = None, clock: Clock | None = None) -> None:
+                 catalog: Catalog | None = None, clock: Clock | None = None, token: str | None = None) -> None:
         super().__init__(store, catalog, clock=clock, thread_name="participant-store")
         self.session = self.sessions.session(session_id)
         self.participant: str | None = None
         """The participant's name once they have joined (None until then)."""
         self.client_id = new_id()
         """This screen's identity in the presence table (one per process, never shown)."""
+        self.claim_token = token or new_token()
+        """The secret that claims the participant's name (`Store.claim_name`); never shown."""
         self._asked_name = name
 
     def compose(self) -> ComposeResult:
@@ -84,7 +87,8 @@ class ParticipantApp(StoreApp):
         if self._asked_name:
             try:
                 # Claiming the name also records this screen as connected.
-                self.participant = await self.session.claim_name(self.client_id, self._asked_name)
+                self.participant = await self.session.claim_name(self.client_id, self._asked_name,
+                                                                 token=self.claim_token)
             except StoreError as error:
                 problem = str(error)
         if self.participant:
@@ -99,8 +103,8 @@ class ParticipantApp(StoreApp):
                 self.participant = name
                 self._show_session(info, name)
 
-        self.push_screen(JoinNameScreen(info, self.session, self.client_id, name=self._asked_name or "",
-                                        problem=problem), joined)
+        self.push_screen(JoinNameScreen(info, self.session, self.client_id, self.claim_token,
+                                        name=self._asked_name or "", problem=problem), joined)
 
     def _show_session(self, info: SessionInfo, name: str) -> None:
         self.push_screen(ParticipantScreen(self.session.as_participant(name), info,
@@ -146,12 +150,14 @@ def make_participant_app(
     clock: Clock | None = None,
     *,
     catalog: Catalog | None = None,
+    token: str | None = None,
 ) -> ParticipantApp:
     """The participant view of one session, for `join`, `serve` and the tests.
 
     `store` is an open `Store` or a zero-argument callable that opens one (in a thread, after
     the first frame). `name` skips the question "your name?" (`join --as`); a name another
-    connected screen is using is refused and asked again. A session that cannot be read ends
-    the app with return code 2 and `error_message` set.
+    screen has claimed is refused and asked again. A session that cannot be read ends
+    the app with return code 2 and `error_message` set. `token` is the secret that claims the
+    name (`claim_token.terminal_token()` for `join`); None: a new one, for this screen alone.
     """
-    return ParticipantApp(store, session_id, name, catalog=catalog, clock=clock)
+    return ParticipantApp(store, session_id, name, catalog=catalog, clock=clock, token=token)

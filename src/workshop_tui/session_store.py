@@ -97,15 +97,17 @@ class SessionStore:
     async def followups(self) -> list[Item]:
         return await self._call(lambda store: store.list_followups(self.id))
 
-    async def live_step(self, step: int, follow: Callable[[SessionInfo], bool] | None = None) -> LiveStep:
+    async def live_step(self, step: int, follow: Callable[[SessionInfo], bool] | None = None,
+                        viewer: str | None = None) -> LiveStep:
         """One step and its dots, read together; `follow(info)` true moves to the session's current
         step instead (the presenter, a participant following the facilitator). A read that another
-        call (this screen's own save, say) finished after is read again, a few times at most."""
+        call (this screen's own save, say) finished after is read again, a few times at most.
+        `viewer`: a participant, who also sees their own items not revealed yet."""
 
         def read(store: Store) -> tuple[StepView, list[Vote]]:
-            view = store.step_view(self.id, step)
+            view = store.step_view(self.id, step, viewer=viewer)
             if follow is not None and view.info.current_step != step and follow(view.info):
-                view = store.step_view(self.id, view.info.current_step)
+                view = store.step_view(self.id, view.info.current_step, viewer=viewer)
             return view, store.list_votes(self.id, view.step)
 
         for _ in range(STALE_RETRIES):
@@ -207,8 +209,8 @@ class SessionStore:
 
         self.calls.submit(leave)
 
-    async def claim_name(self, client_id: str, name: str) -> str:
-        return await self._call(lambda store: store.claim_name(self.id, client_id, name))
+    async def claim_name(self, client_id: str, name: str, *, token: str) -> str:
+        return await self._call(lambda store: store.claim_name(self.id, client_id, name, token=token))
 
 
 class ParticipantStore(SessionStore):

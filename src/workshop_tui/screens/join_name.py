@@ -1,7 +1,7 @@
 """Joining a session: the participant says their name once; it is shown beside their items.
 
 The screen only collects the name; the store decides (`Store.claim_name`): it refuses an
-empty name, and a name that another screen connected to the session is using right now.
+empty name, and a name another participant's screen has claimed (connected or not).
 A refused name stays in the box, with the reason under it. Dismisses with the name as stored.
 """
 
@@ -31,13 +31,15 @@ class JoinNameScreen(Screen[str]):
 
     BINDINGS = [Binding("enter", "join", "Join", show=True, tooltip="Join the session under this name")]
 
-    def __init__(self, info: SessionInfo, session: SessionStore, client_id: str, *, name: str = "",
+    def __init__(self, info: SessionInfo, session: SessionStore, client_id: str, token: str, *, name: str = "",
                  problem: str | None = None) -> None:
         super().__init__()
         self.info = info
         self.session = session
         self.client_id = client_id
         """This screen's identity in the presence table."""
+        self.token = token
+        """The secret that claims the name."""
         self.typed_name = name
         self.problem = problem
 
@@ -81,7 +83,7 @@ class JoinNameScreen(Screen[str]):
     @work(exclusive=True, group="join")
     async def join(self, name: str) -> None:
         try:
-            claimed = await self.session.claim_name(self.client_id, name)
+            claimed = await self.session.claim_name(self.client_id, name, token=self.token)
         except StoreError as error:
             self._show_problem(str(error))  # a refused name stays in the box, the reason under it
             return

@@ -37,6 +37,7 @@ from workshop_tui.widgets.step_board import brief_content
 from workshop_tui.workers import store_work
 
 PHASE_LINES = {
+    "private": "Write privately: only you see your items until the facilitator reveals them.",
     "brainstorm": "Brainstorm: add your actions, obstacles and tools.",
     "cluster": "Cluster: the facilitator groups similar items; you can still add.",
     "vote": "Vote: Esc selects an item, v places a dot, w takes it back.",
@@ -114,8 +115,10 @@ class ParticipantScreen(ItemsScreen[None]):
         return item.session_id == self.info.id and item.author == self.participant
 
     def describe(self, item: Item) -> Content:
-        """An item as typed, its author, and this participant's own dots on it."""
+        """An item as typed, its author, whether only they see it, and their own dots on it."""
         content = item_content(item)
+        if item.hidden:
+            content = Content.assemble(content, "  ", ("(only you see this)", "dim italic"))
         mine = self.my_votes.get(item.id, 0)
         if mine:
             content = Content.assemble(content, "  ", ("●" * mine, "bold $accent"))
@@ -182,7 +185,8 @@ class ParticipantScreen(ItemsScreen[None]):
     async def refresh_view(self) -> None:
         """Re-read the step shown (or the facilitator's new one) and redraw what changed."""
         shown, editing = self.step, self.editing
-        live = await self.session.live_step(shown, follow=lambda info: info.participants_follow and not editing)
+        live = await self.session.live_step(shown, follow=lambda info: info.participants_follow and not editing,
+                                            viewer=self.participant)
         info = live.view.info
         # Never pull an edit away: follow the facilitator once it is done.
         self._follow_waiting = editing and info.participants_follow and info.current_step != live.view.step
@@ -206,7 +210,7 @@ class ParticipantScreen(ItemsScreen[None]):
     @store_work("Cannot read the step", group="step", exclusive=True)
     async def load_step(self) -> None:
         step = self.step
-        live = await self.session.live_step(step)
+        live = await self.session.live_step(step, viewer=self.participant)
         if step == self.step:
             await self.show_live(live, new_step=True)
 

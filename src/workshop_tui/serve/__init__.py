@@ -11,6 +11,14 @@ front of everything it serves:
 - `server.py`: the aiohttp application (every route under `/j/<code>/`, refused before
   anything runs without the code), the cap on connections, and the one command every app
   process runs: `workshop-tui --db STORE join SESSION`, fixed when the server starts;
+- `relay.py`: one participant's connection: their app process, and the keys and window
+  sizes relayed to it from the browser;
+- `claim_cookie.py`: the cookie holding each browser's claim token, so a participant's name
+  stays theirs (handed to their app processes in `WORKSHOP_TUI_CLAIM_TOKEN`);
+- `console.py`: what the facilitator's terminal shows: the join URL, its QR code, log lines
+  with the code taken out;
 - `qr.py`: the join URL as a QR code drawn in the terminal, for phones;
-- `page.html`: the page, with no third-party requests (no web fonts from elsewhere).
+- `page.html`: the terminal view's page (`/j/<code>/terminal`), with no third-party requests;
+- `phone/`: the participant page made for a phone, at the join URL itself;
+- `kept_code.py`: the join code a restarted `serve` keeps, so open pages reconnect.
 """
