@@ -106,10 +106,6 @@ class Facilitation(Horizontal):
         self.query_one(StepBoard).state = state
         self.query_one(EntryBar).accepting = timebox.takes_new_items(state.phase)
         self.refresh_bindings()
-        if state.phase == "vote" and old.phase != "vote" and old.step == state.step:
-            board = self.query_one(StepBoard)
-            if self.query_one(EntryBar).input.has_focus:
-                board.columns[board.column].focus()  # dots go on items: select them straight away
 
     def watch_votes(self) -> None:
         self._show_votes()
@@ -175,6 +171,9 @@ class Facilitation(Horizontal):
     async def set_phase(self, phase: str) -> None:
         # The phase bar says what the new phase is for; no note on top of it.
         self.show_states(await self.session.set_phase(self.step, phase))
+        board = self.query_one(StepBoard)
+        if phase == "vote" and self.query_one(EntryBar).input.has_focus:
+            board.columns[board.column].focus()  # dots go on items: select them straight away
 
     # -- clusters ------------------------------------------------------------------------
 
