@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 
-from test_app_helpers import screen_text, settle
+from helpers.pilot import screen_text, settle
 
 from workshop_tui.participant import make_participant_app
 from workshop_tui.screens.participant import ParticipantScreen
