@@ -43,19 +43,19 @@ class Sessions:
         self.calls = calls
 
     async def list(self) -> list[SessionInfo]:
-        return await self.calls.call(lambda store: store.list_sessions())
+        return await self.calls.on_store(lambda store: store.list_sessions())
 
     async def create(self, title: str, *, template_id: str, step_count: int, event: str = "", date: str = "",
                      facilitator: str = "", participants: tuple[str, ...] = ()) -> SessionInfo:
-        return await self.calls.call(lambda store: store.create_session(
+        return await self.calls.on_store(lambda store: store.create_session(
             title, template_id=template_id, step_count=step_count, event=event, date=date,
             facilitator=facilitator, participants=participants))
 
     async def rename(self, session_id: int, title: str) -> SessionInfo:
-        return await self.calls.call(lambda store: store.rename_session(session_id, title))
+        return await self.calls.on_store(lambda store: store.rename_session(session_id, title))
 
     async def delete(self, session_id: int) -> None:
-        await self.calls.call(lambda store: store.delete_session(session_id))
+        await self.calls.on_store(lambda store: store.delete_session(session_id))
 
     def session(self, session_id: int) -> SessionStore:
         """The store bound to one session."""
@@ -70,7 +70,7 @@ class SessionStore:
         self.id = session_id
 
     async def _call(self, call: Callable[[Store], T]) -> T:
-        return await self.calls.call(call)
+        return await self.calls.on_store(call)
 
     def as_participant(self, name: str) -> ParticipantStore:
         """The same session, as the participant `name` may change it."""
@@ -111,7 +111,7 @@ class SessionStore:
             return view, store.list_votes(self.id, view.step)
 
         for _ in range(STALE_RETRIES):
-            (view, votes), mark = await self.calls.read(read)
+            (view, votes), mark = await self.calls.read_store(read)
             if not self.calls.stale(mark):
                 break  # else a save finished meanwhile, perhaps drawn already and missing here: read again
         return LiveStep(view, votes, mark)
@@ -201,9 +201,12 @@ class SessionStore:
         """Say goodbye, without waiting (on the way out). Best effort: a screen not heard from
         drops out of the count after 15 s anyway, so a store that cannot be written is let be."""
 
-        def leave(store: Store) -> None:
+        store = self.calls.store
+
+        def leave() -> None:
             try:
-                store.leave(client_id)
+                if store is not None:
+                    store.leave(client_id)
             except StoreError:
                 pass
 

@@ -133,7 +133,7 @@ class StoreApp(App[None]):
 
     async def wait_for_store(self) -> None:
         """Wait until every store call asked for so far has finished."""
-        await self.store_calls.call(lambda store: None)
+        await self.store_calls.on_store(lambda store: None)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if not self.cursor_blink and isinstance(event.widget, (Input, TextArea)):

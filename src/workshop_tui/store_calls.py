@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import TYPE_CHECKING, Callable, TypeVar
 
 if TYPE_CHECKING:
@@ -39,33 +40,42 @@ class StoreCalls:
         self.store = store
         self._ready.set()
 
-    def _run(self, call: Callable[[Store], T], store: Store) -> tuple[T, int]:
+    def _run(self, call: Callable[[], T]) -> tuple[T, int]:
         try:
-            return call(store), self.finished + 1
+            return call(), self.finished + 1
         finally:
             self.finished += 1  # only this thread writes it
 
-    async def call(self, call: Callable[[Store], T]) -> T:
-        """Run `call(store)` on the store thread; its result."""
-        result, _ = await self.read(call)
+    async def call(self, method: Callable[..., T], *args: object, **kwargs: object) -> T:
+        """Run `method(*args, **kwargs)` on the store thread; its result."""
+        result, _ = await self.read(method, *args, **kwargs)
         return result
 
-    async def read(self, call: Callable[[Store], T]) -> tuple[T, int]:
+    async def read(self, method: Callable[..., T], *args: object, **kwargs: object) -> tuple[T, int]:
         """Like `call`, and a mark to give `stale` before drawing what was read."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._thread, self._run, partial(method, *args, **kwargs))
+
+    async def on_store(self, call: Callable[[Store], T]) -> T:
+        """Run `call(store)` on the store thread, once the store is open; its result."""
+        result, _ = await self.read_store(call)
+        return result
+
+    async def read_store(self, call: Callable[[Store], T]) -> tuple[T, int]:
+        """Like `on_store`, and a mark to give `stale` before drawing what was read."""
         if self.store is None:
             await self._ready.wait()
         store = self.store
         assert store is not None  # set before the event
-        return await asyncio.get_running_loop().run_in_executor(self._thread, self._run, call, store)
+        return await self.read(call, store)
 
     def stale(self, mark: int) -> bool:
         """Whether another call finished after the read that returned `mark`."""
         return self.finished != mark
 
-    def submit(self, call: Callable[[Store], object]) -> None:
-        """Run `call(store)` on the store thread without waiting for it (on the way out)."""
-        if self.store is not None:
-            self._thread.submit(call, self.store)
+    def submit(self, call: Callable[[], object]) -> None:
+        """Run `call()` on the store thread without waiting for it (on the way out)."""
+        self._thread.submit(call)
 
     def shutdown(self) -> None:
         """Let queued calls finish; then stop the thread."""
