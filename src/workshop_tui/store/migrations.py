@@ -62,7 +62,7 @@ def peek_sqlite_version(path: Path) -> int | None:
     """
     location = str(path)
     try:
-        raw = sqlite3.connect(sqlite_uri(location, read_only=True), uri=True)
+        raw = sqlite3.connect(sqlite_uri(location, immutable=True), uri=True)
         try:
             names = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             meta = dict(raw.execute("SELECT key, value FROM store_meta").fetchall()) if "store_meta" in names else {}
@@ -121,7 +121,7 @@ def backup_path(db_path: Path, version: int) -> Path:
 def backup_sqlite(db_path: Path, version: int) -> Path:
     """A consistent copy of the store beside it, made with SQLite's backup API."""
     target = backup_path(db_path, version)
-    source = sqlite3.connect(sqlite_uri(str(db_path), read_only=False), uri=True)
+    source = sqlite3.connect(sqlite_uri(str(db_path), immutable=False), uri=True)
     try:
         destination = sqlite3.connect(target)
         try:
