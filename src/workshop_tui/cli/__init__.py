@@ -17,7 +17,7 @@ import argparse
 from typing import Callable, Sequence
 
 from workshop_tui.cli.app_commands import cmd_join, cmd_present, cmd_serve, run_app
-from workshop_tui.cli.common import CommandError, os_message, fail
+from workshop_tui.cli.common import CommandError, fail, not_text, os_message
 from workshop_tui.cli.data_commands import (
     cmd_add,
     cmd_export,
@@ -35,6 +35,9 @@ __all__ = ["COMMANDS", "build_parser", "main"]
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    problem = not_text(args)
+    if problem:
+        return fail(problem)
     if args.command is None:
         return run_app(args.db)
     from workshop_tui.content import TemplateError

@@ -87,7 +87,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     from workshop_tui import export
 
     catalog = load_templates()
-    data = export.import_file(Path(args.file).expanduser(), catalog, fmt=args.format)
+    if args.file == "-":
+        data = export.import_stream(sys.stdin.buffer, catalog, fmt=args.format)
+    else:
+        data = export.import_file(Path(args.file).expanduser(), catalog, fmt=args.format)
     with open_store_for(args) as store:
         info = store.import_session(data, title=args.title)
     print(info.id)

@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--force", action="store_true", help="allow -o to replace an existing file")
 
     import_ = commands.add_parser("import", help="import a json, csv or wikitext export as a new session")
-    import_.add_argument("file", metavar="FILE")
+    import_.add_argument("file", metavar="FILE", help="an export file, or - for standard input")
     import_.add_argument("--title", default=None, metavar="T")
     import_.add_argument("--format", choices=formats, default=None, help="skip format detection")
 

@@ -117,7 +117,7 @@ def _step_times(cell: Cell) -> tuple[int | None, int | None] | None:
 
 
 def _session(before: str, table: Table, mapping: dict[int, str], first_row: int, catalog: Catalog) -> SessionData:
-    rows = list(grid(table.rows[first_row:]))
+    rows = list(grid(table.rows[first_row:], max(len(row) for row in table.rows)))
     labels = [_step_label(row[0]) if 0 in row else None for row in rows]
     labelled = any(labels)
     titles: dict[int, str] = {}

@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from workshop_tui.store.errors import StoreError, StoreOpenError, StoreWriteError
+from workshop_tui.store.errors import InvalidInputError, StoreError, StoreOpenError, StoreWriteError
 
 BUSY_TIMEOUT_MS = 10_000
 FULL_BELOW_BYTES = 256 * 1024  # less free room than a few WAL frames: the disk is full for a store
@@ -137,6 +137,8 @@ def translated(location: str, *, writing: bool) -> Iterator[None]:
         yield
     except StoreError:
         raise
+    except UnicodeEncodeError:  # a lone surrogate: Python text that is not Unicode text
+        raise InvalidInputError("text that is not valid Unicode cannot be stored; nothing was changed") from None
     except (DBAPIError, SQLAlchemyError, sqlite3.Error) as error:
         raise translate(error, location, writing=writing) from None
     except OSError as error:
