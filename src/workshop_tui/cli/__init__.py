@@ -8,7 +8,8 @@ hands it on; errors print one line on standard error and exit with status 2. Hea
 - `common.py`: what every command shares (one-line errors, the store, the templates, output);
 - `data_commands.py`: the commands that print or change sessions (new, sessions, show, add,
   export, import, merge, templates);
-- `app_commands.py`: the commands that open a screen (the app, present, join, serve).
+- `app_commands.py`: the commands that open a screen (the app, present, join, serve);
+- `room_commands.py`: reveal (private writing) and release (a claimed name).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from workshop_tui.cli.data_commands import (
     cmd_templates,
 )
 from workshop_tui.cli.parser import build_parser
+from workshop_tui.cli.room_commands import cmd_release, cmd_reveal
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -70,4 +72,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "present": cmd_present,
     "join": cmd_join,
     "serve": cmd_serve,
+    "reveal": cmd_reveal,
+    "release": cmd_release,
 }

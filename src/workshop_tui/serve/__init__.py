@@ -15,6 +15,8 @@ front of everything it serves:
   end escalated from a quit request to SIGKILL), and the keys and window sizes relayed to it
   from the browser, within a budget per second and in all;
 - `connection_limits.py`: connections that have not joined, capped per address and in all;
+- `claim_cookie.py`: the cookie holding each browser's claim token, so a participant's name
+  stays theirs (handed to their app processes in `WORKSHOP_TUI_CLAIM_TOKEN`);
 - `console.py`: what the facilitator's terminal shows: the join URL, its QR code, log lines
   with the code taken out;
 - `qr.py`: the join URL as a QR code drawn in the terminal, for phones;

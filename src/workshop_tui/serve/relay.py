@@ -23,9 +23,11 @@ import logging
 import os
 import shlex
 import signal
+import sys
 import time
 from dataclasses import dataclass, field
 from importlib.metadata import version
+from urllib.parse import urlsplit
 
 from aiohttp import WSCloseCode, WSMsgType, web
 
@@ -35,6 +37,22 @@ PRELUDE = b"__GANGLION__\n"  # what Textual's web driver writes first
 QUIT_GRACE = 1.5  # seconds for the app to quit when asked, then as much again after SIGTERM
 TERM_GRACE = 1.5
 STDERR_KEPT = 2048
+
+
+def join_command(location: str, session_id: int, python: str = sys.executable) -> tuple[str, dict[str, str]]:
+    """The shell command every participant app runs, and the environment it needs.
+
+    A store URL with a password travels in the environment (`WORKSHOP_TUI_DB`), not on a
+    command line other local users can read.
+    """
+    env: dict[str, str] = {}
+    args = [python, "-m", "workshop_tui"]
+    if "://" in location and urlsplit(location).password:
+        env["WORKSHOP_TUI_DB"] = location
+    else:
+        args += ["--db", location]
+    args += ["join", str(int(session_id))]
+    return shlex.join(args), env
 
 
 @dataclass
@@ -71,9 +89,10 @@ class InputBudget:
         return None
 
 
-def app_environment(width: int, height: int) -> dict[str, str]:
-    """The environment of an app process: Textual's web driver, sized to the browser."""
-    return {**os.environ, "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver", "TEXTUAL_FPS": "60",
+def app_environment(width: int, height: int, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of an app process: Textual's web driver, sized to the browser, and
+    `extra` (the browser's claim token)."""
+    return {**os.environ, **(extra or {}), "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver", "TEXTUAL_FPS": "60",
             "TEXTUAL_COLOR_SYSTEM": "truecolor", "TERM_PROGRAM": "textual",
             "TERM_PROGRAM_VERSION": version("textual-serve"), "COLUMNS": str(width), "ROWS": str(height)}
 
@@ -88,11 +107,13 @@ def meta(data: dict) -> bytes:
 
 async def serve_participant(websocket: web.WebSocketResponse, command: str, width: int, height: int, *,
                             processes: set[asyncio.subprocess.Process] | None = None,
-                            budget: InputBudget | None = None) -> None:
-    """Run one app process for a prepared websocket until either ends; return once it has exited."""
+                            budget: InputBudget | None = None, env: dict[str, str] | None = None) -> None:
+    """Run one app process for a prepared websocket until either ends; return once it has exited.
+
+    `env` is added to the process's environment (the browser's claim token)."""
     process = await asyncio.create_subprocess_exec(
         *shlex.split(command), stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE, env=app_environment(width, height))
+        stderr=asyncio.subprocess.PIPE, env=app_environment(width, height, env))
     if processes is not None:
         processes.add(process)
     stderr_tail = bytearray()

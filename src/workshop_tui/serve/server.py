@@ -5,7 +5,9 @@ middleware checks, before any handler runs, that the Host names this server and 
 the join code; a wrong Host gets a 403, a wrong code a bare 404, and neither starts anything. The websocket also needs the
 page's own Origin, and a free place under `--max-connections`; only then is one participant
 app process started, always the same command (`workshop-tui --db STORE join SESSION`, fixed
-here), so nothing a browser sends can point it at another session or store.
+here), so nothing a browser sends can point it at another session or store. The page gives
+each browser a claim token in a cookie (`claim_cookie.py`), handed to its app processes, so
+a participant's name stays theirs.
 
 The code is printed once, in the join URL on the facilitator's terminal. aiohttp's access log
 (which would print every path) is off, and a logging filter removes the code from any other
@@ -25,23 +27,24 @@ import asyncio
 import html
 import logging
 import os
-import shlex
 import signal
 import socket
 import sys
 from pathlib import Path
 from string import Template
 from typing import Awaitable, Callable
-from urllib.parse import urlsplit
 
 import textual_serve
 from aiohttp import web
 from rich.console import Console
 
+from workshop_tui.claim_token import ENV_VAR as CLAIM_ENV
+from workshop_tui.claim_token import new_token
+from workshop_tui.serve.claim_cookie import give_token, token_of
 from workshop_tui.serve.connection_limits import ConnectionLimits, raise_open_files_limit
 from workshop_tui.serve.console import announce, initialize_logging, lan_address, one_line
 from workshop_tui.serve.guard import HostCheck, code_matches, new_join_code, origin_allowed
-from workshop_tui.serve.relay import bounded, serve_participant
+from workshop_tui.serve.relay import bounded, join_command, serve_participant
 
 log = logging.getLogger("workshop-tui.serve")
 
@@ -62,22 +65,6 @@ SECURITY_HEADERS = {
         "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
     ),
 }
-
-
-def join_command(location: str, session_id: int, python: str = sys.executable) -> tuple[str, dict[str, str]]:
-    """The shell command every participant app runs, and the environment it needs.
-
-    A store URL with a password travels in the environment (`WORKSHOP_TUI_DB`), not on a
-    command line other local users can read.
-    """
-    env: dict[str, str] = {}
-    args = [python, "-m", "workshop_tui"]
-    if "://" in location and urlsplit(location).password:
-        env["WORKSHOP_TUI_DB"] = location
-    else:
-        args += ["--db", location]
-    args += ["join", str(int(session_id))]
-    return shlex.join(args), env
 
 
 class ParticipantServer:
@@ -185,7 +172,9 @@ class ParticipantServer:
             websocket_url=html.escape(f"ws://{request.host}{self.prefix}ws"),
             font_size=str(int(font_size)) if font_size.isdigit() and 8 <= int(font_size) <= 48 else "16",
         )
-        return web.Response(text=page, content_type="text/html")
+        response = web.Response(text=page, content_type="text/html")
+        give_token(request, response)  # the secret behind the participant's name claim
+        return response
 
     async def handle_static(self, request: web.Request) -> web.StreamResponse:
         """textual-serve's own scripts, styles and fonts, and nothing outside their folder."""
@@ -219,7 +208,9 @@ class ParticipantServer:
             self.limits.joined(request.protocol)
             self._sockets.add(websocket)
             log.info("a participant connected (%d of at most %d)", self.connections, self.max_connections)
-            await serve_participant(websocket, self.command, width, height, processes=self._processes)
+            token = token_of(request) or new_token()  # no cookie: a claim for this connection only
+            await serve_participant(websocket, self.command, width, height, processes=self._processes,
+                                    env={CLAIM_ENV: token})
         except asyncio.CancelledError:
             await websocket.close()
             raise  # the server is stopping: let the cancellation through, after the cleanup below
