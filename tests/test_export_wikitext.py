@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mwparserfromhell.nodes import ExternalLink, HTMLEntity, Tag, Text
 
-from workshop_tui.export import export_text, wikitext
+from workshop_tui.export import export_text, wikitext, wikitext_import
 from workshop_tui.export.common import cell_groups, one_line
 from workshop_tui.export.wikimarkup import escape
 from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo, StepState
@@ -358,7 +358,7 @@ def test_the_title_and_information_render_as_typed(catalog, title, facilitator, 
 
 def test_the_parser_module_reads_back_what_it_wrote(template):
     data = session_of(template, [(1, "action", "x | y", "Ana")])
-    back = wikitext.parse(wikitext.export(data, template), _catalog_of(template))
+    back = wikitext_import.parse(wikitext.export(data, template), _catalog_of(template))
     assert [(i.text, i.author) for i in back.items] == [("x | y", "Ana")]
 
 

@@ -18,7 +18,9 @@ from workshop_tui.export import csv as csv_export
 from workshop_tui.export import wikimarkup
 from workshop_tui.export.common import cell_groups
 from workshop_tui.model import Item, SessionData, new_id
-from workshop_tui.store.rows import ITEM_FIELDS, _sqlite_item, item_from_row, ordered, to_item
+from workshop_tui.store.fast_reads import ITEM_FIELDS, _sqlite_item, item_from_row
+from workshop_tui.store.queries import ordered
+from workshop_tui.store.rows import to_item
 from workshop_tui.store.tables import ItemRow
 
 

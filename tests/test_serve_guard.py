@@ -140,7 +140,7 @@ class Started(list):
 
 @pytest.fixture
 def started(monkeypatch):
-    from workshop_tui.serve import server as server_module
+    from workshop_tui.serve import relay as relay_module
 
     record = Started()
 
@@ -150,8 +150,8 @@ def started(monkeypatch):
     async def stop(self):
         pass
 
-    monkeypatch.setattr(server_module.AppService, "start", start)
-    monkeypatch.setattr(server_module.AppService, "stop", stop)
+    monkeypatch.setattr(relay_module.AppService, "start", start)
+    monkeypatch.setattr(relay_module.AppService, "stop", stop)
     return record
 
 

@@ -204,7 +204,7 @@ def test_a_writer_whose_clock_is_behind_still_moves_the_change_token(store, sess
 
 
 def test_later_than_steps_past_the_newest_stamp():
-    from workshop_tui.store.rows import later_than
+    from workshop_tui.store.queries import later_than
 
     assert later_than(None, "2026-11-26T10:00:00.000000+00:00") == "2026-11-26T10:00:00.000000+00:00"
     assert later_than("2026-11-26T09:00:00.000000+00:00", "2026-11-26T10:00:00.000000+00:00").startswith("2026-11-26T10")

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from workshop_tui.content import Catalog, Template
-from workshop_tui.export import csv, json, markdown, wikitext
+from workshop_tui.export import csv, json, markdown, wikitext, wikitext_import
 from workshop_tui.export.common import UNKNOWN_FORMAT, ImportFormatError
 from workshop_tui.export.files import read_import_file, write_file
 from workshop_tui.model import SessionData
@@ -23,7 +23,7 @@ __all__ = ["EXTENSIONS", "FORMATS", "ImportFormatError", "detect_format", "expor
 FORMATS = ("wikitext", "csv", "markdown", "json")
 EXTENSIONS = {"wikitext": ".wiki", "csv": ".csv", "markdown": ".md", "json": ".json"}
 _EXPORTERS = {"wikitext": wikitext.export, "csv": csv.export, "markdown": markdown.export, "json": json.export}
-_PARSERS = {"wikitext": wikitext.parse, "csv": csv.parse, "json": json.parse}
+_PARSERS = {"wikitext": wikitext_import.parse, "csv": csv.parse, "json": json.parse}
 MARKDOWN = "a markdown export cannot be imported: import the json, csv or wikitext export instead"
 
 
@@ -42,7 +42,7 @@ def export_text(data: SessionData, template: Template, fmt: str, *, now: datetim
 def detect_format(text: str) -> str:
     """json, csv or wikitext, from the text's first characters; ImportFormatError otherwise."""
     text = text.removeprefix("\ufeff")
-    for fmt, looks_like in (("json", json.looks_like), ("csv", csv.looks_like), ("wikitext", wikitext.looks_like)):
+    for fmt, looks_like in (("json", json.looks_like), ("csv", csv.looks_like), ("wikitext", wikitext_import.looks_like)):
         if looks_like(text):
             return fmt
     if text.lstrip().startswith("# ") and "\n### STEP " in text:

@@ -11,6 +11,10 @@ front of everything it serves:
 - `server.py`: the aiohttp application (every route under `/j/<code>/`, refused before
   anything runs without the code), the cap on connections, and the one command every app
   process runs: `workshop-tui --db STORE join SESSION`, fixed when the server starts;
+- `relay.py`: one participant's connection: their app process, and the keys and window
+  sizes relayed to it from the browser;
+- `console.py`: what the facilitator's terminal shows: the join URL, its QR code, log lines
+  with the code taken out;
 - `qr.py`: the join URL as a QR code drawn in the terminal, for phones;
 - `page.html`: the page, with no third-party requests (no web fonts from elsewhere).
 """

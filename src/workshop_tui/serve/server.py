@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import html
-import json
 import logging
 import os
 import shlex
@@ -28,14 +27,14 @@ from string import Template
 from typing import Awaitable, Callable
 from urllib.parse import urlsplit
 
-from aiohttp import WSMsgType, web
+from aiohttp import web
 from aiohttp.web_runner import GracefulExit
 from rich.console import Console
-from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
-from workshop_tui.serve.guard import HostCheck, Redactor, code_matches, new_join_code, origin_allowed
-from workshop_tui.serve.qr import qr_text
+from workshop_tui.serve.console import announce, initialize_logging
+from workshop_tui.serve.guard import HostCheck, code_matches, new_join_code, origin_allowed
+from workshop_tui.serve.relay import bounded, serve_participant
 
 log = logging.getLogger("workshop-tui.serve")
 
@@ -187,64 +186,27 @@ class ParticipantServer(Server):
             self.refused += 1
             log.warning("refused a participant: all %d places are taken (--max-connections)", self.max_connections)
             raise web.HTTPServiceUnavailable(text="The session is full: ask the facilitator.\n")
-        width = _bounded(request.query.get("width"), 80, 20, 500)
-        height = _bounded(request.query.get("height"), 24, 8, 300)
+        width = bounded(request.query.get("width"), 80, 20, 500)
+        height = bounded(request.query.get("height"), 24, 8, 300)
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE_BYTES)
         if not websocket.can_prepare(request).ok:
             raise web.HTTPBadRequest(text="This address is for the page's websocket.\n")
         self.connections += 1
-        service: AppService | None = None
         try:
             await websocket.prepare(request)
             self._sockets.add(websocket)
             log.info("a participant connected (%d of at most %d)", self.connections, self.max_connections)
-            service = AppService(
-                self.command,
-                write_bytes=websocket.send_bytes,
-                write_str=websocket.send_str,
-                close=websocket.close,
-                download_manager=self.download_manager,
-                debug=False,
-            )
-            await service.start(width, height)
-            await self._relay(websocket, service)
+            await serve_participant(websocket, self.command, self.download_manager, width, height)
         except asyncio.CancelledError:
             await websocket.close()
             raise  # the server is stopping: let the cancellation through, after the cleanup below
         except Exception:
             log.exception("a participant's connection failed")
         finally:
-            if service is not None:
-                await service.stop()
             self._sockets.discard(websocket)
             self.connections -= 1
             log.info("a participant left (%d connected)", self.connections)
         return websocket
-
-    async def _relay(self, websocket: web.WebSocketResponse, service: AppService) -> None:
-        """Pass keys and sizes from the browser to the app; anything else is ignored."""
-        async for message in websocket:
-            if message.type != WSMsgType.TEXT:
-                continue
-            try:
-                envelope = json.loads(message.data)
-            except ValueError:
-                break
-            if not isinstance(envelope, list) or not envelope or not isinstance(envelope[0], str):
-                break
-            kind = envelope[0]
-            data = envelope[1] if len(envelope) > 1 else None
-            if kind == "stdin" and isinstance(data, str):
-                await service.send_bytes(data.encode("utf-8"))
-            elif kind == "resize" and isinstance(data, dict):
-                await service.set_terminal_size(_bounded(data.get("width"), 80, 20, 500),
-                                                _bounded(data.get("height"), 24, 8, 300))
-            elif kind == "ping":
-                await websocket.send_json(["pong", data])
-            elif kind == "blur":
-                await service.blur()
-            elif kind == "focus":
-                await service.focus()
 
     async def _close_sockets(self, app: web.Application) -> None:
         for websocket in list(self._sockets):
@@ -259,38 +221,12 @@ class ParticipantServer(Server):
         self.host_check = HostCheck(self.host, self.port)
         return sock
 
-    def initialize_logging(self) -> None:
-        """Plain one-line logs on standard error, with the join code taken out of every record."""
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%H:%M:%S"))
-        handler.addFilter(Redactor(self.code))
-        root = logging.getLogger()
-        root.handlers[:] = [handler]
-        root.setLevel(logging.INFO)
-        logging.getLogger("aiohttp.access").disabled = True  # it would print every path, code and all
-
-    def announce(self) -> None:
-        """Print the join URL and its QR code: the one place the code is ever written."""
-        url = self.join_url()
-        console = self.console
-        console.print(f"Participants join at:\n\n  {url}\n", highlight=False, soft_wrap=True)
-        console.print(qr_text(url, color=console.color_system is not None), end="")
-        console.print(
-            f"\nServing the participant view of session {self.session_id}"
-            f" to at most {self.max_connections} browsers at a time. Ctrl+C stops.",
-            highlight=False,
-        )
-        if self.host in ("127.0.0.1", "localhost", "::1"):
-            console.print("Only this machine can reach it: --host 0.0.0.0 opens it to the room's network.",
-                          style="dim", highlight=False)
-        console.file.flush()
-
     def serve(self, debug: bool = False) -> None:
         """Listen, print the join URL, and serve until Ctrl+C (or SIGTERM)."""
         sock = self.bind()
         os.environ.update(self.child_env)  # app processes inherit it (a store URL's password)
-        self.initialize_logging()
-        self.announce()
+        initialize_logging(self.code)
+        announce(self.console, self.join_url(), self.session_id, self.max_connections, self.host)
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
         for signum in (signal.SIGINT, signal.SIGTERM):
@@ -303,14 +239,6 @@ class ParticipantServer(Server):
 
     def request_exit(self) -> None:
         raise GracefulExit()
-
-
-def _bounded(value: object, default: int, low: int, high: int) -> int:
-    try:
-        number = int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return default
-    return max(low, min(high, number))
 
 
 def _family(host: str) -> socket.AddressFamily:

@@ -16,17 +16,9 @@ from sqlmodel import Session, col, select
 from workshop_tui import timebox
 from workshop_tui.model import Item, SessionInfo, StepState, Vote, new_id
 from workshop_tui.store.errors import InvalidInputError
-from workshop_tui.store.rows import (
-    check_step,
-    item_row,
-    one_line,
-    ordered,
-    session_row,
-    to_item,
-    to_step_state,
-    to_vote,
-    touch,
-)
+from workshop_tui.store.checks import check_step, one_line
+from workshop_tui.store.queries import item_row, ordered, session_row, touch
+from workshop_tui.store.rows import to_item, to_step_state, to_vote
 from workshop_tui.store.tables import ItemRow, StepStateRow, VoteRow
 from workshop_tui.text import clean_name
 

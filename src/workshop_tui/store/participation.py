@@ -22,7 +22,8 @@ from workshop_tui.model import DeletedItem, Item, new_id
 from workshop_tui.store.errors import NotAllowedError
 from workshop_tui.store.facilitation import _voter, cast_on_row, withdraw_from_row
 from workshop_tui.store.presence import STALE_AFTER
-from workshop_tui.store.rows import checked_item_text, delete_row, edit_row, item_row, required_line, session_row
+from workshop_tui.store.checks import checked_item_text, required_line
+from workshop_tui.store.queries import delete_row, edit_row, item_row, session_row
 from workshop_tui.store.tables import ItemRow, PresenceRow, StepStateRow, VoteRow
 from workshop_tui.text import clean_name
 

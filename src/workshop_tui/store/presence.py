@@ -15,7 +15,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from workshop_tui.model import PRESENCE_STALE_SECONDS
-from workshop_tui.store.rows import session_row
+from workshop_tui.store.queries import session_row
 from workshop_tui.store.tables import PresenceRow
 from workshop_tui.text import clean_name
 

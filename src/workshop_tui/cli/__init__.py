@@ -1,0 +1,70 @@
+"""The command line: `workshop-tui` opens the app; its commands script the same store.
+
+Every command makes the store from `--db` (or `$WORKSHOP_TUI_DB`, or the user data dir) and
+hands it on; errors print one line on standard error and exit with status 2. Heavy modules
+(SQLAlchemy, Textual, the exporters) are imported inside the commands that need them.
+
+- `parser.py`: the arguments of every command;
+- `common.py`: what every command shares (one-line errors, the store, the templates, output);
+- `data_commands.py`: the commands that print or change sessions (new, sessions, show, add,
+  export, import, merge, templates);
+- `app_commands.py`: the commands that open a screen (the app, present, join, serve).
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Callable, Sequence
+
+from workshop_tui.cli.app_commands import cmd_join, cmd_present, cmd_serve, run_app
+from workshop_tui.cli.common import CommandError, os_message, fail
+from workshop_tui.cli.data_commands import (
+    cmd_add,
+    cmd_export,
+    cmd_import,
+    cmd_merge,
+    cmd_new,
+    cmd_sessions,
+    cmd_show,
+    cmd_templates,
+)
+from workshop_tui.cli.parser import build_parser
+
+__all__ = ["COMMANDS", "build_parser", "main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return run_app(args.db)
+    from workshop_tui.content import TemplateError
+    from workshop_tui.store.errors import StoreError
+
+    handler = COMMANDS[args.command]
+    try:
+        return handler(args) or 0
+    except (CommandError, StoreError, TemplateError) as error:
+        return fail(str(error))
+    except KeyboardInterrupt:
+        return fail("interrupted")
+    except Exception as error:  # an importer or exporter error type, or an OS error
+        from workshop_tui.export import ImportFormatError
+
+        if isinstance(error, (ImportFormatError, OSError)):
+            return fail(os_message(error) if isinstance(error, OSError) else str(error))
+        raise
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "new": cmd_new,
+    "sessions": cmd_sessions,
+    "show": cmd_show,
+    "add": cmd_add,
+    "export": cmd_export,
+    "import": cmd_import,
+    "merge": cmd_merge,
+    "templates": cmd_templates,
+    "present": cmd_present,
+    "join": cmd_join,
+    "serve": cmd_serve,
+}

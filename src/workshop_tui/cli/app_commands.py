@@ -1,0 +1,103 @@
+"""The commands that open a screen: the full-screen app, `present`, `join`, and `serve` for browsers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workshop_tui import APP_NAME
+from workshop_tui.cli.common import CommandError, fail, load_templates, open_store_for
+
+
+def cmd_present(args: argparse.Namespace) -> int:
+    """The presenter view of one session in this terminal (the shared screen), read-only."""
+    catalog = load_templates()
+    with open_store_for(args) as store:
+        info = store.find_session(args.session)
+        from workshop_tui.presenter import make_presenter_app
+
+        app = make_presenter_app(store, info, catalog)
+        app.run()
+    if app.return_code:
+        if app.error_message:
+            print(f"{APP_NAME}: error: {app.error_message}", file=sys.stderr)
+        return app.return_code
+    return 0
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    """The participant view of one session, in this terminal."""
+    from workshop_tui.text import clean_name
+
+    if args.name is not None and not clean_name(args.name):
+        raise CommandError("--as needs a name: it is shown beside your items")
+    catalog = load_templates()
+    with open_store_for(args) as store:
+        info = store.find_session(args.session)
+        from workshop_tui.participant import make_participant_app
+
+        app = make_participant_app(store, info.id, args.name, catalog=catalog)
+        app.run()
+    if app.return_code:
+        if app.error_message:
+            print(f"{APP_NAME}: error: {app.error_message}", file=sys.stderr)
+        return app.return_code
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The participant view of one session, for browsers that hold the join code."""
+    from workshop_tui import locations
+
+    if not 0 <= args.port <= 65535:
+        raise CommandError(f"--port must be 0 to 65535, not {args.port}")
+    if args.max_connections < 1:
+        raise CommandError(f"--max-connections must be at least 1, not {args.max_connections}")
+    location = locations.resolve_db(args.db)
+    if "://" not in location:
+        location = str(Path(location).expanduser().resolve())
+    with open_store_for(argparse.Namespace(db=location)) as store:
+        info = store.find_session(args.session)
+    from workshop_tui.serve.server import ParticipantServer
+
+    server = ParticipantServer(location, info.id, title=f"{info.title} · workshop-tui", host=args.host,
+                               port=args.port, max_connections=args.max_connections)
+    server.serve()
+    return 0
+
+
+def run_app(db: str | None) -> int:
+    """Open the full-screen app. The store opens after the first frame is drawn."""
+    from workshop_tui import locations
+
+    location = locations.resolve_db(db)
+    try:
+        _precheck(location)
+    except Exception as error:  # a StoreOpenError: one line, no app
+        return fail(str(error))
+    from workshop_tui.app import make_app
+
+    def open_it():
+        from workshop_tui.store import open_store
+
+        return open_store(location)
+
+    app = make_app(open_it)
+    app.run()
+    if app.return_code:
+        if app.error_message:
+            print(f"{APP_NAME}: error: {app.error_message}", file=sys.stderr)
+        return app.return_code
+    return 0
+
+
+def _precheck(location: str) -> None:
+    """Refuse a bad store file before the screen is taken over (cheap: reads a header)."""
+    if "://" in location:
+        return
+    from workshop_tui.store.sqlite_file import check_existing_file
+
+    path = Path(location).expanduser()
+    if path.exists():
+        check_existing_file(path)

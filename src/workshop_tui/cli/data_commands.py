@@ -1,0 +1,118 @@
+"""The commands that print or change sessions: new, sessions, show, add, export, import, merge, templates."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workshop_tui.cli.common import CommandError, literal, load_templates, open_store_for, template_for, write_stdout
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    catalog = load_templates()
+    template = catalog.get(args.template) if args.template else catalog.default
+    with open_store_for(args) as store:
+        info = store.create_session(
+            args.title,
+            template_id=template.id,
+            step_count=template.step_count,
+            facilitator=args.facilitator,
+            participants=args.participant,
+            event=args.event,
+            place=args.place,
+            date=args.date,
+        )
+    print(info.id)
+    return 0
+
+
+def cmd_sessions(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    with open_store_for(args) as store:
+        sessions = store.list_sessions()
+    if not sessions:
+        print("no sessions yet: `workshop-tui new TITLE` makes one", file=sys.stderr)
+        return 0
+    table = Table("id", "title", "date", "items", "step", box=None, pad_edge=False)
+    for info in sorted(sessions, key=lambda s: s.id):
+        table.add_row(str(info.id), literal(info.title), literal(info.date), str(info.item_count),
+                      f"{info.current_step}/{info.step_count}")
+    Console(soft_wrap=False).print(table)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from workshop_tui.summary_table import summary_table
+
+    catalog = load_templates()
+    with open_store_for(args) as store:
+        data = store.session_data(store.find_session(args.session).id)
+    Console().print(summary_table(data, template_for(catalog, data.info.template_id)))
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    with open_store_for(args) as store:
+        info = store.find_session(args.session)
+        item = store.add_item(info.id, args.step, args.column, args.text, author=args.author)
+    print(item.id)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from workshop_tui import export
+
+    catalog = load_templates()
+    with open_store_for(args) as store:
+        data = store.session_data(store.find_session(args.session).id)
+    text = export.export_text(data, template_for(catalog, data.info.template_id), args.format)
+    if args.output:
+        path = Path(args.output).expanduser()
+        try:
+            export.write_file(path, text, overwrite=args.force)
+        except FileExistsError:
+            raise CommandError(f"{path} exists; nothing written (add --force to replace it)") from None
+        print(f"wrote {path}", file=sys.stderr)
+    else:
+        write_stdout(text)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from workshop_tui import export
+
+    catalog = load_templates()
+    data = export.import_file(Path(args.file).expanduser(), catalog, fmt=args.format)
+    with open_store_for(args) as store:
+        info = store.import_session(data, title=args.title)
+    print(info.id)
+    print(f"imported {info.item_count} items into session {info.id} '{info.title}'", file=sys.stderr)
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from workshop_tui.merge import merge_sessions
+
+    with open_store_for(args) as store:
+        first = store.session_data(store.find_session(args.a).id)
+        second = store.session_data(store.find_session(args.b).id)
+        merged = merge_sessions(first, second, title=args.title)
+        info = store.import_session(merged)
+    print(info.id)
+    print(f"merged into session {info.id} '{info.title}' with {info.item_count} items", file=sys.stderr)
+    return 0
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    from workshop_tui import locations
+
+    catalog = load_templates()
+    for template in catalog.templates.values():
+        print(f"{template.id}\t{template.title}\t{template.step_count} steps\t{template.path}")
+    print(f"(add your own: drop a .toml file into {locations.user_templates_dir()})", file=sys.stderr)
+    return 0

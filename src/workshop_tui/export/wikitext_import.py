@@ -1,0 +1,274 @@
+"""Wikitext read back: a session from a page's summary table (`parse`).
+
+Reads our own pages (`wikitext.export`: items, authors, votes, clusters, follow-ups, step
+times: the table is the source; the Follow-ups section repeats it for readers and is not read)
+and tables copied from wiki pages in the summary's shape. Typed text never holds a raw `<` in
+our pages, so every raw tag was written by the exporter or by whoever wrote the page by hand.
+A mark it cannot read stays in the item's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from workshop_tui.content import Catalog
+from workshop_tui.export.common import (
+    MAX_INT,
+    MAX_ITEMS,
+    UNKNOWN_FORMAT,
+    ImportFormatError,
+    Row,
+    checked_step,
+    column_key,
+    imported_state,
+    infer_template,
+    inferred_info,
+    item_text,
+    numbered,
+    one_line,
+    parse_duration,
+)
+from workshop_tui.export.wikimarkup import to_text, without_comments
+from workshop_tui.export.wikitable import CELL_SEPARATOR, MAX_TABLE_LINES, TABLE_START, Cell, Table, grid, read_table
+from workshop_tui.export.wikitext import CLUSTER_OPEN, TIME_OPEN
+from workshop_tui.model import COLUMNS, SessionData, new_id
+from workshop_tui.text import clean_name, clean_text
+
+MAX_TABLES = 1_000
+MAX_SOURCE = 200_000  # an item of 10,000 characters takes at most about 100,000 escaped
+# Patterns run over the whole page: written so that no line makes them backtrack quadratically.
+_TITLE = re.compile(r"^=(?!=)(.*[^=\s])[ \t]*=[ \t]*$", re.M)
+_INFO = re.compile(
+    r"^[*#:;]*[ \t]*(?:'{2,5}[ \t]*)?(facilitators?|participants|event|place|date)[ \t]*(?:'{2,5}[ \t]*)?:(.*)$",
+    re.M | re.I,
+)
+_INFO_SECTION = re.compile(r"^=+[ \t]*Information[ \t]*=+[ \t]*$", re.M | re.I)
+_HEADING = re.compile(r"^=", re.M)
+_STEP_LABEL = re.compile(r"^\W*step\s*(\d{1,9})\b\s*[:.)\-–—]?\s*(.*)$", re.I)
+_BULLET = re.compile(r"^[*#]+")
+_NESTED_TABLE = re.compile(r"^[ \t]*(?:\{\||\|[}+-])")
+_NESTED_CELLS = re.compile(r"^[ \t]*[|!]")
+_BREAK = re.compile(r"</?br\s*/?>", re.I)
+_TIME = re.compile(r'<small class="timebox">([^<\n]{1,200})</small>')
+_MARK = re.compile(r'<small(?: class="(votes|followup)")?>\(')
+_MARK_CLOSE = ")</small>"
+_VOTES = re.compile(r"([0-9]{1,10}) votes?")
+
+
+def looks_like(text: str) -> bool:
+    return "{|" in text and TABLE_START.search(text) is not None
+
+
+def parse(text: str, catalog: Catalog) -> SessionData:
+    text = without_comments(text.replace("\r\n", "\n").replace("\r", "\n"))
+    budget = [MAX_TABLE_LINES]
+    position = 0
+    for _ in range(MAX_TABLES if "{|" in text else 0):
+        start = TABLE_START.search(text, position)
+        if start is None:
+            break
+        table = read_table(text, start.start(), budget)
+        mapping = _column_mapping(table, catalog)
+        if mapping is not None:
+            return _session(text[: start.start()], table, *mapping, catalog)
+        position = max(table.end, start.end())
+    raise ImportFormatError(UNKNOWN_FORMAT)
+
+
+def _column_mapping(table: Table, catalog: Catalog) -> tuple[dict[int, str], int] | None:
+    """Which grid column holds which kind of item, and where the data rows begin; None if no summary."""
+    if not table.rows:
+        return None
+    headings = [" ".join(to_text(cell.first_line).casefold().split()) for cell in table.rows[0]]
+    mapping: dict[int, str] = {}
+    for index, heading in enumerate(headings[1:], start=1):
+        key = column_key(heading, catalog) or next((k for k in COLUMNS if k in heading), None)
+        if key and key not in mapping.values():
+            mapping[index] = key
+    if len(mapping) == len(COLUMNS):
+        return mapping, 1
+    # No recognisable header: a table of "STEP n" rows with four cells is a summary too.
+    if any(len(row) >= 4 and _step_label(row[0]) for row in table.rows):
+        return {1: "action", 2: "obstacle", 3: "tool"}, int(all(cell.header for cell in table.rows[0]))
+    return None
+
+
+def _step_label(cell: Cell) -> tuple[int, str] | None:
+    first = next((part for part in to_text(cell.first_line).split("\n") if part.strip()), "")
+    match = _STEP_LABEL.match(first.strip())
+    return (int(match.group(1)), match.group(2).strip()) if match else None
+
+
+def _step_times(cell: Cell) -> tuple[int | None, int | None] | None:
+    """The timebox and time spent in a step cell's `<small class="timebox">`; None without one."""
+    for line in cell.lines:
+        match = _TIME.search(line) if TIME_OPEN in line else None
+        if match:
+            planned = spent = None
+            for part in to_text(match.group(1)).split(" · "):
+                label, _, value = part.strip().partition(" ")
+                if label == "Timebox":
+                    planned = parse_duration(value)
+                elif label == "spent":
+                    spent = parse_duration(value)
+            return planned, spent
+    return None
+
+
+def _session(before: str, table: Table, mapping: dict[int, str], first_row: int, catalog: Catalog) -> SessionData:
+    rows = list(grid(table.rows[first_row:]))
+    labels = [_step_label(row[0]) if 0 in row else None for row in rows]
+    labelled = any(labels)
+    titles: dict[int, str] = {}
+    times: dict[int, tuple[int | None, int | None]] = {}
+    found: list[Row] = []
+    step = highest = 0
+    for index, (row, label) in enumerate(zip(rows, labels), start=1):
+        if label:
+            step = checked_step(label[0], f"the summary table's row {index}")
+            titles.setdefault(step, label[1])
+            time = _step_times(row[0])
+            if time is not None:
+                times.setdefault(step, time)
+        elif not labelled and 0 in row:
+            step = checked_step(step + 1, f"the summary table's row {index}")  # unlabelled: one row per step
+        step = max(step, 1)  # rows above the first "STEP n" belong to step 1
+        highest = max(highest, step)
+        for column, key in mapping.items():
+            if column in row:
+                for found_row in _rows(row[column].lines, step, key, f"step {step}, {key}"):
+                    found.append(found_row)
+                    if len(found) > MAX_ITEMS:
+                        raise ImportFormatError(f"more than {MAX_ITEMS:,} items: too many for one session")
+    items = numbered(found)
+    template = infer_template(catalog, titles)
+    info = inferred_info(_title(before), template, items, highest, **_information_fields(before))
+    states = (imported_state(number, template, None, *time) for number, time in sorted(times.items()))
+    return SessionData(info=info, items=items, step_states=tuple(state for state in states if state))
+
+
+def _rows(lines: list[str], step: int, column: str, where: str) -> Iterator[Row]:
+    """A cell's items: one per bullet (its `<br />`s are line breaks), else one per line or `<br>`.
+
+    A bullet that opens a cluster gathers the deeper bullets below it into the cluster."""
+    cluster, cluster_level = None, 0
+    for raw in _cell_lines(lines):
+        bullet = _BULLET.match(raw)
+        if bullet:
+            content = _bounded(raw[bullet.end() :].strip(" \t"), where)
+            if cluster and bullet.end() <= cluster_level:
+                cluster = None
+            if content.startswith(CLUSTER_OPEN):
+                cluster, cluster_level = new_id(), bullet.end()
+                continue
+            content, row = _marks(content, Row(step, column, "", cluster=cluster))
+            pieces: Iterator[str] = iter([to_text(content)])
+        else:
+            if raw.strip():
+                cluster = None
+            row = Row(step, column, "")
+            pieces = (to_text(_bounded(piece, where)) for piece in _between_breaks(raw))
+        for piece in map(clean_text, pieces):
+            if piece.strip():  # a blank bullet on a hand-made page shows nothing: skipped
+                yield Row(step, column, item_text(piece, where), row.author, row.votes, cluster=row.cluster,
+                          followup=row.followup, owner=row.owner, due=row.due)
+
+
+def _bounded(source: str, where: str) -> str:
+    """Refuse early what cannot be an item, before decoding megabytes of it."""
+    if len(source) > MAX_SOURCE:
+        raise ImportFormatError(f"{where}: an item's wikitext is {len(source):,} characters long; too long for an item")
+    return source
+
+
+def _between_breaks(raw: str) -> Iterator[str]:
+    """The pieces of a plain line between its `<br>`s, one at a time (a line may hold thousands)."""
+    position = 0
+    for match in _BREAK.finditer(raw):
+        yield raw[position : match.start()].strip(" \t")
+        position = match.end()
+    yield raw[position:].strip(" \t")
+
+
+def _cell_lines(lines: list[str]) -> Iterator[str]:
+    """A cell's lines; a table nested in the cell gives its cells' text, one line each."""
+    for raw in lines:
+        nested = _NESTED_CELLS.match(raw)
+        if _NESTED_TABLE.match(raw):
+            continue
+        if nested:
+            yield from CELL_SEPARATOR.split(raw[nested.end() :])
+        else:
+            yield raw
+
+
+def _marks(content: str, row: Row) -> tuple[str, Row]:
+    """A bullet's text without its trailing marks (author, votes, follow-up), read into row.
+
+    Typed text never holds a raw `<`, so in our pages the last `<small` starts a mark. Each kind
+    is read once; a mark that does not read as one stays in the text."""
+    seen: set[str] = set()
+    while content.endswith(_MARK_CLOSE):
+        start = content.rfind("<small")
+        match = _MARK.match(content, start) if start >= 0 else None
+        if match is None or match.end() > len(content) - len(_MARK_CLOSE):
+            break
+        kind = match.group(1) or "author"
+        inner = content[match.end() : len(content) - len(_MARK_CLOSE)]
+        if kind in seen or not _read_mark(kind, inner, row):
+            break
+        seen.add(kind)
+        content = content[:start].rstrip(" \t")
+    return content, row
+
+
+def _read_mark(kind: str, inner: str, row: Row) -> bool:
+    if kind == "author":
+        row.author = clean_name(to_text(inner))
+        return True
+    if kind == "votes":
+        match = _VOTES.fullmatch(inner)
+        if match is None or int(match.group(1)) > MAX_INT:
+            return False
+        row.votes = int(match.group(1))
+        return True
+    label, *parts = inner.split(",")  # commas typed in an owner or a due date are references
+    if label.strip() != "follow-up":
+        return False
+    owner, due = None, ""
+    for part in (part.strip(" \t") for part in parts):
+        if part.startswith("owner:"):
+            owner = clean_name(to_text(part[len("owner:") :]))
+        elif part.startswith("due "):
+            due = one_line(to_text(part[len("due ") :]))
+        else:
+            return False
+    row.followup, row.owner, row.due = True, owner, due
+    return True
+
+
+def _title(before: str) -> str:
+    match = _TITLE.search(before)
+    return one_line(to_text(_bounded(match.group(1).strip(" \t"), "the title"))) if match else ""
+
+
+def _information_fields(before: str) -> dict[str, object]:
+    """The Information section's fields (the first of each); without that section, any before the table."""
+    section = _INFO_SECTION.search(before)
+    if section:
+        following = _HEADING.search(before, section.end())
+        before = before[section.end() : following.start() if following else len(before)]
+    fields: dict[str, object] = {}
+    for match in _INFO.finditer(before):
+        label = match.group(1).casefold().rstrip("s")
+        name = {"facilitator": "facilitator", "participant": "participants"}.get(label, label)
+        if name in fields:
+            continue
+        value = _bounded(match.group(2), f"the Information section's {name}")
+        if name == "participants":
+            names = (clean_name(to_text(part)) for part in value.split(","))
+            fields[name] = tuple(dict.fromkeys(n for n in names if n))
+        else:
+            fields[name] = one_line(to_text(value))
+    return fields

@@ -1,0 +1,41 @@
+"""Validation inside the store: one-line fields, required fields, item text, columns and steps.
+
+Each refuses with `InvalidInputError` (one line for the user) before anything is written.
+"""
+
+from __future__ import annotations
+
+from workshop_tui.model import COLUMNS
+from workshop_tui.store.errors import InvalidInputError
+from workshop_tui.store.tables import SessionRow
+from workshop_tui.text import EmptyTextError, TextTooLongError, clean_item_text, clean_text
+
+
+def one_line(value: str | None) -> str:
+    return " ".join(clean_text(value or "").split())
+
+
+def required_line(value: str | None, what: str) -> str:
+    text = one_line(value)
+    if not text:
+        raise InvalidInputError(f"the {what} is empty")
+    if len(text) > 500:
+        raise InvalidInputError(f"the {what} is too long ({len(text):,} characters; at most 500)")
+    return text
+
+
+def checked_item_text(text: str) -> str:
+    try:
+        return clean_item_text(text)
+    except (EmptyTextError, TextTooLongError) as error:
+        raise InvalidInputError(str(error)) from None
+
+
+def check_column(column: str) -> None:
+    if column not in COLUMNS:
+        raise InvalidInputError(f"unknown column '{column}': use one of {', '.join(COLUMNS)}")
+
+
+def check_step(session: SessionRow, step: int) -> None:
+    if not isinstance(step, int) or not 1 <= step <= session.step_count:
+        raise InvalidInputError(f"step {step} is outside 1-{session.step_count}")

@@ -1,0 +1,171 @@
+"""Store methods for items: add, edit, move, delete and restore, and the reads screens poll."""
+
+from __future__ import annotations
+
+from sqlalchemy import func
+from sqlmodel import col, select
+
+from workshop_tui.model import DeletedItem, Item, SessionData, StepState, StepView, new_id
+from workshop_tui.store.base import StoreBase
+from workshop_tui.store.checks import check_column, check_step, checked_item_text
+from workshop_tui.store.fast_reads import read_items, read_votes
+from workshop_tui.store.queries import (
+    add_participants,
+    column_rows,
+    delete_row,
+    edit_row,
+    item_row,
+    next_position,
+    participant_names,
+    session_row,
+    touch,
+)
+from workshop_tui.store.rows import to_info, to_item, to_item_row, to_step_state
+from workshop_tui.store.tables import ItemRow, StepStateRow, VoteRow
+from workshop_tui.text import clean_name
+
+
+class ItemsMixin(StoreBase):
+    """Items, one at a time, and the reads of a step or a whole session: a mixin of `Store`."""
+
+    # -- items ---------------------------------------------------------------------------
+
+    def add_item(
+        self,
+        session_id: int,
+        step: int,
+        column: str,
+        text: str,
+        *,
+        author: str | None = None,
+        item_id: str | None = None,
+    ) -> Item:
+        """Save a new item at the end of its column; the same `item_id` twice is stored once."""
+        check_column(column)
+        text = checked_item_text(text)
+        author = clean_name(author)
+        item_id = item_id or new_id()
+        with self._write() as db:
+            existing = db.get(ItemRow, item_id)
+            if existing is not None:
+                return to_item(existing)
+            session = touch(db, session_id)
+            check_step(session, step)
+            stamp = session.updated_at
+            row = ItemRow(
+                id=item_id,
+                session_id=session_id,
+                step=step,
+                column=column,
+                text=text,
+                author=author,
+                position=next_position(db, session_id, step, column),
+                created_at=stamp,
+                updated_at=stamp,
+            )
+            db.add(row)
+            if author:
+                add_participants(db, session_id, [author])
+            return to_item(row)
+
+    def get_item(self, item_id: str) -> Item:
+        with self._read() as db:
+            return to_item(item_row(db, item_id))
+
+    def edit_item(self, item_id: str, text: str) -> Item:
+        text = checked_item_text(text)
+        with self._write() as db:
+            return edit_row(db, item_row(db, item_id), text)
+
+    def set_author(self, item_id: str, author: str | None) -> Item:
+        author = clean_name(author)
+        with self._write() as db:
+            row = item_row(db, item_id)
+            row.author = author
+            row.updated_at = touch(db, row.session_id).updated_at
+            db.add(row)
+            if author:
+                add_participants(db, row.session_id, [author])
+            return to_item(row)
+
+    def delete_item(self, item_id: str) -> DeletedItem:
+        """Delete an item and its votes; returns both, for `restore_item` (undo)."""
+        with self._write() as db:
+            return delete_row(db, item_row(db, item_id))
+
+    def restore_item(self, deleted: DeletedItem) -> Item:
+        """Put a deleted item back exactly as it was: same id, place, times and votes."""
+        item = deleted.item
+        with self._write() as db:
+            existing = db.get(ItemRow, item.id)
+            if existing is not None:
+                return to_item(existing)
+            session = touch(db, item.session_id)
+            check_step(session, item.step)
+            row = to_item_row(item, item.session_id)
+            db.add(row)
+            db.flush()
+            for vote in deleted.votes:
+                if db.get(VoteRow, vote.id) is None:
+                    db.add(VoteRow(id=vote.id, session_id=item.session_id, item_id=item.id, step=item.step,
+                                   participant=vote.participant, created_at=vote.created_at))
+            return to_item(row)
+
+    def move_item(self, item_id: str, offset: int) -> list[Item]:
+        """Move an item up (negative) or down (positive) in its column; returns the column."""
+        with self._write() as db:
+            row = item_row(db, item_id)
+            rows = column_rows(db, row.session_id, row.step, row.column)
+            index = next(i for i, r in enumerate(rows) if r.id == item_id)
+            target = max(0, min(len(rows) - 1, index + offset))
+            if target != index:
+                rows.insert(target, rows.pop(index))
+                for position, each in enumerate(rows):
+                    if each.position != position:
+                        each.position = position
+                        db.add(each)
+                touch(db, row.session_id)
+            return [to_item(each) for each in rows]
+
+    def list_items(self, session_id: int, step: int | None = None) -> list[Item]:
+        """A session's items (or one step's), ordered by step, column and position."""
+        with self._read() as db:
+            session_row(db, session_id)
+            return list(read_items(db, session_id, step))
+
+    def step_view(self, session_id: int, step: int) -> StepView:
+        """One step's items, the session header, item counts per step and the step's state."""
+        with self._read() as db:
+            row = session_row(db, session_id)
+            check_step(row, step)
+            items = read_items(db, session_id, step)
+            counts = dict(
+                db.exec(
+                    select(ItemRow.step, func.count()).where(ItemRow.session_id == session_id).group_by(ItemRow.step)
+                ).all()
+            )
+            state = db.get(StepStateRow, (session_id, step))
+            return StepView(
+                info=to_info(row, participant_names(db, session_id), sum(counts.values())),
+                step=step,
+                items=items,
+                counts=counts,
+                state=to_step_state(state) if state else StepState(step=step),
+            )
+
+    def session_data(self, session_id: int) -> SessionData:
+        """Everything a session holds, for the summary screen and the exporters."""
+        with self._read() as db:
+            row = session_row(db, session_id)
+            items = read_items(db, session_id)
+            info = to_info(row, participant_names(db, session_id), len(items))
+            votes = read_votes(db, session_id)
+            states = db.exec(
+                select(StepStateRow).where(StepStateRow.session_id == session_id).order_by(col(StepStateRow.step))
+            ).all()
+            return SessionData(
+                info=info,
+                items=items,
+                votes=votes,
+                step_states=tuple(to_step_state(state) for state in states),
+            )
