@@ -8,7 +8,8 @@ hands it on; errors print one line on standard error and exit with status 2. Hea
 - `common.py`: what every command shares (one-line errors, the store, the templates, output);
 - `data_commands.py`: the commands that print or change sessions (new, sessions, show, add,
   export, import, merge, templates);
-- `app_commands.py`: the commands that open a screen (the app, present, join, serve).
+- `app_commands.py`: the commands that open a screen (the app, present, join, serve);
+- `wiki_commands.py`: between sessions: publish to a wiki page, pull one into a session.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from workshop_tui.cli.data_commands import (
     cmd_templates,
 )
 from workshop_tui.cli.parser import build_parser
+from workshop_tui.cli.wiki_commands import cmd_publish, cmd_pull
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -39,11 +41,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(args.db)
     from workshop_tui.content import TemplateError
     from workshop_tui.store.errors import StoreError
+    from workshop_tui.wiki.errors import WikiError
 
     handler = COMMANDS[args.command]
     try:
         return handler(args) or 0
-    except (CommandError, StoreError, TemplateError) as error:
+    except (CommandError, StoreError, TemplateError, WikiError) as error:
         return fail(str(error))
     except KeyboardInterrupt:
         return fail("interrupted")
@@ -67,4 +70,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "present": cmd_present,
     "join": cmd_join,
     "serve": cmd_serve,
+    "publish": cmd_publish,
+    "pull": cmd_pull,
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from workshop_tui import APP_NAME, __version__
+from workshop_tui.cli import wiki_commands
 from workshop_tui.cli.common import EXIT_ERROR
 from workshop_tui.model import COLUMNS
 
@@ -81,4 +82,5 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, metavar="N", help="the port (default 8000; 0: any free one)")
     serve.add_argument("--max-connections", type=int, default=30, metavar="N",
                        help="browsers connected at once (default 30); each runs its own app process")
+    wiki_commands.add_parsers(commands)
     return parser
