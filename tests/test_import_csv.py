@@ -132,7 +132,7 @@ def test_the_templates_timebox_is_not_stored_as_the_steps_own(catalog):
     "fields, message",
     [
         (",maybe,,,,,", "line 2: the followup 'maybe' is not yes or no"),
-        (",,,,dance,,", "line 2: the step_phase 'dance' is not one of brainstorm"),
+        (",,,,dance,,", "line 2: the step_phase 'dance' is not one of private, brainstorm"),
         (",,,,,ten,", "the step_planned_minutes 'ten' is not a number of minutes from 0 to 10,080"),
         (",,,,,,-1", "the step_spent_minutes '-1' is not a number of minutes"),
         (",,,,,,10081", "the step_spent_minutes '10081' is not a number of minutes"),

@@ -139,7 +139,7 @@ def test_text_is_cleaned_as_the_store_cleans_it(catalog):
         (changed("votes", [{"item_id": "a" * 32, "participant": " "}]), 'vote 1: "participant" is empty'),
         (changed("votes", [{"item_id": "a" * 32}]), 'vote 1: "participant" is missing'),
         (changed("votes", [{"id": "v", "item_id": "a" * 32, "participant": "A"}] * 2), "the file holds the vote id 'v' twice"),
-        (changed("step_states", [{"step": 2, "phase": "dance"}]), "the phase 'dance' is not one of brainstorm"),
+        (changed("step_states", [{"step": 2, "phase": "dance"}]), "the phase 'dance' is not one of private, brainstorm"),
         (changed("step_states", [{"step": 9}]), 'step state 1: "step" is 9, outside 1-8'),
         (changed("step_states", [{"step": 2}, {"step": 2}]), "the file holds two step states for step 2"),
         (changed("step_states", [{"step": 2, "spent_seconds": -1}]), '"spent_seconds" is -1, outside 0-'),

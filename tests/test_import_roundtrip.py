@@ -154,13 +154,15 @@ def full_sessions(draw):
     states = [StepState(step=step, phase=draw(st.sampled_from(PHASES)),
                         planned_seconds=draw(st.none() | st.integers(0, 24 * 3600)),
                         extra_seconds=draw(st.integers(0, 3600)), spent_seconds=draw(st.floats(0, 86400)),
-                        running_since=draw(st.none() | times))
+                        running_since=draw(st.none() | times), anonymous=draw(st.booleans()))
               for step in draw(st.lists(st.integers(1, 8), max_size=4, unique=True))]
     info = SessionInfo(id=draw(st.integers(1, 10**6)), title=draw(title), template_id="8-steps-partnership",
                        event=draw(field), place=draw(field), date=draw(field), facilitator=draw(field),
                        step_count=8, current_step=draw(st.integers(1, 8)), created_at=draw(times),
                        updated_at=draw(times), item_count=len(items), participants=draw(names),
-                       votes_per_participant=draw(st.integers(0, 50)), participants_follow=draw(st.booleans()))
+                       votes_per_participant=draw(st.integers(0, 50)), participants_follow=draw(st.booleans()),
+                       speaker=draw(st.sampled_from(["", "Ana", "Bo Jr"])),
+                       current_column=draw(st.sampled_from(["", *COLUMNS])))
     return SessionData(info=info, items=tuple(items), votes=tuple(votes), step_states=tuple(states))
 
 
@@ -175,14 +177,17 @@ def test_json_knows_every_field_of_the_model():
     """A tripwire: a new model field must be taught to the json importer (and to the strategy above)."""
     assert {f.name for f in fields(SessionInfo)} == {
         "id", "title", "template_id", "event", "place", "date", "facilitator", "step_count", "current_step",
-        "created_at", "updated_at", "item_count", "participants", "votes_per_participant", "participants_follow"}
+        "created_at", "updated_at", "item_count", "participants", "votes_per_participant", "participants_follow",
+        "speaker", "current_column"}
+    # `hidden`: an export holds only revealed items, so it is always false and never read back.
     assert {f.name for f in fields(Item)} == {
         "id", "step", "column", "text", "author", "position", "votes", "created_at", "updated_at", "session_id",
-        "cluster_id", "followup", "owner", "due"}
+        "cluster_id", "followup", "owner", "due", "hidden"}
     assert {f.name for f in fields(Vote)} == {"id", "item_id", "participant", "created_at"}
     assert {f.name for f in fields(StepState)} == {
-        "step", "phase", "planned_seconds", "extra_seconds", "spent_seconds", "running_since"}
-    assert {f.name for f in fields(SessionData)} == {"info", "items", "votes", "step_states"}
+        "step", "phase", "planned_seconds", "extra_seconds", "spent_seconds", "running_since", "anonymous"}
+    # `hidden_counts`: items not in the file, counted ("unrevealed"); nothing to restore.
+    assert {f.name for f in fields(SessionData)} == {"info", "items", "votes", "step_states", "hidden_counts"}
 
 
 @settings(max_examples=60, deadline=None)

@@ -39,6 +39,11 @@ def resolve_db(cli_value: str | None = None) -> str:
     return str(default_db_path())
 
 
+def claim_token_path() -> Path:
+    """The secret a terminal `join` proves its names with (`claim_token.terminal_token`)."""
+    return data_dir() / "claim-token"
+
+
 def user_templates_dir() -> Path:
     """Where users drop their own workshop templates (`*.toml`)."""
     return data_dir() / "templates"

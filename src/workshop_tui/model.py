@@ -47,6 +47,7 @@ class Item:
     followup: bool = False  # a commitment: an action with an owner and a due date
     owner: str | None = None
     due: str = ""  # a date as typed, ISO 8601 preferred
+    hidden: bool = False  # written privately and not revealed yet: only its author sees it
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class StepState:
     extra_seconds: int = 0  # extensions (+1, +5 minutes)
     spent_seconds: float = 0.0  # running time before `running_since`
     running_since: str | None = None  # when the timer was last started, if it runs
+    anonymous: bool = False  # revealing the step's private items drops their authors
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,8 @@ class SessionInfo:
     participants: tuple[str, ...] = ()
     votes_per_participant: int = 3  # dots each participant may place in each step
     participants_follow: bool = True  # participants' views follow the facilitator's step
+    speaker: str = ""  # who is at the facilitator's keyboard; "" = not chosen yet
+    current_column: str = ""  # the column the facilitator was typing into; "" = the first
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,8 @@ class SessionData:
     items: tuple[Item, ...] = field(default_factory=tuple)
     votes: tuple[Vote, ...] = field(default_factory=tuple)
     step_states: tuple[StepState, ...] = field(default_factory=tuple)
+    hidden_counts: dict[int, int] = field(default_factory=dict)
+    """Per step, how many items are written privately and not revealed (they are not in `items`)."""
 
     def items_for(self, step: int, column: str) -> list[Item]:
         return [item for item in self.items if item.step == step and item.column == column]
@@ -129,3 +135,13 @@ class StepView:
     items: tuple[Item, ...]  # this step's items, by column and position
     counts: dict[int, int]  # items per step, for the step list
     state: StepState
+    hidden_counts: dict[str, int] = field(default_factory=dict)
+    """This step's unrevealed items per author ("" for none): numbers only, for every screen."""
+
+
+@dataclass(frozen=True)
+class NameClaim:
+    """A participant's name, claimed in a session by the screen holding its token."""
+
+    name: str
+    claimed_at: str = ""

@@ -29,6 +29,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from workshop_tui.app import WorkshopApp
+from workshop_tui.claim_token import new_token
 from workshop_tui.content import Catalog, load_catalog
 from workshop_tui.model import SessionInfo, new_id
 from workshop_tui.store.errors import StoreError
@@ -78,6 +79,7 @@ class ParticipantApp(StoreAppMixin, App[None]):
         *,
         catalog: Catalog | None = None,
         clock: Callable[[], datetime] | None = None,
+        token: str | None = None,
     ) -> None:
         super().__init__()
         self.store: Store | None = None
@@ -95,6 +97,8 @@ class ParticipantApp(StoreAppMixin, App[None]):
         self.clock: Callable[[], datetime] = clock or _utc_now
         self.client_id = new_id()
         """This screen's identity in the presence table (one per process, never shown)."""
+        self.claim_token = token or new_token()
+        """The secret that claims the participant's name (`Store.claim_name`); never shown."""
         self.error_message: str | None = None
         self._asked_name = name
         self.store_calls = StoreCalls("participant-store")
@@ -132,7 +136,7 @@ class ParticipantApp(StoreAppMixin, App[None]):
         if self._asked_name:
             try:
                 # Claiming the name also records this screen as connected.
-                self.participant = await self.call_store(store.claim_name, info.id, self.client_id, self._asked_name)
+                self.participant = await self.call_store(self.claim, info.id, self._asked_name)
             except StoreError as error:
                 self._ask_name(info, problem=str(error))
             else:
@@ -140,6 +144,11 @@ class ParticipantApp(StoreAppMixin, App[None]):
         else:
             self._ask_name(info)
         self.heartbeat()  # connected from now on, named or not yet
+
+    def claim(self, session_id: int, name: str) -> str:
+        """Claim `name` for this screen (a store call: run it with `call_store`)."""
+        assert self.store is not None
+        return self.store.claim_name(session_id, self.client_id, name, token=self.claim_token)
 
     def _ask_name(self, info: SessionInfo, problem: str | None = None) -> None:
         from workshop_tui.screens.join_name import JoinNameScreen
@@ -217,12 +226,14 @@ def make_participant_app(
     clock: Callable[[], datetime] | None = None,
     *,
     catalog: Catalog | None = None,
+    token: str | None = None,
 ) -> ParticipantApp:
     """The participant view of one session, for `join`, `serve` and the tests.
 
     `store` is an open `Store` or a zero-argument callable that opens one (in a thread, after
     the first frame). `name` skips the question "your name?" (`join --as`); a name another
-    connected screen is using is refused and asked again. A session that cannot be read ends
-    the app with return code 2 and `error_message` set.
+    screen has claimed is refused and asked again. A session that cannot be read ends
+    the app with return code 2 and `error_message` set. `token` is the secret that claims the
+    name (`claim_token.terminal_token()` for `join`); None: a new one, for this screen alone.
     """
-    return ParticipantApp(store, session_id, name, catalog=catalog, clock=clock)
+    return ParticipantApp(store, session_id, name, catalog=catalog, clock=clock, token=token)

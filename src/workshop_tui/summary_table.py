@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from workshop_tui.content import Template
+from workshop_tui.export.common import items_phrase, unrevealed
 from workshop_tui.model import COLUMNS, Item, SessionData
 
 
@@ -34,7 +35,7 @@ def step_heading(template: Template, number: int) -> Text:
 def summary_table(data: SessionData, template: Template) -> Table:
     info = data.info
     title = Text(info.title, style="bold")
-    table = Table(title=title, box=box.HEAVY_HEAD, show_lines=True, expand=True)
+    table = Table(title=title, box=box.HEAVY_HEAD, show_lines=True, expand=True, caption=_unrevealed(data))
     table.add_column(template.key_steps_heading, ratio=2)
     for key in COLUMNS:
         table.add_column(template.column(key).heading, ratio=3)
@@ -45,3 +46,9 @@ def summary_table(data: SessionData, template: Template) -> Table:
             cells.append(Text("\n").join(item_text(item) for item in items) if items else Text(""))
         table.add_row(step_heading(template, number), *cells)
     return table
+
+
+def _unrevealed(data: SessionData) -> Text | None:
+    """Under the table, while steps hold items written privately: how many, per step (not shown)."""
+    steps = [f"step {step}: {items_phrase(count)}" for step, count in unrevealed(data)]
+    return Text(f"Not revealed yet, so not shown: {'; '.join(steps)}", style="italic") if steps else None

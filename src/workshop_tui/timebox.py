@@ -11,9 +11,13 @@ from datetime import datetime, timezone
 
 from workshop_tui.model import StepState
 
-PHASES: tuple[str, ...] = ("brainstorm", "cluster", "vote", "discuss")
+PHASES: tuple[str, ...] = ("private", "brainstorm", "cluster", "vote", "discuss")
+"""Every phase a step can be in. `private` is entered only when the facilitator chooses it and
+left by revealing (`Store.reveal_step`); the next/previous walk (F8, F9) is `FLOW`."""
+FLOW: tuple[str, ...] = PHASES[1:]
 
 PHASE_LABELS = {
+    "private": "Write privately",
     "brainstorm": "Brainstorm",
     "cluster": "Cluster",
     "vote": "Vote",
@@ -21,6 +25,7 @@ PHASE_LABELS = {
 }
 
 PHASE_HELP = {
+    "private": "Everyone writes on their own screen; nobody sees another's items until they are revealed.",
     "brainstorm": "Everyone adds actions, obstacles and tools. Quantity first; no judging yet.",
     "cluster": "Group similar items together (merge and split clusters). Adding still works.",
     "vote": "Each participant places their dots on the items that matter most.",
@@ -73,8 +78,17 @@ def extend(state: StepState, seconds: int) -> StepState:
 
 
 def next_phase(phase: str, offset: int = 1) -> str:
-    index = PHASES.index(phase) if phase in PHASES else 0
-    return PHASES[max(0, min(len(PHASES) - 1, index + offset))]
+    """The phase `offset` steps along `FLOW`; private writing moves on to brainstorm (and
+    nothing moves back into it: the facilitator chooses it deliberately)."""
+    if phase not in FLOW:
+        return FLOW[0] if offset > 0 else phase
+    index = FLOW.index(phase)
+    return FLOW[max(0, min(len(FLOW) - 1, index + offset))]
+
+
+def shown_phases(phase: str) -> tuple[str, ...]:
+    """The phases a phase bar lists: the usual walk, with private writing only while a step is in it."""
+    return PHASES if phase not in FLOW else FLOW
 
 
 def format_clock(seconds: float) -> str:

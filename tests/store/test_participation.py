@@ -13,6 +13,9 @@ import pytest
 from workshop_tui.store import NotAllowedError
 from workshop_tui.store.errors import InvalidInputError, NotFoundError
 
+ZOE = "z" * 43
+SOMEONE = "s" * 43
+
 
 @pytest.fixture
 def room(store):
@@ -92,25 +95,29 @@ def test_dots_are_counted_per_participant(store, room):
     assert store.votes_left(first.id, 1, "Zoë") == 0
 
 
-def test_a_name_in_use_on_another_screen_is_refused(store, room):
+def test_a_name_is_the_screen_that_claimed_it(store, room):
+    """Claims in full: tests/store/test_name_claims.py."""
     first, other, *_ = room
-    assert store.claim_name(first.id, "screen-a", "  Zoë ") == "Zoë"
-    with pytest.raises(NotAllowedError, match="already here"):
-        store.claim_name(first.id, "screen-b", "Zoë")
-    assert store.claim_name(first.id, "screen-a", "Zoë") == "Zoë"  # the same screen again
-    assert store.claim_name(other.id, "screen-c", "Zoë") == "Zoë"  # another session
+    assert store.claim_name(first.id, "screen-a", "  Zoë ", token=ZOE) == "Zoë"
+    with pytest.raises(NotAllowedError, match="Zoë is taken"):
+        store.claim_name(first.id, "screen-b", "Zoë", token=SOMEONE)
+    assert store.claim_name(first.id, "screen-a", "Zoë", token=ZOE) == "Zoë"  # the same screen again
+    assert store.claim_name(other.id, "screen-c", "Zoë", token=SOMEONE) == "Zoë"  # another session
     assert sorted(store.connected(first.id)) == ["Zoë"]
     store.leave("screen-a")
-    assert store.claim_name(first.id, "screen-b", "Zoë") == "Zoë"
+    with pytest.raises(NotAllowedError):  # gone, but the name stays Zoë's
+        store.claim_name(first.id, "screen-b", "Zoë", token=SOMEONE)
     with pytest.raises(InvalidInputError):
-        store.claim_name(first.id, "screen-d", " \x1b ")
+        store.claim_name(first.id, "screen-d", " \x1b ", token=SOMEONE)
 
 
-def test_a_name_frees_itself_when_its_screen_goes_quiet(store, room):
+def test_a_screen_gone_quiet_keeps_its_name_for_its_token(store, room):
     first, *_ = room
     long_ago = datetime.now(timezone.utc) - timedelta(minutes=5)
-    store.claim_name(first.id, "crashed", "Zoë", now=long_ago)
-    assert store.claim_name(first.id, "new-screen", "Zoë") == "Zoë"
+    store.claim_name(first.id, "crashed", "Zoë", token=ZOE, now=long_ago)
+    with pytest.raises(NotAllowedError):
+        store.claim_name(first.id, "new-screen", "Zoë", token=SOMEONE)
+    assert store.claim_name(first.id, "new-screen", "Zoë", token=ZOE) == "Zoë"
 
 
 def test_heartbeats_do_not_wake_the_screens_but_changes_do(store, room, location):
@@ -121,7 +128,7 @@ def test_heartbeats_do_not_wake_the_screens_but_changes_do(store, room, location
     with open_store(location) as other:  # another process's connection
         before = store.change_token()
         other.heartbeat(first.id, "screen-1", "participant", "Zoë")
-        other.claim_name(first.id, "screen-2", "Bo")
+        other.claim_name(first.id, "screen-2", "Bo", token=SOMEONE)
         other.leave("screen-1")
         assert store.change_token() == before
         other.add_item(first.id, 2, "tool", "a change")

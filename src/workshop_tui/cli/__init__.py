@@ -10,6 +10,7 @@ hands it on; errors print one line on standard error and exit with status 2. Hea
   export, import, merge, templates);
 - `app_commands.py`: the commands that open a screen (the app, present, join, serve);
 - `wiki_commands.py`: between sessions: publish to a wiki page, pull one into a session.
+- `room_commands.py`: reveal (private writing) and release (a claimed name).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from workshop_tui.cli.data_commands import (
     cmd_templates,
 )
 from workshop_tui.cli.parser import build_parser
+from workshop_tui.cli.room_commands import cmd_release, cmd_reveal
 from workshop_tui.cli.wiki_commands import cmd_publish, cmd_pull
 
 __all__ = ["COMMANDS", "build_parser", "main"]
@@ -72,4 +74,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "serve": cmd_serve,
     "publish": cmd_publish,
     "pull": cmd_pull,
+    "reveal": cmd_reveal,
+    "release": cmd_release,
 }

@@ -30,14 +30,20 @@ def cmd_join(args: argparse.Namespace) -> int:
     """The participant view of one session, in this terminal."""
     from workshop_tui.text import clean_name
 
+    from workshop_tui.claim_token import ClaimTokenError, terminal_token
+
     if args.name is not None and not clean_name(args.name):
         raise CommandError("--as needs a name: it is shown beside your items")
     catalog = load_templates()
     with open_store_for(args) as store:
         info = store.find_session(args.session)
-        from workshop_tui.participant import make_participant_app
+        try:
+            token = terminal_token()  # the name's claim: only this account (or this browser) can take it again
+        except ClaimTokenError as error:
+            raise CommandError(str(error)) from None
+        from workshop_tui import participant
 
-        app = make_participant_app(store, info.id, args.name, catalog=catalog)
+        app = participant.make_participant_app(store, info.id, args.name, catalog=catalog, token=token)
         app.run()
     if app.return_code:
         if app.error_message:

@@ -61,6 +61,9 @@ def cmd_add(args: argparse.Namespace) -> int:
         info = store.find_session(args.session)
         item = store.add_item(info.id, args.step, args.column, args.text, author=args.author)
     print(item.id)
+    if item.hidden:
+        print(f"step {item.step} is being written privately: this item stays hidden until "
+              f"`workshop-tui reveal {args.session} --step {item.step}`", file=sys.stderr)
     return 0
 
 
@@ -105,6 +108,11 @@ def cmd_merge(args: argparse.Namespace) -> int:
         info = store.import_session(merged)
     print(info.id)
     print(f"merged into session {info.id} '{info.title}' with {info.item_count} items", file=sys.stderr)
+    for data in (first, second):
+        if data.hidden_counts:
+            steps = ", ".join(str(step) for step in sorted(data.hidden_counts))
+            print(f"note: '{data.info.title}' still holds items written privately (step {steps}): not revealed, "
+                  "so not merged", file=sys.stderr)
     return 0
 
 

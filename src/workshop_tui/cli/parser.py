@@ -68,6 +68,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("templates", help="list the workshop templates and where they come from")
 
+    reveal = commands.add_parser("reveal", help="show a step's privately written items to everyone")
+    reveal.add_argument("session", metavar="SESSION")
+    reveal.add_argument("--step", type=int, required=True, metavar="N")
+    reveal.add_argument("--anonymous", action="store_true", help="reveal them without their authors (kept for good)")
+
+    release = commands.add_parser("release", help="free a participant's name: the next screen to join under it takes it")
+    release.add_argument("session", metavar="SESSION")
+    release.add_argument("name", metavar="NAME")
+
     present = commands.add_parser("present", help="show a session's presenter view here, following the facilitator")
     present.add_argument("session", metavar="SESSION")
 

@@ -205,6 +205,22 @@ def time_text(time: StepTime) -> str:
     return " · ".join(parts)
 
 
+def unrevealed(data: SessionData) -> list[tuple[int, int]]:
+    """(step, how many items) for each step still holding items written privately and not revealed."""
+    return sorted((step, count) for step, count in data.hidden_counts.items() if count > 0)
+
+
+def items_phrase(count: int) -> str:
+    """`1 item`, `2 items`."""
+    return f"{count} item{'' if count == 1 else 's'}"
+
+
+def unrevealed_note(count: int, where: str) -> str:
+    """What an export says about one step's unrevealed items: `... in this step are not in this file.`"""
+    verb = "is" if count == 1 else "are"
+    return f"Not revealed yet: {items_phrase(count)} written privately in this step {verb} not {where}."
+
+
 def last_step(data: SessionData) -> int:
     """The summary's last row: the session's last step, or a later one an item is in."""
     return max([data.info.step_count, *(item.step for item in data.items)])

@@ -10,7 +10,10 @@ The header is issue 2's eight columns, then what facilitating adds (see `HEADER`
 empty), `owner`, `due`, and the item's step's `step_phase`, `step_planned_minutes` (the
 timebox with its extensions) and `step_spent_minutes` (up to the export, if the timer runs),
 minutes with up to two decimals, which give back whole seconds exactly. Rows are in the
-session's order (step, column, position): a spreadsheet sorts by votes itself. The importer
+session's order (step, column, position): a spreadsheet sorts by votes itself. Right under the
+header, a `note` row (its column says `note`) for each step that still holds items written
+privately says how many are not revealed yet; they are not in the file. The importer skips
+note rows. The importer
 reads files with the old eight columns, or any columns in any order that name step, column and
 text; a step's time comes from the first of its rows that gives it.
 """
@@ -41,6 +44,8 @@ from workshop_tui.export.common import (
     one_line,
     shown,
     step_time,
+    unrevealed,
+    unrevealed_note,
 )
 from workshop_tui.model import SessionData
 from workshop_tui.text import clean_name, clean_text
@@ -51,6 +56,7 @@ FACILITATION = ("cluster", "followup", "owner", "due", "step_phase", "step_plann
 HEADER = ISSUE_HEADER + FACILITATION
 YES, NO = ("yes", "true", "1", "x", "✓", "☑"), ("", "no", "false", "0", "☐")
 REQUIRED = ("step", "column", "text")
+NOTE = "note"
 _FORMULA = re.compile(r"^'*[=+\-@\t\r\n]")
 _NEUTRALISED = re.compile(r"^'+[=+\-@\t\r\n]")
 _RISKY_START = tuple("'=+-@\t\r\n")  # a field starting otherwise never needs the regex
@@ -71,6 +77,10 @@ def export(data: SessionData, template: Template, *, now: datetime | None = None
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     clusters = _cluster_numbers(data)
     session = neutralise(data.info.title)
+    for step, count in unrevealed(data):
+        title = template.step(step).title if step <= template.step_count else ""
+        writer.writerow((session, str(step), neutralise(title), NOTE, unrevealed_note(count, "in this file"))
+                        + ("",) * (len(HEADER) - 5))
     steps: dict[int, tuple[str, ...]] = {}
     write = writer.writerow
     risky = _RISKY_START
@@ -142,6 +152,8 @@ def parse(text: str, catalog: Catalog) -> SessionData:
             if not any(field.strip() for field in fields):
                 continue  # a blank line, as spreadsheets leave at the end
             named = _named(names, fields, where)
+            if _is_note(named, catalog):
+                continue
             title = title or named.get("session", "")
             step = _step(named["step"], where)
             titles.setdefault(step, named.get("step_title", ""))
@@ -155,6 +167,11 @@ def parse(text: str, catalog: Catalog) -> SessionData:
     states = (imported_state(step, template, fields.get("phase"), fields.get("planned"), fields.get("spent"))
               for step, fields in sorted(steps.items()))
     return SessionData(info=info, items=items, step_states=tuple(state for state in states if state))
+
+
+def _is_note(named: dict[str, str], catalog: Catalog) -> bool:
+    """A note row the export wrote (its column says `note`), unless a template has a column so named."""
+    return named.get("column", "").strip().casefold() == NOTE and column_key(named["column"], catalog) is None
 
 
 def _row(named: dict[str, str], step: int, catalog: Catalog, where: str) -> Row:

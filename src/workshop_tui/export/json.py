@@ -1,7 +1,8 @@
 """JSON: everything a session holds, to restore it exactly, and such a file read back.
 
 `{"format": "workshop-tui/session", "version": 1, "session": {...}, "items": [...], "votes": [...],
-"step_states": [...]}`, each object with every field of its `model` class. Reading tolerates
+"step_states": [...]}`, each object with every field of its `model` class, and, while steps still
+hold items written privately (not in "items"), `"unrevealed": [{"step": 3, "items": 2}]`. Reading tolerates
 keys it does not know and optional keys that are missing (so a file from a later version with
 more fields, or an earlier one with fewer, still reads), and refuses wrong types and
 out-of-range values with one line naming the object and the key.
@@ -27,6 +28,7 @@ from workshop_tui.export.common import (
     one_line,
     ordered,
     shown,
+    unrevealed,
 )
 from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo, StepState, Vote, new_id
 from workshop_tui.text import clean_name
@@ -47,6 +49,8 @@ def export(data: SessionData, template: Template, *, now: datetime | None = None
     payload = {"format": FORMAT, "version": VERSION, "session": asdict(data.info),
                "items": [asdict(item) for item in data.items], "votes": [asdict(vote) for vote in data.votes],
                "step_states": [asdict(state) for state in data.step_states]}
+    if unrevealed(data):  # written privately, not revealed: not in "items", only counted
+        payload["unrevealed"] = [{"step": step, "items": count} for step, count in unrevealed(data)]
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -115,6 +119,8 @@ def _info(session: _Fields, items: tuple[Item, ...], catalog: Catalog) -> Sessio
                                               default=_default(SessionInfo, "votes_per_participant")),
         participants_follow=session.boolean("participants_follow",
                                             default=_default(SessionInfo, "participants_follow")),
+        speaker=clean_name(session.text("speaker")) or "",
+        current_column=column if (column := session.text("current_column")) in COLUMNS else "",
     )
 
 
@@ -162,6 +168,7 @@ def _state(state: _Fields, step_count: int) -> StepState:
         extra_seconds=state.integer("extra_seconds", 0, MAX_SECONDS, default=0),
         spent_seconds=state.seconds("spent_seconds"),
         running_since=state.time("running_since") or None,
+        anonymous=state.boolean("anonymous", default=False),
     )
 
 

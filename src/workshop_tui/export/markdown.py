@@ -5,7 +5,8 @@ A heading, the information, the introduction, then per step a `###` heading, the
 task list (`- [ ] text — owner: Ana, due 2026-12-15 (step 5)`). Items read as in the wikitext
 export: `text — *author* (3 votes) (follow-up, owner: Ana, due 2026-12-15)`, a cluster as one
 bullet `**Cluster of 3 items** (5 votes)` with its members nested below it, each list ordered
-by votes (most first, ties in the session's order).
+by votes (most first, ties in the session's order). A step still holding items written
+privately ends with a line saying how many are not revealed yet (they are not shown).
 
 Typed text is escaped (a backslash before Markdown punctuation, character references for `<`,
 `&` and the edges' spaces), so it reads literally, never as markup or HTML.
@@ -17,7 +18,15 @@ import re
 from datetime import datetime
 
 from workshop_tui.content import Template
-from workshop_tui.export.common import cell_groups, followups, is_cluster, last_step, step_time, time_text
+from workshop_tui.export.common import (
+    cell_groups,
+    followups,
+    is_cluster,
+    last_step,
+    step_time,
+    time_text,
+    unrevealed_note,
+)
 from workshop_tui.model import COLUMNS, Item, SessionData
 
 # ASCII punctuation with a meaning somewhere in GitHub Markdown (emphasis, links, lists, code,
@@ -75,6 +84,9 @@ def _step(data: SessionData, template: Template, number: int, now: datetime | No
         lines += [f"**{escape(template.column(key).heading)}**", ""]
         lines += [line for group in groups for line in _group(group)] if groups else ["- *(none yet)*"]
         lines += [""]
+    hidden = data.hidden_counts.get(number, 0)
+    if hidden:
+        lines += [f"*{unrevealed_note(hidden, 'shown')}*", ""]
     return lines
 
 

@@ -1,7 +1,9 @@
 """Wikitext: the session as a page shaped like the seed's (`export`); `wikitext_import` reads it back.
 
 The page: the session title, an Information section, the template's introduction and
-objectives, the summary table, then a Follow-ups checklist. The table has one row per step:
+objectives, the summary table (and under it, while steps still hold items written privately,
+a line saying how many are not revealed yet: they are not in the table), then a Follow-ups
+checklist. The table has one row per step:
 the first cell holds the step's title, its introduction and its time
 (`<small class="timebox">Timebox 15 min · spent 17 min</small>`); the others hold the items as
 bullets, each followed by its marks: the author `<small>(name)</small>`, the votes
@@ -22,7 +24,17 @@ from __future__ import annotations
 from datetime import datetime
 
 from workshop_tui.content import Template
-from workshop_tui.export.common import StepTime, cell_groups, followups, is_cluster, last_step, step_time, time_text
+from workshop_tui.export.common import (
+    StepTime,
+    cell_groups,
+    followups,
+    is_cluster,
+    items_phrase,
+    last_step,
+    step_time,
+    time_text,
+    unrevealed,
+)
 from workshop_tui.export.wikimarkup import escape
 from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo
 
@@ -47,8 +59,17 @@ def export(data: SessionData, template: Template, *, now: datetime | None = None
         lines += [escape(template.introduction)] if template.introduction else []
         lines += [f"* {escape(objective)}" for objective in template.objectives]
         lines += [""]
-    lines += [f"== {escape(template.title)} ==", *_table(data, template, now), *_followups(data)]
+    lines += [f"== {escape(template.title)} ==", *_table(data, template, now), *_unrevealed(data), *_followups(data)]
     return "\n".join(lines) + "\n"
+
+
+def _unrevealed(data: SessionData) -> list[str]:
+    """A line under the table while steps still hold items written privately (not in the table)."""
+    steps = [f"step {step} holds {items_phrase(count)}" for step, count in unrevealed(data)]
+    if not steps:
+        return []
+    listed = steps[0] if len(steps) == 1 else ", ".join(steps[:-1]) + " and " + steps[-1]
+    return ["", f"''Not revealed yet: {listed} written privately; they are not in this table.''"]
 
 
 def _information_lines(info: SessionInfo) -> list[str]:

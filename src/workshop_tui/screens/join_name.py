@@ -1,7 +1,7 @@
 """Joining a session: the participant says their name once; it is shown beside their items.
 
 The screen only collects the name; the store decides (`Store.claim_name`): it refuses an
-empty name, and a name that another screen connected to the session is using right now.
+empty name, and a name another participant's screen has claimed (connected or not).
 A refused name stays in the box, with the reason under it. Dismisses with the name as stored.
 """
 
@@ -85,7 +85,7 @@ class JoinNameScreen(Screen[str]):
         app = cast("ParticipantApp", self.app)
         assert app.store is not None
         try:
-            claimed = await app.call_store(app.store.claim_name, self.info.id, app.client_id, name)
+            claimed = await app.call_store(app.claim, self.info.id, name)
         except StoreError as error:
             self._show_problem(str(error))
             return

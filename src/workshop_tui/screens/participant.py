@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from workshop_tui.participant import ParticipantApp
 
 PHASE_LINES = {
+    "private": "Write privately: only you see your items until the facilitator reveals them.",
     "brainstorm": "Brainstorm: add your actions, obstacles and tools.",
     "cluster": "Cluster: the facilitator groups similar items; you can still add.",
     "vote": "Vote: Esc selects an item, v places a dot, w takes it back.",
@@ -145,8 +146,10 @@ class ParticipantScreen(ItemActions, Screen[None]):
         return item.session_id == self.info.id and item.author == self.participant
 
     def describe(self, item: Item) -> Content:
-        """An item as typed, its author, and this participant's own dots on it."""
+        """An item as typed, its author, whether only they see it, and their own dots on it."""
         content = item_content(item)
+        if item.hidden:
+            content = Content.assemble(content, "  ", ("(only you see this)", "dim italic"))
         mine = self.my_votes.get(item.id, 0)
         if mine:
             content = Content.assemble(content, "  ", ("●" * mine, "bold $accent"))
@@ -252,13 +255,13 @@ class ParticipantScreen(ItemActions, Screen[None]):
     async def _refresh_once(self, store, *, check: bool) -> bool:
         """Read and draw the step; False (nothing drawn) if `check` and the read may be stale."""
         shown = self.step
-        session_id, editing = self.info.id, self.editing
+        session_id, editing, me = self.info.id, self.editing, self.participant
 
         def read() -> tuple[StepView, int, list[Vote]]:
-            step, view = shown, store.step_view(session_id, shown)
+            step, view = shown, store.step_view(session_id, shown, viewer=me)
             if view.info.participants_follow and view.info.current_step != step and not editing:
                 step = view.info.current_step
-                view = store.step_view(session_id, step)
+                view = store.step_view(session_id, step, viewer=me)
             return view, step, store.list_votes(session_id, step)
 
         try:
@@ -305,7 +308,7 @@ class ParticipantScreen(ItemActions, Screen[None]):
         assert store is not None
         step = self.step
         try:
-            view = await self.workshop.call_store(store.step_view, self.info.id, step)
+            view = await self.workshop.call_store(store.step_view, self.info.id, step, viewer=self.participant)
             votes = await self.workshop.call_store(store.list_votes, self.info.id, step)
         except StoreError as error:
             self.notify(str(error), title="Cannot read the step", severity="error", markup=False)

@@ -13,6 +13,8 @@ front of everything it serves:
   process runs: `workshop-tui --db STORE join SESSION`, fixed when the server starts;
 - `relay.py`: one participant's connection: their app process, and the keys and window
   sizes relayed to it from the browser;
+- `claim_cookie.py`: the cookie holding each browser's claim token, so a participant's name
+  stays theirs (handed to their app processes in `WORKSHOP_TUI_CLAIM_TOKEN`);
 - `console.py`: what the facilitator's terminal shows: the join URL, its QR code, log lines
   with the code taken out;
 - `qr.py`: the join URL as a QR code drawn in the terminal, for phones;

@@ -14,16 +14,30 @@ from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
 
+class _Service(AppService):
+    """textual-serve's app process, with a few more environment variables of its own."""
+
+    def __init__(self, *args, env: dict[str, str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.extra_env = env
+
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        return {**super()._build_environment(width, height), **self.extra_env}
+
+
 async def serve_participant(websocket: web.WebSocketResponse, command: str, download_manager: DownloadManager,
-                            width: int, height: int) -> None:
-    """Start one app process for a prepared websocket, relay until the browser leaves, stop the process."""
-    service = AppService(
+                            width: int, height: int, *, env: dict[str, str] | None = None) -> None:
+    """Start one app process for a prepared websocket, relay until the browser leaves, stop the process.
+
+    `env` is added to the process's environment (the browser's claim token)."""
+    service = _Service(
         command,
         write_bytes=websocket.send_bytes,
         write_str=websocket.send_str,
         close=websocket.close,
         download_manager=download_manager,
         debug=False,
+        env=env or {},
     )
     try:
         await service.start(width, height)

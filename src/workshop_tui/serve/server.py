@@ -5,7 +5,9 @@ middleware checks, before any handler runs, that the Host names this server and 
 the join code; a wrong Host gets a 403, a wrong code a bare 404, and neither starts anything. The websocket also needs the
 page's own Origin, and a free place under `--max-connections`; only then is one participant
 app process started, always the same command (`workshop-tui --db STORE join SESSION`, fixed
-here), so nothing a browser sends can point it at another session or store.
+here), so nothing a browser sends can point it at another session or store. The page gives
+each browser a claim token in a cookie (`claim_cookie.py`), handed to its app processes, so
+a participant's name stays theirs.
 
 The code is printed once, in the join URL on the facilitator's terminal. aiohttp's access log
 (which would print every path) is off, and a logging filter removes the code from any other
@@ -32,6 +34,9 @@ from aiohttp.web_runner import GracefulExit
 from rich.console import Console
 from textual_serve.server import Server
 
+from workshop_tui.claim_token import ENV_VAR as CLAIM_ENV
+from workshop_tui.claim_token import new_token
+from workshop_tui.serve.claim_cookie import give_token, token_of
 from workshop_tui.serve.console import announce, initialize_logging
 from workshop_tui.serve.guard import HostCheck, code_matches, new_join_code, origin_allowed
 from workshop_tui.serve.relay import bounded, serve_participant
@@ -166,7 +171,9 @@ class ParticipantServer(Server):
             websocket_url=html.escape(f"ws://{request.host}{self.prefix}ws"),
             font_size=str(int(font_size)) if font_size.isdigit() and 8 <= int(font_size) <= 48 else "16",
         )
-        return web.Response(text=page, content_type="text/html")
+        response = web.Response(text=page, content_type="text/html")
+        give_token(request, response)  # the secret behind the participant's name claim
+        return response
 
     async def handle_static(self, request: web.Request) -> web.StreamResponse:
         """textual-serve's own scripts, styles and fonts, and nothing outside their folder."""
@@ -196,7 +203,9 @@ class ParticipantServer(Server):
             await websocket.prepare(request)
             self._sockets.add(websocket)
             log.info("a participant connected (%d of at most %d)", self.connections, self.max_connections)
-            await serve_participant(websocket, self.command, self.download_manager, width, height)
+            token = token_of(request) or new_token()  # no cookie: a claim for this connection only
+            await serve_participant(websocket, self.command, self.download_manager, width, height,
+                                    env={CLAIM_ENV: token})
         except asyncio.CancelledError:
             await websocket.close()
             raise  # the server is stopping: let the cancellation through, after the cleanup below

@@ -18,6 +18,7 @@ from workshop_tui.model import Item, SessionInfo, StepState, Vote, new_id
 from workshop_tui.store.errors import InvalidInputError
 from workshop_tui.store.checks import check_step, one_line
 from workshop_tui.store.queries import item_row, ordered, session_row, touch
+from workshop_tui.store.private import refuse_hidden
 from workshop_tui.store.rows import to_item, to_step_state, to_vote
 from workshop_tui.store.tables import ItemRow, StepStateRow, VoteRow
 from workshop_tui.text import clean_name
@@ -123,6 +124,8 @@ class FacilitationMixin:
             raise InvalidInputError("choose at least two items to merge")
         with self._write() as db:
             rows = [item_row(db, item_id) for item_id in ids]
+            for row in rows:
+                refuse_hidden(row, "merge")
             first = rows[0]
             if any((r.session_id, r.step, r.column) != (first.session_id, first.step, first.column) for r in rows):
                 raise InvalidInputError("only items of the same step and column can be merged")
@@ -164,7 +167,9 @@ class FacilitationMixin:
     def cast_vote(self, item_id: str, participant: str, *, vote_id: str | None = None) -> Item:
         """Place one of `participant`'s dots on an item; refused when they have none left."""
         with self._write() as db:
-            return cast_on_row(db, item_row(db, item_id), _voter(participant), vote_id or new_id())
+            row = item_row(db, item_id)
+            refuse_hidden(row, "vote on")
+            return cast_on_row(db, row, _voter(participant), vote_id or new_id())
 
     def withdraw_vote(self, item_id: str, participant: str) -> Item:
         """Take back one of `participant`'s dots from an item."""
@@ -194,6 +199,7 @@ class FacilitationMixin:
             _check_date(due_text)
         with self._write() as db:
             row = item_row(db, item_id)
+            refuse_hidden(row, "follow up")
             row.followup, row.owner, row.due = True, owner_name, due_text
             row.updated_at = touch(db, row.session_id).updated_at
             db.add(row)
@@ -210,13 +216,14 @@ class FacilitationMixin:
     def list_followups(self, session_id: int) -> list[Item]:
         with self._read() as db:
             session_row(db, session_id)
-            query = select(ItemRow).where(ItemRow.session_id == session_id, col(ItemRow.followup).is_(True))
+            query = select(ItemRow).where(ItemRow.session_id == session_id, col(ItemRow.followup).is_(True),
+                                          col(ItemRow.hidden).is_(False))
             return [to_item(row) for row in db.exec(ordered(query)).all()]
 
 
 def _apply(row: StepStateRow, state: StepState) -> StepState:
     """Write a step's state into its row; gives the state back."""
-    for name in ("phase", "planned_seconds", "extra_seconds", "spent_seconds", "running_since"):
+    for name in ("phase", "planned_seconds", "extra_seconds", "spent_seconds", "running_since", "anonymous"):
         setattr(row, name, getattr(state, name))
     return state
 

@@ -13,6 +13,7 @@ import gc
 from contextlib import contextmanager
 from typing import Iterator
 
+from sqlalchemy import or_
 from sqlalchemy import select as core_select
 from sqlmodel import Session
 
@@ -20,7 +21,7 @@ from workshop_tui.model import Item, Vote
 from workshop_tui.store.tables import ItemRow, VoteRow
 
 ITEM_FIELDS = ("id", "session_id", "step", "column", "text", "author", "position", "votes", "cluster_id",
-               "followup", "owner", "due", "created_at", "updated_at")
+               "followup", "owner", "due", "created_at", "updated_at", "hidden")
 _ITEMS = ItemRow.__table__
 _ITEM_QUERY = core_select(*(_ITEMS.c[name] for name in ITEM_FIELDS))
 _PLACE = (_ITEMS.c.step, _ITEMS.c.column, _ITEMS.c.position)  # the order the index ix_items_place gives
@@ -31,20 +32,26 @@ _VOTE_QUERY = core_select(*(_VOTES.c[name] for name in _VOTE_FIELDS))
 _new = object.__new__
 
 
-def read_items(db: Session, session_id: int, step: int | None = None) -> tuple[Item, ...]:
-    """A session's items (or one step's), ordered by step, column and position (then creation, id)."""
+def read_items(db: Session, session_id: int, step: int | None = None, *, viewer: str | None = None) -> tuple[Item, ...]:
+    """A session's items (or one step's), ordered by step, column and position (then creation, id).
+
+    Items written privately and not revealed yet are left out, except those `viewer` wrote."""
     connection = db.connection()
+    viewer = viewer or None  # "" is nobody
     # Asked by (step, column, position) only, the order the index hands rows out in: with the
     # tie-breakers SQLite would sort every row again. Two items rarely share a place (a
     # hand-made import); then Python sorts them, as SQL would have.
     if connection.dialect.name == "sqlite":
         sql = (f"SELECT {_SQLITE_COLUMNS} FROM items WHERE session_id = ?{'' if step is None else ' AND step = ?'}"
-               ' ORDER BY step, "column", position')
-        cursor = connection.connection.driver_connection.execute(sql, (session_id,) if step is None else (session_id, step))
+               ' AND (NOT hidden OR author = ?) ORDER BY step, "column", position')
+        arguments = (session_id,) if step is None else (session_id, step)
+        cursor = connection.connection.driver_connection.execute(sql, (*arguments, viewer))
         with _gc_paused():
             items = tuple(map(_sqlite_item, cursor))
     else:
-        query = _ITEM_QUERY.where(_ITEMS.c.session_id == session_id)
+        shown = _ITEMS.c.hidden.is_(False)  # (author == None would be IS NULL: everyone's anonymous items)
+        query = _ITEM_QUERY.where(_ITEMS.c.session_id == session_id,
+                                  shown if viewer is None else or_(shown, _ITEMS.c.author == viewer))
         if step is not None:
             query = query.where(_ITEMS.c.step == step)
         with _gc_paused():
@@ -72,9 +79,9 @@ def _gc_paused() -> Iterator[None]:
 def item_from_row(row) -> Item:
     """An `Item` from a tuple in `ITEM_FIELDS` order: the same object `Item(**fields)` makes.
 
-    `Item` is a frozen dataclass, whose `__init__` sets each of its 14 fields through
+    `Item` is a frozen dataclass, whose `__init__` sets each of its 15 fields through
     `object.__setattr__`; filling its `__dict__` at once costs half as much, which counts when
-    a session of 100,000 items is exported. (Core's Boolean type gives `followup` as a bool;
+    a session of 100,000 items is exported. (Core's Boolean type gives `followup` and `hidden` as bools;
     `due` is NOT NULL.) `tests/test_fast_paths.py` checks both ways agree.
     """
     item = _new(Item)
@@ -88,6 +95,7 @@ def _sqlite_item(row) -> Item:
     fields = item.__dict__
     fields.update(zip(ITEM_FIELDS, row))
     fields["followup"] = bool(fields["followup"])
+    fields["hidden"] = bool(fields["hidden"])
     return item
 
 

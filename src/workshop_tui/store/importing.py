@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import insert
 from sqlmodel import Session
 
-from workshop_tui.model import Item, SessionData, SessionInfo, StepState, new_id, now_iso
+from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo, StepState, new_id, now_iso
 from workshop_tui.store.checks import check_column, checked_item_text, one_line, required_line
 from workshop_tui.store.errors import InvalidInputError
 from workshop_tui.store.facilitation import MAX_VOTES_PER_PARTICIPANT
@@ -44,6 +44,8 @@ class ImportMixin(SessionsMixin):
                 place=one_line(info.place),
                 date=one_line(info.date),
                 facilitator=one_line(info.facilitator),
+                speaker=clean_name(info.speaker) or "",
+                current_column=info.current_column if info.current_column in COLUMNS else "",
                 created_at=info.created_at or stamp,
                 updated_at=stamp,
             )
@@ -53,8 +55,9 @@ class ImportMixin(SessionsMixin):
             add_participants(db, row.id, [name for name in people if name])
             new_ids = _fresh_ids(db, ItemRow, [item.id for item, _ in items])
             # Core's executemany, not an ORM object per item: a 100,000-item file imports in seconds.
+            # Whatever a file says, an imported item is never hidden: nobody could ever see it.
             values = [item_values(item, row.id, stamp, item_id=new_ids[item.id], text=text,
-                                  author=clean_name(item.author)) for item, text in items]
+                                  author=clean_name(item.author), hidden=False) for item, text in items]
             for start in range(0, len(values), 5_000):
                 db.connection().execute(insert(ItemRow.__table__), values[start : start + 5_000])
             votes = [vote for vote in data.votes if vote.item_id in new_ids and clean_name(vote.participant)]

@@ -1,4 +1,8 @@
-"""Store methods for items: add, edit, move, delete and restore, and the reads screens poll."""
+"""Store methods for items: add, edit, move, delete and restore, and the reads screens poll.
+
+Items written privately (`store/private.py`) are read only by their author (`viewer`); every
+other read leaves them out and counts them instead (`hidden_counts`).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from workshop_tui.model import DeletedItem, Item, SessionData, StepState, StepVi
 from workshop_tui.store.base import StoreBase
 from workshop_tui.store.checks import check_column, check_step, checked_item_text
 from workshop_tui.store.fast_reads import read_items, read_votes
+from workshop_tui.store.private import PRIVATE, hidden_by_author, hidden_by_step, refuse_hidden, step_phase, still_private
 from workshop_tui.store.queries import (
     add_participants,
     column_rows,
@@ -40,7 +45,9 @@ class ItemsMixin(StoreBase):
         author: str | None = None,
         item_id: str | None = None,
     ) -> Item:
-        """Save a new item at the end of its column; the same `item_id` twice is stored once."""
+        """Save a new item at the end of its column; the same `item_id` twice is stored once.
+
+        While the step is in the private phase the item is stored hidden (`Item.hidden`)."""
         check_column(column)
         text = checked_item_text(text)
         author = clean_name(author)
@@ -60,6 +67,7 @@ class ItemsMixin(StoreBase):
                 text=text,
                 author=author,
                 position=next_position(db, session_id, step, column),
+                hidden=step_phase(db, session_id, step) == PRIVATE,
                 created_at=stamp,
                 updated_at=stamp,
             )
@@ -94,7 +102,10 @@ class ItemsMixin(StoreBase):
             return delete_row(db, item_row(db, item_id))
 
     def restore_item(self, deleted: DeletedItem) -> Item:
-        """Put a deleted item back exactly as it was: same id, place, times and votes."""
+        """Put a deleted item back exactly as it was: same id, place, times and votes.
+
+        A private item whose step was revealed meanwhile comes back revealed, at the end of its
+        column (without its author if the step is anonymous), as the reveal would have shown it."""
         item = deleted.item
         with self._write() as db:
             existing = db.get(ItemRow, item.id)
@@ -103,6 +114,10 @@ class ItemsMixin(StoreBase):
             session = touch(db, item.session_id)
             check_step(session, item.step)
             row = to_item_row(item, item.session_id)
+            if row.hidden and not still_private(db, item.session_id, item.step):
+                state = db.get(StepStateRow, (item.session_id, item.step))
+                row.hidden, row.position = False, next_position(db, item.session_id, item.step, item.column)
+                row.author = None if state is not None and state.anonymous else row.author
             db.add(row)
             db.flush()
             for vote in deleted.votes:
@@ -115,7 +130,8 @@ class ItemsMixin(StoreBase):
         """Move an item up (negative) or down (positive) in its column; returns the column."""
         with self._write() as db:
             row = item_row(db, item_id)
-            rows = column_rows(db, row.session_id, row.step, row.column)
+            refuse_hidden(row, "move")
+            rows = [each for each in column_rows(db, row.session_id, row.step, row.column) if not each.hidden]
             index = next(i for i, r in enumerate(rows) if r.id == item_id)
             target = max(0, min(len(rows) - 1, index + offset))
             if target != index:
@@ -128,17 +144,21 @@ class ItemsMixin(StoreBase):
             return [to_item(each) for each in rows]
 
     def list_items(self, session_id: int, step: int | None = None) -> list[Item]:
-        """A session's items (or one step's), ordered by step, column and position."""
+        """A session's items (or one step's), ordered by step, column and position; none unrevealed."""
         with self._read() as db:
             session_row(db, session_id)
             return list(read_items(db, session_id, step))
 
-    def step_view(self, session_id: int, step: int) -> StepView:
-        """One step's items, the session header, item counts per step and the step's state."""
+    def step_view(self, session_id: int, step: int, viewer: str | None = None) -> StepView:
+        """One step's items, the session header, item counts per step and the step's state.
+
+        Unrevealed items are in `items` only for their author, `viewer` (a participant's own
+        screen); everyone gets how many each person has written (`hidden_counts`). `counts`
+        and the item count include them: numbers, not texts."""
         with self._read() as db:
             row = session_row(db, session_id)
             check_step(row, step)
-            items = read_items(db, session_id, step)
+            items = read_items(db, session_id, step, viewer=viewer)
             counts = dict(
                 db.exec(
                     select(ItemRow.step, func.count()).where(ItemRow.session_id == session_id).group_by(ItemRow.step)
@@ -151,14 +171,17 @@ class ItemsMixin(StoreBase):
                 items=items,
                 counts=counts,
                 state=to_step_state(state) if state else StepState(step=step),
+                hidden_counts=hidden_by_author(db, session_id, step),
             )
 
     def session_data(self, session_id: int) -> SessionData:
-        """Everything a session holds, for the summary screen and the exporters."""
+        """Everything a session holds, for the summary screen and the exporters: every revealed
+        item, and how many items each step still holds unrevealed (`hidden_counts`)."""
         with self._read() as db:
             row = session_row(db, session_id)
             items = read_items(db, session_id)
-            info = to_info(row, participant_names(db, session_id), len(items))
+            hidden = hidden_by_step(db, session_id)
+            info = to_info(row, participant_names(db, session_id), len(items) + sum(hidden.values()))
             votes = read_votes(db, session_id)
             states = db.exec(
                 select(StepStateRow).where(StepStateRow.session_id == session_id).order_by(col(StepStateRow.step))
@@ -168,4 +191,5 @@ class ItemsMixin(StoreBase):
                 items=items,
                 votes=votes,
                 step_states=tuple(to_step_state(state) for state in states),
+                hidden_counts=hidden,
             )

@@ -20,7 +20,7 @@ from workshop_tui.store.engine import sqlite_uri
 from workshop_tui.store import tables  # noqa: F401 - registers the tables on SQLModel.metadata
 from workshop_tui.store.errors import StoreOpenError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APP_MARKER = "workshop-tui"
 
 
@@ -30,6 +30,19 @@ def _create_tables(*names: str) -> Callable[[Connection], None]:
             SQLModel.metadata.tables[name].create(connection)
 
     return create
+
+
+def _add_columns(table: str, *definitions: str) -> Callable[[Connection], None]:
+    """ALTER TABLE ... ADD COLUMN, for each column the table lacks: a table that an earlier
+    migration created from today's models (`_create_tables`) has them already."""
+
+    def add(connection: Connection) -> None:
+        present = {column["name"] for column in inspect(connection).get_columns(table)}
+        for definition in definitions:
+            if definition.split()[0] not in present:
+                connection.execute(text(f"ALTER TABLE {table} ADD COLUMN {definition}"))
+
+    return add
 
 
 # MIGRATIONS[n] takes a store from version n - 1 to version n: SQL that both SQLite and
@@ -43,6 +56,12 @@ MIGRATIONS: dict[int, list[str | Callable[[Connection], None]]] = {
         "ALTER TABLE items ADD COLUMN owner VARCHAR",
         "ALTER TABLE items ADD COLUMN due VARCHAR NOT NULL DEFAULT ''",
         _create_tables("step_states", "votes", "presence"),
+    ],
+    3: [  # safe in the room: private writing, name claims, the resume point
+        _add_columns("items", "hidden BOOLEAN NOT NULL DEFAULT FALSE"),
+        _add_columns("step_states", "anonymous BOOLEAN NOT NULL DEFAULT FALSE"),
+        _add_columns("sessions", "speaker VARCHAR NOT NULL DEFAULT ''", "current_column VARCHAR NOT NULL DEFAULT ''"),
+        _create_tables("name_claims"),
     ],
 }
 

@@ -7,24 +7,24 @@ another session, or edit or delete an item someone else wrote; vote outside the 
 The screen checks the same things first, so this is the second lock on the door, the one a
 crafted keystroke or a bug in a screen cannot open.
 
-Names are who people say they are (there are no accounts): `claim_name` at least refuses a
-name that another screen connected to the session is using right now.
+Who may act as a name is settled when a screen joins (`store/claims.py`): a name belongs to
+the screen that first claimed it. A participant edits and deletes their own items while they
+are still private (`store/private.py`); nobody votes on one.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from workshop_tui.model import DeletedItem, Item, new_id
 from workshop_tui.store.errors import NotAllowedError
 from workshop_tui.store.facilitation import _voter, cast_on_row, withdraw_from_row
-from workshop_tui.store.presence import STALE_AFTER
-from workshop_tui.store.checks import checked_item_text, required_line
-from workshop_tui.store.queries import delete_row, edit_row, item_row, session_row
-from workshop_tui.store.tables import ItemRow, PresenceRow, StepStateRow, VoteRow
+from workshop_tui.store.private import refuse_hidden
+from workshop_tui.store.checks import checked_item_text
+from workshop_tui.store.queries import delete_row, edit_row, item_row
+from workshop_tui.store.tables import ItemRow, StepStateRow, VoteRow
 from workshop_tui.text import clean_name
 
 if TYPE_CHECKING:
@@ -38,35 +38,6 @@ class ParticipationMixin:
 
         def _read(self) -> AbstractContextManager[Session]: ...
         def _write(self) -> AbstractContextManager[Session]: ...
-
-    def claim_name(self, session_id: int, client_id: str, name: str, now: datetime | None = None) -> str:
-        """Take `name` for a participant screen; refused while another live screen uses it.
-
-        Records the screen's presence under that name (as `heartbeat` does) and returns the
-        name as stored (one line, control characters removed).
-        """
-        clean = required_line(name, "name")
-        moment = now or datetime.now(timezone.utc)
-        since = (moment - timedelta(seconds=STALE_AFTER)).isoformat()
-        with self._write() as db:
-            session_row(db, session_id)
-            others = db.exec(
-                select(PresenceRow.client_id).where(
-                    PresenceRow.session_id == session_id,
-                    PresenceRow.role == "participant",
-                    PresenceRow.participant == clean,
-                    PresenceRow.last_seen >= since,
-                    PresenceRow.client_id != client_id,
-                )
-            ).first()
-            if others is not None:
-                raise NotAllowedError(f"someone named {clean} is already here: add an initial or a surname")
-            row = db.get(PresenceRow, client_id) or PresenceRow(
-                client_id=client_id, session_id=session_id, role="participant", last_seen=moment.isoformat()
-            )
-            row.session_id, row.role, row.participant, row.last_seen = session_id, "participant", clean, moment.isoformat()
-            db.add(row)
-        return clean
 
     def edit_own_item(self, session_id: int, item_id: str, author: str, text: str) -> Item:
         """Change the text of an item `author` wrote in this session; anything else is refused."""
@@ -83,6 +54,7 @@ class ParticipationMixin:
         """One of `participant`'s dots on an item of this session, while its step is voting."""
         with self._write() as db:
             row = _session_item(db, session_id, item_id, "vote on")
+            refuse_hidden(row, "vote on")
             if db.get(VoteRow, vote_id or "") is None:  # a retried click counts once, even once voting ended
                 _check_voting(db, session_id, row.step)
             return cast_on_row(db, row, _voter(participant), vote_id or new_id(), you=True)

@@ -24,6 +24,7 @@ def to_item(row: ItemRow) -> Item:
         followup=bool(row.followup),
         owner=row.owner,
         due=row.due or "",
+        hidden=bool(row.hidden),
     )
 
 
@@ -35,8 +36,9 @@ _KEEP: object = object()
 
 
 def item_values(item: Item, session_id: int, default_stamp: str | None = None, *, item_id: str | None = None,
-                text: str | None = None, author: object = _KEEP) -> dict[str, object]:
-    """An item's columns, as `insert(ItemRow)` takes them; `item_id`, `text`, `author` override the item's."""
+                text: str | None = None, author: object = _KEEP, hidden: bool | None = None) -> dict[str, object]:
+    """An item's columns, as `insert(ItemRow)` takes them; `item_id`, `text`, `author`, `hidden`
+    override the item's."""
     stamp = default_stamp or now_iso()
     return {
         "id": item_id or item.id,
@@ -53,6 +55,7 @@ def item_values(item: Item, session_id: int, default_stamp: str | None = None, *
         "followup": bool(item.followup),
         "owner": clean_name(item.owner),
         "due": one_line(item.due),
+        "hidden": bool(item.hidden if hidden is None else hidden),
     }
 
 
@@ -73,6 +76,8 @@ def to_info(row: SessionRow, participants: tuple[str, ...], item_count: int) -> 
         participants=participants,
         votes_per_participant=row.votes_per_participant,
         participants_follow=bool(row.participants_follow),
+        speaker=row.speaker or "",
+        current_column=row.current_column or "",
     )
 
 
@@ -88,4 +93,5 @@ def to_step_state(row: StepStateRow) -> StepState:
         extra_seconds=row.extra_seconds,
         spent_seconds=row.spent_seconds,
         running_since=row.running_since,
+        anonymous=bool(row.anonymous),
     )

@@ -9,11 +9,19 @@ from sqlmodel import col, select
 
 from workshop_tui.model import SessionInfo, now_iso
 from workshop_tui.store.base import StoreBase
-from workshop_tui.store.checks import check_step, one_line, required_line
+from workshop_tui.store.checks import check_column, check_step, one_line, required_line
 from workshop_tui.store.errors import InvalidInputError, NotFoundError
 from workshop_tui.store.queries import add_participants, participant_names, participants_by_session, session_row, touch
 from workshop_tui.store.rows import to_info
-from workshop_tui.store.tables import ItemRow, ParticipantRow, PresenceRow, SessionRow, StepStateRow, VoteRow
+from workshop_tui.store.tables import (
+    ItemRow,
+    NameClaimRow,
+    ParticipantRow,
+    PresenceRow,
+    SessionRow,
+    StepStateRow,
+    VoteRow,
+)
 
 SESSION_FIELDS = ("title", "event", "place", "date", "facilitator")
 
@@ -109,7 +117,7 @@ class SessionsMixin(StoreBase):
     def delete_session(self, session_id: int) -> None:
         with self._write() as db:
             session_row(db, session_id)
-            for table in (VoteRow, StepStateRow, PresenceRow, ItemRow, ParticipantRow):
+            for table in (VoteRow, StepStateRow, PresenceRow, NameClaimRow, ItemRow, ParticipantRow):
                 db.exec(delete(table).where(col(table.session_id) == session_id))
             db.exec(delete(SessionRow).where(col(SessionRow.id) == session_id))
 
@@ -119,6 +127,26 @@ class SessionsMixin(StoreBase):
             check_step(row, step)
             row.current_step = step
             row.updated_at = now_iso()
+            db.add(row)
+        return self.get_session(session_id)
+
+    def set_resume_point(self, session_id: int, *, step: int | None = None, column: str | None = None,
+                         speaker: str | None = None) -> SessionInfo:
+        """Remember where the facilitator is, so reopening comes back to it: the step, the
+        column typed into ("" = the first) and the speaker ("" = not chosen yet). Only what is
+        given changes; a bad value refuses the whole call."""
+        if column:
+            check_column(column)
+        name = None if speaker is None else (required_line(speaker, "speaker") if one_line(speaker) else "")
+        with self._write() as db:
+            row = touch(db, session_id)
+            if step is not None:
+                check_step(row, step)
+                row.current_step = step
+            if column is not None:
+                row.current_column = column
+            if name is not None:
+                row.speaker = name
             db.add(row)
         return self.get_session(session_id)
 

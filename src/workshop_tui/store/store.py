@@ -6,18 +6,21 @@ the cross-process write lock (see `write_lock`). Every database error becomes a 
 with one clear line, and a failed write changes nothing.
 
 The class is put together from one module per kind of thing: `base` (opening, transactions,
-change detection), `sessions`, `items`, `importing`, `facilitation`, `presence` and
-`participation`.
+change detection), `sessions`, `items`, `importing`, `facilitation`, `private` (private
+writing), `presence`, `participation` and `claims` (name claims).
 """
 
 from __future__ import annotations
 
+from workshop_tui.store.claims import ClaimsMixin
 from workshop_tui.store.facilitation import FacilitationMixin
 from workshop_tui.store.importing import ImportMixin
 from workshop_tui.store.items import ItemsMixin
 from workshop_tui.store.participation import ParticipationMixin
 from workshop_tui.store.presence import PresenceMixin
+from workshop_tui.store.private import PrivateWritingMixin
 
 
-class Store(ImportMixin, ItemsMixin, FacilitationMixin, PresenceMixin, ParticipationMixin):
+class Store(ImportMixin, ItemsMixin, FacilitationMixin, PrivateWritingMixin, PresenceMixin, ParticipationMixin,
+            ClaimsMixin):
     """Sessions, their participants and their items, in SQLite or PostgreSQL."""

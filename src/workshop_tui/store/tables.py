@@ -37,6 +37,8 @@ class SessionRow(SQLModel, table=True):
     current_step: int = 1
     votes_per_participant: int = 3
     participants_follow: bool = True
+    speaker: str = ""  # the resume point: who is at the facilitator's keyboard ("" = not chosen)
+    current_column: str = ""  # and the column they type into ("" = the first)
     created_at: str
     updated_at: str
 
@@ -75,6 +77,7 @@ class ItemRow(SQLModel, table=True):
     followup: bool = False
     owner: Optional[str] = None
     due: str = ""
+    hidden: bool = False  # written privately, not revealed yet: shown to its author only
     created_at: str
     updated_at: str
 
@@ -93,6 +96,7 @@ class StepStateRow(SQLModel, table=True):
     extra_seconds: int = 0
     spent_seconds: float = 0.0
     running_since: Optional[str] = None
+    anonymous: bool = False  # revealing drops the authors of the step's private items
 
 
 class VoteRow(SQLModel, table=True):
@@ -125,3 +129,18 @@ class PresenceRow(SQLModel, table=True):
     role: str
     participant: Optional[str] = None
     last_seen: str
+
+
+class NameClaimRow(SQLModel, table=True):
+    """A participant's name in a session, held by the screen that knows the token behind `token_hash`.
+
+    Only the SHA-256 of the token is kept: the store never holds the secret itself."""
+
+    __tablename__ = "name_claims"
+
+    session_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True)
+    )
+    name: str = Field(primary_key=True)
+    token_hash: str
+    claimed_at: str

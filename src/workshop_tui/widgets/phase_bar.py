@@ -79,7 +79,7 @@ class PhaseBar(Vertical):
 
     def chips(self) -> Content:
         chips = []
-        for phase in timebox.PHASES:
+        for phase in timebox.shown_phases(self.phase):
             label = timebox.PHASE_LABELS[phase]
             if phase == self.phase:
                 chips.append(Content.styled(f" {label.upper()} ", "bold reverse $accent"))
