@@ -7,7 +7,7 @@ hands it on; errors print one line on standard error and exit with status 2. Hea
 - `parser.py`: the arguments of every command;
 - `common.py`: what every command shares (one-line errors, the store, the templates, output);
 - `data_commands.py`: the commands that print or change sessions (new, sessions, show, add,
-  export, import, merge, templates);
+  export, history, import, merge, templates);
 - `app_commands.py`: the commands that open a screen (the app, present, join, serve);
 - `wiki_commands.py`: between sessions: publish to a wiki page, pull one into a session.
 - `room_commands.py`: reveal (private writing) and release (a claimed name).
@@ -23,6 +23,7 @@ from workshop_tui.cli.common import CommandError, os_message, fail
 from workshop_tui.cli.data_commands import (
     cmd_add,
     cmd_export,
+    cmd_history,
     cmd_import,
     cmd_merge,
     cmd_new,
@@ -66,6 +67,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "show": cmd_show,
     "add": cmd_add,
     "export": cmd_export,
+    "history": cmd_history,
     "import": cmd_import,
     "merge": cmd_merge,
     "templates": cmd_templates,

@@ -55,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=formats)
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (never over an existing file)")
     export.add_argument("--force", action="store_true", help="allow -o to replace an existing file")
+    export.add_argument("--as-of", metavar="TIME", default=None,
+                        help="the session as it was then: 2026-12-03 14:05:07 (local time), as `history` shows it")
+
+    history = commands.add_parser("history", help="every change to a session's items: when, who, what")
+    history.add_argument("session", metavar="SESSION")
 
     import_ = commands.add_parser("import", help="import a json, csv or wikitext export as a new session")
     import_.add_argument("file", metavar="FILE")
