@@ -104,6 +104,7 @@ class ParticipantServer(Server):
     ) -> None:
         command, self.child_env = join_command(location, session_id, python)
         super().__init__(command, host=host, port=port, title=title or "workshop-tui")
+        self.location = location
         self.session_id = session_id
         self.max_connections = max_connections
         self.code = code or new_join_code()
@@ -132,9 +133,15 @@ class ParticipantServer(Server):
     # -- the web application -----------------------------------------------------------------
 
     def build_app(self) -> web.Application:
-        """The aiohttp application: three routes under the code, behind the guard."""
+        """The aiohttp application: every route under the code, behind the guard.
+
+        The join URL itself opens the phone page (`serve/phone/`); the terminal view is at
+        `terminal`, one link away."""
+        from workshop_tui.serve.phone import add_routes
+
         app = web.Application(middlewares=[self._guard], client_max_size=64 * 1024)
-        app.router.add_get("/j/{code}/", self.handle_index)
+        add_routes(app, self)
+        app.router.add_get("/j/{code}/terminal", self.handle_index)
         app.router.add_get("/j/{code}/ws", self.handle_websocket)
         app.router.add_get("/j/{code}/static/{path:.+}", self.handle_static)
         app.on_response_prepare.append(self._add_headers)
