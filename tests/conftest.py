@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers.mounts import mount_unavailable
 from workshop_tui.content import load_catalog
 
 
@@ -72,7 +73,7 @@ def read_only_folder(tmp_path):
         result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(folder)], capture_output=True)
         mounted = result.returncode == 0
         if not mounted:
-            pytest.skip(f"running as root without permission to mount a tmpfs: {result.stderr.decode().strip()}")
+            mount_unavailable(f"running as root without permission to mount a tmpfs: {result.stderr.decode().strip()}")
 
     def make_read_only():
         if mounted:

@@ -153,13 +153,18 @@ def test_an_unreadable_file(catalog, tmp_path):
 
 
 def test_a_file_that_cannot_be_read(catalog, tmp_path, monkeypatch):
+    from workshop_tui.export import files
+
     path = tmp_path / "secret.json"
     path.write_text("{}")
+    real_open = os.open
 
-    def denied(self, *args, **kwargs):
-        raise PermissionError(13, "Permission denied", str(self))
+    def denied(name, *args, **kwargs):
+        if os.fspath(name) == str(path):
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, *args, **kwargs)
 
-    monkeypatch.setattr(type(path), "open", denied)  # works when the tests run as root, too
+    monkeypatch.setattr(files.os, "open", denied)  # works when the tests run as root, too
     refused(catalog, path, "cannot read it: Permission denied")
 
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 from dataclasses import fields, replace
 from datetime import UTC
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_export_wikitext import NOW, author, facilitated, facilitated_entries, piece, session_of, typed_text
 
 from workshop_tui import timebox
-from workshop_tui.export import export_text, import_text, markdown
+from workshop_tui.export import NO_ITEMS, ImportFormatError, export_text, import_text, markdown
 from workshop_tui.export.common import one_line, template_minutes
 from workshop_tui.grouping import cell_groups
 from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo, StepState, Vote
@@ -38,12 +39,25 @@ def item_key(data: SessionData) -> list[tuple]:
     return [(i.step, i.column, i.position, i.text, i.author) for i in data.items]
 
 
+def imported(data: SessionData, catalog, fmt: str, **options) -> SessionData | None:
+    """The export read back; None for a session without items, which csv and wikitext refuse
+    to import (a table with no items is nothing to import)."""
+    text = export_text(data, catalog.default, fmt, **options)
+    if not data.items and fmt != "json":
+        with pytest.raises(ImportFormatError, match=NO_ITEMS):
+            import_text(text, catalog)
+        return None
+    return import_text(text, catalog)
+
+
 @settings_
 @given(entries=entries, title=title, facilitator=field, event=field, place=field, date=field, people=names)
 def test_wikitext_round_trip(catalog, entries, title, facilitator, event, place, date, people):
     data = session_of(catalog.default, entries, title=title, facilitator=facilitator, event=event,
                       place=place, date=date, participants=people)
-    back = import_text(export_text(data, catalog.default, "wikitext"), catalog)
+    back = imported(data, catalog, "wikitext")
+    if back is None:
+        return
     assert back.info.id == 0 and back.info.template_id == catalog.default.id
     assert item_key(back) == item_key(data)
     info = data.info
@@ -59,11 +73,12 @@ def test_csv_round_trip(catalog, entries, title, votes):
     stamps = [f"2026-11-26T10:{n:02d}:00.000000+00:00" for n in range(len(data.items))]
     data = replace(data, items=tuple(replace(item, votes=votes[n % 8], created_at=stamps[n])
                                      for n, item in enumerate(data.items)))
-    back = import_text(export_text(data, catalog.default, "csv"), catalog)
+    back = imported(data, catalog, "csv")
+    if back is None:
+        return
     assert item_key(back) == item_key(data)
     assert [(i.votes, i.created_at) for i in back.items] == [(i.votes, i.created_at) for i in data.items]
-    if data.items:
-        assert back.info.title == title
+    assert back.info.title == title
     assert back.info.template_id == catalog.default.id and back.info.step_count == 8
 
 
@@ -109,7 +124,9 @@ def times_of(data: SessionData, template, steps=range(1, 9)) -> list[tuple[int, 
 def test_wikitext_round_trip_with_votes_clusters_follow_ups_and_times(catalog, drawn):
     entries, marks, states = drawn
     data = facilitated(session_of(catalog.default, entries), marks, states)
-    back = import_text(export_text(data, catalog.default, "wikitext", now=NOW), catalog)
+    back = imported(data, catalog, "wikitext", now=NOW)
+    if back is None:
+        return
     items, clusters = shown(data)
     assert [facilitation_key(item) for item in back.items] == items
     assert clusters_of(back) == clusters
@@ -122,7 +139,9 @@ def test_wikitext_round_trip_with_votes_clusters_follow_ups_and_times(catalog, d
 def test_csv_round_trip_with_votes_clusters_follow_ups_and_times(catalog, drawn):
     entries, marks, states = drawn
     data = facilitated(session_of(catalog.default, entries), marks, states)
-    back = import_text(export_text(data, catalog.default, "csv", now=NOW), catalog)
+    back = imported(data, catalog, "csv", now=NOW)
+    if back is None:
+        return
     assert [facilitation_key(item) for item in back.items] == [facilitation_key(item) for item in data.items]
     assert clusters_of(back) == clusters_of(data)
     steps = sorted({item.step for item in data.items})  # a csv has rows, and so times, only for these

@@ -140,6 +140,8 @@ def test_information_comes_from_its_own_section(catalog):
 * Facilitator: not the facilitator
 {|
 ! KEY STEPS !! ACTIONS !! OBSTACLES !! TOOLS
+|-
+| STEP 1 || Ask || ||
 |}"""
     info = import_text(page, catalog).info
     assert (info.facilitator, info.date) == ("Anne", "")

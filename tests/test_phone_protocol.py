@@ -184,16 +184,13 @@ def test_a_page_from_another_origin_cannot_connect(room, origin):
 
 
 def test_pages_and_terminals_share_the_connection_cap(room, monkeypatch):
-    from workshop_tui.serve import relay as relay_module
+    from workshop_tui.serve import server as server_module
 
-    async def start(self, width, height):
-        pass
+    async def serve_participant(websocket, command, width, height, **kwargs):
+        async for _ in websocket:  # a terminal view, without its app process
+            pass
 
-    async def stop(self):
-        pass
-
-    monkeypatch.setattr(relay_module.AppService, "start", start)
-    monkeypatch.setattr(relay_module.AppService, "stop", stop)
+    monkeypatch.setattr(server_module, "serve_participant", serve_participant)
     info, db = room
     server = ParticipantServer(db, info.id, max_connections=2)
 

@@ -109,6 +109,7 @@ def test_the_code_is_taken_out_of_every_log_line(capsys):
     err = capsys.readouterr().err
     assert code not in err
     assert err.count("<join code>") == 3 and "RuntimeError" in err
+    assert "Traceback" not in err and len(err.splitlines()) == 2  # one line each, never a traceback
 
 
 def test_the_command_is_fixed_and_a_password_stays_off_it():
@@ -140,18 +141,16 @@ class Started(list):
 
 @pytest.fixture
 def started(monkeypatch):
-    from workshop_tui.serve import relay as relay_module
+    from workshop_tui.serve import server as server_module
 
     record = Started()
 
-    async def start(self, width, height):
-        record.append((self.command, width, height))
+    async def serve_participant(websocket, command, width, height, **kwargs):
+        record.append((command, width, height))
+        async for _ in websocket:  # a participant until the browser leaves
+            pass
 
-    async def stop(self):
-        pass
-
-    monkeypatch.setattr(relay_module.AppService, "start", start)
-    monkeypatch.setattr(relay_module.AppService, "stop", stop)
+    monkeypatch.setattr(server_module, "serve_participant", serve_participant)
     return record
 
 

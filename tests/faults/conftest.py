@@ -13,6 +13,7 @@ import subprocess
 import pytest
 
 from faultkit import SmallDisk
+from helpers.mounts import mount_unavailable
 
 
 @pytest.fixture
@@ -21,9 +22,9 @@ def small_disk(tmp_path):
     folder = tmp_path / "disk"
     folder.mkdir()
     if os.geteuid() != 0:
-        pytest.skip("a full disk needs a small tmpfs: run as root (CI does) to mount one")
+        mount_unavailable("a full disk needs a small tmpfs: run as root (CI does) to mount one")
     result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], capture_output=True)
     if result.returncode != 0:
-        pytest.skip(f"running as root without permission to mount a tmpfs: {result.stderr.decode().strip()}")
+        mount_unavailable(f"running as root without permission to mount a tmpfs: {result.stderr.decode().strip()}")
     yield SmallDisk(folder)
     subprocess.run(["umount", "-l", str(folder)], check=False)

@@ -8,6 +8,7 @@ import sys
 from workshop_tui import APP_NAME
 
 EXIT_ERROR = 2
+PATH_ARGUMENTS = ("db", "file", "output")  # file names: any bytes the file system takes
 
 
 class CommandError(Exception):
@@ -15,8 +16,40 @@ class CommandError(Exception):
 
 
 def fail(message: str) -> int:
-    print(f"{APP_NAME}: error: {message}", file=sys.stderr)
+    print(f"{APP_NAME}: error: {printable(message)}", file=sys.stderr)
     return EXIT_ERROR
+
+
+def not_text(args: argparse.Namespace) -> str | None:
+    """The line to print if an argument (a path aside) holds bytes that are not UTF-8, else None.
+
+    Python hands such bytes over as lone surrogates (`$'bad \\xff'` arrives as "bad \\udcff"),
+    which no store can hold and no terminal can show."""
+    for name, value in vars(args).items():
+        if name in PATH_ARGUMENTS:
+            continue
+        for each in value if isinstance(value, list) else [value]:
+            if isinstance(each, str) and not _encodable(each):
+                byte = next((ord(ch) - 0xDC00 for ch in each if 0xDC80 <= ord(ch) <= 0xDCFF), None)
+                why = f"the byte \\x{byte:02x} is not UTF-8" if byte is not None else "not UTF-8"
+                return f"the argument '{printable(each)}' is not valid text ({why}); nothing was changed"
+    return None
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable(text: str) -> str:
+    """Text fit for one line on a terminal: undecodable bytes as `\\xff`, never a lone surrogate."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def os_message(error: OSError) -> str:

@@ -10,21 +10,23 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from workshop_tui.content import Catalog, Template
 from workshop_tui.export import csv, json, markdown, wikitext, wikitext_import
 from workshop_tui.export.common import UNKNOWN_FORMAT, ImportFormatError
-from workshop_tui.export.files import read_import_file, write_file
+from workshop_tui.export.files import read_import_file, read_import_stream, write_file
 from workshop_tui.model import SessionData
 
-__all__ = ["EXTENSIONS", "FORMATS", "ImportFormatError", "detect_format", "export_text", "import_file",
-           "import_text", "write_file"]
+__all__ = ["EXTENSIONS", "FORMATS", "NO_ITEMS", "ImportFormatError", "detect_format", "export_text", "import_file",
+           "import_stream", "import_text", "write_file"]
 
 FORMATS = ("wikitext", "csv", "markdown", "json")
 EXTENSIONS = {"wikitext": ".wiki", "csv": ".csv", "markdown": ".md", "json": ".json"}
 _EXPORTERS = {"wikitext": wikitext.export, "csv": csv.export, "markdown": markdown.export, "json": json.export}
 _PARSERS = {"wikitext": wikitext_import.parse, "csv": csv.parse, "json": json.parse}
 MARKDOWN = "a markdown export cannot be imported: import the json, csv or wikitext export instead"
+NO_ITEMS = "no items found in it; nothing was imported"
 
 
 def export_text(data: SessionData, template: Template, fmt: str, *, now: datetime | None = None) -> str:
@@ -65,6 +67,16 @@ def import_file(path: Path, catalog: Catalog, *, fmt: str | None = None) -> Sess
         raise ImportFormatError(f"{path}: {error}") from None
 
 
+def import_stream(stream: BinaryIO, catalog: Catalog, *, fmt: str | None = None,
+                  name: str = "standard input") -> SessionData:
+    """A session from a stream (standard input), read up to the same size as a file."""
+    text = read_import_stream(stream, name)
+    try:
+        return _import(text, catalog, fmt, default_title="Imported session")
+    except ImportFormatError as error:
+        raise ImportFormatError(f"{name}: {error}") from None
+
+
 def _import(text: str, catalog: Catalog, fmt: str | None, *, default_title: str) -> SessionData:
     text = text.removeprefix("\ufeff")
     fmt = fmt or detect_format(text)
@@ -73,6 +85,8 @@ def _import(text: str, catalog: Catalog, fmt: str | None, *, default_title: str)
     if fmt not in _PARSERS:
         raise ImportFormatError(f"unknown format {fmt!r}: use json, csv or wikitext")
     data = _PARSERS[fmt](text, catalog)
+    if not data.items and fmt != "json":  # a json export is a session, with items or not
+        raise ImportFormatError(NO_ITEMS)
     if not data.info.title:
         data = replace(data, info=replace(data.info, title=default_title))
     return data

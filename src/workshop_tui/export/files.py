@@ -11,6 +11,7 @@ import os
 import secrets
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from workshop_tui.export.common import ImportFormatError
 
@@ -19,21 +20,52 @@ _BOM = b"\xef\xbb\xbf"
 
 
 def read_import_file(path: Path) -> str:
-    """The text of a file to import; ImportFormatError (one line, naming the file) otherwise."""
+    """The text of a file to import; ImportFormatError (one line, naming the file) otherwise.
+
+    Only a regular file: a named pipe nobody writes to would be waited on forever, and a
+    device may never end. It is opened without blocking (a pipe's open would wait for a
+    writer) and checked once open, so nothing can be swapped in between the check and the read.
+    """
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
+        if path.is_dir():
             raise ImportFormatError(f"{path}: is a folder, not a file")
-        if info.st_size > MAX_IMPORT_BYTES:
-            raise ImportFormatError(f"{path}: too big to be an export ({_megabytes(info.st_size)}; at most 64 MB)")
-        with path.open("rb") as stream:
-            # Read one byte past the limit: a pipe or device reports no size.
-            raw = stream.read(MAX_IMPORT_BYTES + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as stream:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise ImportFormatError(f"{path}: not a regular file ({_kind(info.st_mode)}); "
+                                        "import a file, or - for standard input")
+            if info.st_size > MAX_IMPORT_BYTES:
+                raise ImportFormatError(f"{path}: too big to be an export ({_megabytes(info.st_size)}; at most 64 MB)")
+            raw = stream.read(MAX_IMPORT_BYTES + 1)  # one byte past the limit: the file may be growing
     except OSError as error:
         raise ImportFormatError(f"{path}: cannot read it: {error.strerror or error}") from None
     if len(raw) > MAX_IMPORT_BYTES:
         raise ImportFormatError(f"{path}: too big to be an export (over 64 MB)")
     return decode(raw, path)
+
+
+def read_import_stream(stream: BinaryIO, name: str) -> str:
+    """The text of an export piped in (standard input), up to the same 64 MB as a file."""
+    if stream.isatty():
+        raise ImportFormatError(f"{name} is a terminal: pipe an export into it (workshop-tui import - < file.csv)")
+    try:
+        raw = stream.read(MAX_IMPORT_BYTES + 1)
+    except OSError as error:
+        raise ImportFormatError(f"{name}: cannot read it: {error.strerror or error}") from None
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise ImportFormatError(f"{name}: too big to be an export (over 64 MB)")
+    return decode(raw, Path(name))
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
 
 
 def decode(raw: bytes, path: Path) -> str:

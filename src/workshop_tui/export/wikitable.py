@@ -2,7 +2,9 @@
 
 Row and cell markup (`|-`, `|`, `!`, `||`, `!!`), cell attributes with their spans, captions
 and tables nested in a cell, as MediaWiki reads them. Bounded: a hostile page costs at most
-`MAX_TABLE_LINES` lines and `MAX_CELLS` cells a row before it is refused.
+`MAX_TABLE_LINES` lines and `MAX_CELLS` cells a row before it is refused, and a span that
+reaches past the table's own size (its widest row, its last row) is refused with a line
+rather than read as a layout that pushes every item out of the table.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ _ATTRIBUTE = r"""[\w:-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'|]+))?"""
 # One attribute after another, never two ways to split them: no backtracking blow-up.
 _ATTRIBUTES = re.compile(rf"^\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*$")
 _SPAN = re.compile(r"""\b(row|col)span\s*=\s*["']?\s*(\d+)""", re.I)
+HUGE_SPAN = 10**18  # a span of more digits is read as "more than 999,999,999,999,999,999"
 
 
 @dataclass
@@ -109,15 +112,18 @@ def _cell(piece: str, header: bool) -> Cell:
     bar = piece.find("|", 0, MAX_LABEL)
     if bar >= 0 and _ATTRIBUTES.match(piece[:bar]):
         attributes, content = piece[:bar], piece[bar + 1 :]
-        spans = {kind.lower(): min(int(count), 50) for kind, count in _SPAN.findall(attributes)}
+        spans = {kind.lower(): int(count) if len(count) < 19 else HUGE_SPAN for kind, count in _SPAN.findall(attributes)}
         return Cell([content], header, max(spans.get("row", 1), 1), max(spans.get("col", 1), 1))
     return Cell([piece], header)
 
 
-def grid(rows: list[list[Cell]]) -> Iterator[dict[int, Cell]]:
-    """Each row's cells by grid column, as a browser places them: spans push later cells right."""
+def grid(rows: list[list[Cell]], width: int) -> Iterator[dict[int, Cell]]:
+    """Each row's cells by grid column, as a browser places them: spans push later cells right.
+
+    `width` is the table's: its widest row's number of cells. A cell whose span reaches past
+    it, or past the last row, ends the import with one line (`ImportFormatError`)."""
     carried: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
-    for row in rows:
+    for index, row in enumerate(rows, start=1):
         placed: dict[int, Cell] = {}
         taken = {column for column, left in carried.items() if left > 0}
         carried = {column: left - 1 for column, left in carried.items() if left > 1}
@@ -125,6 +131,7 @@ def grid(rows: list[list[Cell]]) -> Iterator[dict[int, Cell]]:
         for cell in row:
             while column in taken:
                 column += 1
+            _check_spans(cell, index, column, width, len(rows) - index + 1)
             placed[column] = cell
             for covered in range(column, column + cell.colspan):
                 taken.add(covered)
@@ -132,3 +139,16 @@ def grid(rows: list[list[Cell]]) -> Iterator[dict[int, Cell]]:
                     carried[covered] = cell.rowspan - 1
             column += cell.colspan
         yield placed
+
+
+def _check_spans(cell: Cell, index: int, column: int, width: int, rows_left: int) -> None:
+    if column + cell.colspan > max(width, column + 1):
+        raise ImportFormatError(f"the summary table's row {index} spans {_count(cell.colspan)} columns; "
+                                f"the table has {width}: correct the span and import again")
+    if cell.rowspan > rows_left:
+        raise ImportFormatError(f"the summary table's row {index} spans {_count(cell.rowspan)} rows; "
+                                f"the table has {rows_left} from there to its end: correct the span and import again")
+
+
+def _count(span: int) -> str:
+    return f"more than {HUGE_SPAN - 1:,}" if span >= HUGE_SPAN else f"{span:,}"

@@ -11,8 +11,10 @@ front of everything it serves:
 - `server.py`: the aiohttp application (every route under `/j/<code>/`, refused before
   anything runs without the code), the cap on connections, and the one command every app
   process runs: `workshop-tui --db STORE join SESSION`, fixed when the server starts;
-- `relay.py`: one participant's connection: their app process, and the keys and window
-  sizes relayed to it from the browser;
+- `relay.py`: one participant's connection: their app process (its output always read, its
+  end escalated from a quit request to SIGKILL), and the keys and window sizes relayed to it
+  from the browser, within a budget per second and in all;
+- `connection_limits.py`: connections that have not joined, capped per address and in all;
 - `claim_cookie.py`: the cookie holding each browser's claim token, so a participant's name
   stays theirs (handed to their app processes in `WORKSHOP_TUI_CLAIM_TOKEN`);
 - `console.py`: what the facilitator's terminal shows: the join URL, its QR code, log lines

@@ -7,12 +7,19 @@ code out, and aiohttp's access log (which would print every path) is off.
 from __future__ import annotations
 
 import logging
+import socket
 import sys
 
 from rich.console import Console
 
 from workshop_tui.serve.guard import Redactor
 from workshop_tui.serve.qr import qr_text
+
+
+def one_line(error: BaseException) -> str:
+    """An error as one short line: its type and the first line of its message."""
+    text = " ".join(str(error).split())
+    return f"{type(error).__name__}: {text}"[:300] if text else type(error).__name__
 
 
 def initialize_logging(code: str) -> None:
@@ -39,3 +46,13 @@ def announce(console: Console, url: str, session_id: int, max_connections: int, 
         console.print("Only this machine can reach it: --host 0.0.0.0 opens it to the room's network.",
                       style="dim", highlight=False)
     console.file.flush()
+
+
+def lan_address() -> str | None:
+    """This machine's address on the local network (no packet is sent), if it has one."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: only picks the outgoing interface
+            return probe.getsockname()[0]
+    except OSError:
+        return None

@@ -11,7 +11,8 @@ Pure functions, no web framework, so each rule is tested on its own:
   (DNS rebinding) sends its own name in Host, and is refused;
 - `origin_allowed()`: a websocket's Origin must be exactly this server's origin (the page
   it served): another site's page cannot drive a participant's app;
-- `Redactor`: a logging filter that replaces the code in any log record, traceback included.
+- `Redactor`: a logging filter that makes every record one short line (an error's type and
+  message, never a traceback) and replaces the code in it.
 """
 
 from __future__ import annotations
@@ -100,23 +101,23 @@ def origin_allowed(origin: str | None, host: str | None, check: HostCheck) -> bo
 
 
 class Redactor(logging.Filter):
-    """Replaces the join code in every log record (message, arguments and traceback)."""
+    """Makes every log record one line, with the join code replaced: the error a record carries
+    (aiohttp's, asyncio's) is its type and message, never a traceback."""
 
-    def __init__(self, code: str, replacement: str = "<join code>") -> None:
+    def __init__(self, code: str, replacement: str = "<join code>", width: int = 300) -> None:
         super().__init__()
         self.code = code
         self.replacement = replacement
+        self.width = width
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if record.exc_info:
-            formatter = logging.Formatter()
-            message = f"{message}\n{formatter.formatException(record.exc_info)}"
-            record.exc_info = None
-            record.exc_text = None
-        if record.stack_info:
-            message = f"{message}\n{record.stack_info}"
-            record.stack_info = None
-        record.msg = message.replace(self.code, self.replacement)
+        if record.exc_info and record.exc_info[1] is not None:
+            error = record.exc_info[1]
+            message = f"{message}: {type(error).__name__}: {error}"
+        record.exc_info = None
+        record.exc_text = None
+        record.stack_info = None
+        record.msg = " ".join(message.replace(self.code, self.replacement).split())[: self.width]
         record.args = None
         return True

@@ -11,7 +11,14 @@ a participant's name stays theirs.
 
 The code is printed once, in the join URL on the facilitator's terminal. aiohttp's access log
 (which would print every path) is off, and a logging filter removes the code from any other
-log line (`guard.Redactor`).
+log line (`guard.Redactor`), which is always one short line, never a traceback.
+
+Limits, against a hostile network: a connection must send its request's headers within
+`HEADER_TIMEOUT` seconds and may sit idle between requests as long (aiohttp's keep-alive
+timer, which runs from the moment a connection opens); one address may hold at most
+`connection_limits.PER_ADDRESS` connections that have not joined (the oldest is dropped for a
+new one), and all addresses together a share of the open-files limit; what one participant
+sends and how their app process ends are `relay.py`'s.
 """
 
 from __future__ import annotations
@@ -20,32 +27,32 @@ import asyncio
 import html
 import logging
 import os
-import shlex
 import signal
 import socket
 import sys
 from pathlib import Path
 from string import Template
 from typing import Awaitable, Callable
-from urllib.parse import urlsplit
 
+import textual_serve
 from aiohttp import web
-from aiohttp.web_runner import GracefulExit
 from rich.console import Console
-from textual_serve.server import Server
 
 from workshop_tui.claim_token import ENV_VAR as CLAIM_ENV
 from workshop_tui.claim_token import new_token
 from workshop_tui.serve.claim_cookie import give_token, token_of
-from workshop_tui.serve.console import announce, initialize_logging
+from workshop_tui.serve.connection_limits import ConnectionLimits, raise_open_files_limit
+from workshop_tui.serve.console import announce, initialize_logging, lan_address, one_line
 from workshop_tui.serve.guard import HostCheck, code_matches, new_join_code, origin_allowed
-from workshop_tui.serve.relay import bounded, serve_participant
+from workshop_tui.serve.relay import bounded, join_command, serve_participant
 
 log = logging.getLogger("workshop-tui.serve")
 
 PAGE = Path(__file__).with_name("page.html")
 DEFAULT_MAX_CONNECTIONS = 30
 MAX_MESSAGE_BYTES = 256 * 1024  # a pasted item of 10,000 characters fits many times over
+HEADER_TIMEOUT = 10.0  # seconds for a request's headers, and for a connection idle between requests
+STATICS = Path(textual_serve.__file__).with_name("static")  # textual-serve's scripts, styles and fonts
 SECURITY_HEADERS = {
     # The URL carries the join code: never send it on as a Referer, never cache the page.
     "Referrer-Policy": "no-referrer",
@@ -60,33 +67,7 @@ SECURITY_HEADERS = {
 }
 
 
-def join_command(location: str, session_id: int, python: str = sys.executable) -> tuple[str, dict[str, str]]:
-    """The shell command every participant app runs, and the environment it needs.
-
-    A store URL with a password travels in the environment (`WORKSHOP_TUI_DB`), not on a
-    command line other local users can read.
-    """
-    env: dict[str, str] = {}
-    args = [python, "-m", "workshop_tui"]
-    if "://" in location and urlsplit(location).password:
-        env["WORKSHOP_TUI_DB"] = location
-    else:
-        args += ["--db", location]
-    args += ["join", str(int(session_id))]
-    return shlex.join(args), env
-
-
-def lan_address() -> str | None:
-    """This machine's address on the local network (no packet is sent), if it has one."""
-    try:
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: only picks the outgoing interface
-            return probe.getsockname()[0]
-    except OSError:
-        return None
-
-
-class ParticipantServer(Server):
+class ParticipantServer:
     """Serves the participant view of one session to browsers that hold the join code."""
 
     def __init__(
@@ -102,8 +83,11 @@ class ParticipantServer(Server):
         console: Console | None = None,
         python: str = sys.executable,
     ) -> None:
-        command, self.child_env = join_command(location, session_id, python)
-        super().__init__(command, host=host, port=port, title=title or "workshop-tui")
+        self.command, self.child_env = join_command(location, session_id, python)
+        self.host = host
+        self.port = port
+        self.title = title or "workshop-tui"
+        self.statics_path = STATICS
         self.location = location
         self.session_id = session_id
         self.max_connections = max_connections
@@ -114,6 +98,9 @@ class ParticipantServer(Server):
         self.host_check = HostCheck(host, port)
         self._page = Template(PAGE.read_text(encoding="utf-8"))
         self._sockets: set[web.WebSocketResponse] = set()
+        self._processes: set[asyncio.subprocess.Process] = set()
+        self.limits = ConnectionLimits()
+        self._stop: asyncio.Event | None = None
 
     # -- addresses ---------------------------------------------------------------------------
 
@@ -139,14 +126,28 @@ class ParticipantServer(Server):
         `terminal`, one link away."""
         from workshop_tui.serve.phone import add_routes
 
-        app = web.Application(middlewares=[self._guard], client_max_size=64 * 1024)
+        app = web.Application(middlewares=[self._errors, self._guard], client_max_size=64 * 1024)
         add_routes(app, self)
         app.router.add_get("/j/{code}/terminal", self.handle_index)
         app.router.add_get("/j/{code}/ws", self.handle_websocket)
         app.router.add_get("/j/{code}/static/{path:.+}", self.handle_static)
         app.on_response_prepare.append(self._add_headers)
         app.on_shutdown.append(self._close_sockets)
+        app.on_cleanup.append(self._kill_processes)
         return app
+
+    @web.middleware
+    async def _errors(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
+        """Anything a handler did not expect: one short line in the log, a plain 500 to the browser."""
+        try:
+            return await handler(request)
+        except (web.HTTPException, asyncio.CancelledError):
+            raise
+        except Exception as error:
+            log.warning("a request failed: %s", one_line(error))
+            raise web.HTTPInternalServerError(text="Something went wrong on the facilitator's machine.\n") from None
 
     @web.middleware
     async def _guard(
@@ -185,7 +186,10 @@ class ParticipantServer(Server):
     async def handle_static(self, request: web.Request) -> web.StreamResponse:
         """textual-serve's own scripts, styles and fonts, and nothing outside their folder."""
         root = Path(self.statics_path).resolve()
-        path = (root / request.match_info["path"]).resolve()
+        name = request.match_info["path"]
+        if "\0" in name:
+            raise web.HTTPNotFound()
+        path = (root / name).resolve()
         if not path.is_relative_to(root) or not path.is_file():
             raise web.HTTPNotFound()
         return web.FileResponse(path)
@@ -205,19 +209,20 @@ class ParticipantServer(Server):
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE_BYTES)
         if not websocket.can_prepare(request).ok:
             raise web.HTTPBadRequest(text="This address is for the page's websocket.\n")
-        self.connections += 1
+        self.connections += 1  # until the app process has exited, not merely until the browser left
         try:
             await websocket.prepare(request)
+            self.limits.joined(request.protocol)
             self._sockets.add(websocket)
             log.info("a participant connected (%d of at most %d)", self.connections, self.max_connections)
             token = token_of(request) or new_token()  # no cookie: a claim for this connection only
-            await serve_participant(websocket, self.command, self.download_manager, width, height,
+            await serve_participant(websocket, self.command, width, height, processes=self._processes,
                                     env={CLAIM_ENV: token})
         except asyncio.CancelledError:
             await websocket.close()
             raise  # the server is stopping: let the cancellation through, after the cleanup below
-        except Exception:
-            log.exception("a participant's connection failed")
+        except Exception as error:
+            log.warning("a participant's connection failed: %s", one_line(error))
         finally:
             self._sockets.discard(websocket)
             self.connections -= 1
@@ -228,6 +233,15 @@ class ParticipantServer(Server):
         for websocket in list(self._sockets):
             await websocket.close()
 
+    async def _kill_processes(self, app: web.Application) -> None:
+        """The server is going: no app process outlives it."""
+        for process in list(self._processes):
+            if process.returncode is None:
+                try:
+                    process.kill()
+                except ProcessLookupError:
+                    pass
+
     # -- running -----------------------------------------------------------------------------
 
     def bind(self) -> socket.socket:
@@ -237,24 +251,43 @@ class ParticipantServer(Server):
         self.host_check = HostCheck(self.host, self.port)
         return sock
 
-    def serve(self, debug: bool = False) -> None:
+    def serve(self) -> None:
         """Listen, print the join URL, and serve until Ctrl+C (or SIGTERM)."""
+        raise_open_files_limit()
         sock = self.bind()
         os.environ.update(self.child_env)  # app processes inherit it (a store URL's password)
         initialize_logging(self.code)
         announce(self.console, self.join_url(), self.session_id, self.max_connections, self.host)
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
+        loop.set_exception_handler(self.limits.loop_errors)
         for signum in (signal.SIGINT, signal.SIGTERM):
             try:
                 loop.add_signal_handler(signum, self.request_exit)
             except (NotImplementedError, RuntimeError):
                 pass
-        web.run_app(self.build_app(), sock=sock, handle_signals=False, loop=loop, print=None,
-                    access_log=None, shutdown_timeout=5)
+        try:
+            loop.run_until_complete(self._run(sock))
+        except KeyboardInterrupt:
+            pass
+        finally:
+            loop.close()
+
+    async def _run(self, sock: socket.socket) -> None:
+        runner = web.AppRunner(self.build_app(), handle_signals=False, access_log=None,
+                               keepalive_timeout=HEADER_TIMEOUT, shutdown_timeout=5)
+        await runner.setup()
+        self.limits.watch(runner.server, self.max_connections)
+        self._stop = asyncio.Event()
+        try:
+            await web.SockSite(runner, sock).start()
+            await self._stop.wait()  # until Ctrl+C or SIGTERM (request_exit)
+        finally:
+            await runner.cleanup()  # closes every websocket and ends every app process
 
     def request_exit(self) -> None:
-        raise GracefulExit()
+        if self._stop is not None:
+            self._stop.set()
 
 
 def _family(host: str) -> socket.AddressFamily:

@@ -46,11 +46,13 @@ class StoreBase:
         db_path: Path | None = None,
         write_lock: WriteLock | None = None,
         read_only: bool = False,
+        immutable: bool = False,
     ) -> None:
         self._engine = engine
         self.location = location
         self.db_path = db_path
         self.read_only = read_only
+        self.immutable = immutable  # read-only, and no WAL to read (see `opening.read_only_mode`)
         self._write_lock = write_lock
         self._watch: sqlite3.Connection | None = None
         self._watch_lock = threading.Lock()
@@ -178,7 +180,7 @@ class StoreBase:
             return hash((newest, count))
         with self._watch_lock, translated(self.location, writing=False):
             if self._watch is None:
-                uri = sqlite_uri(str(self.db_path), read_only=self.read_only)
+                uri = sqlite_uri(str(self.db_path), immutable=self.immutable)
                 self._watch = sqlite3.connect(uri, uri=True, check_same_thread=False)
             version = self._watch.execute("PRAGMA data_version").fetchone()[0]
             if version != self._watch_version:

@@ -18,19 +18,21 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from workshop_tui.store.errors import StoreError, StoreOpenError, StoreWriteError
+from workshop_tui.store.errors import InvalidInputError, StoreError, StoreOpenError, StoreWriteError
 
 BUSY_TIMEOUT_MS = 10_000
 FULL_BELOW_BYTES = 256 * 1024  # less free room than a few WAL frames: the disk is full for a store
 IMMEDIATE = "workshop_immediate"
 
 
-def sqlite_engine(path: str, *, read_only: bool = False) -> Engine:
-    """An engine on a SQLite file; each pooled connection gets the store's pragmas."""
+def sqlite_engine(path: str, *, read_only: bool = False, immutable: bool = False) -> Engine:
+    """An engine on a SQLite file; each pooled connection gets the store's pragmas.
+
+    Read-only connections read the WAL (`mode=ro`), so they see every committed transaction;
+    `immutable` (the main file alone, no WAL index) only where there is no WAL to read
+    (`opening.read_only_mode` decides)."""
     if read_only:
-        # immutable: a read-only file (or file system) cannot hold the WAL index SQLite
-        # would otherwise create beside it; nobody can change it while we read.
-        url = f"sqlite:///{sqlite_uri(path, read_only=True)}&uri=true"
+        url = f"sqlite:///{sqlite_uri(path, immutable=immutable)}&uri=true"
     else:
         url = f"sqlite:///{path}"
     engine = create_engine(
@@ -60,12 +62,15 @@ def sqlite_engine(path: str, *, read_only: bool = False) -> Engine:
     return engine
 
 
-def sqlite_uri(path: str, *, read_only: bool) -> str:
-    """A `file:` URI for a path, quoted so `?`, `#` and `%` in folder names stay in the path."""
+def sqlite_uri(path: str, *, immutable: bool) -> str:
+    """A read-only `file:` URI for a path, quoted so `?`, `#` and `%` in folder names stay in it.
+
+    `immutable`: the main file alone, the WAL ignored and nothing made beside the file (checks
+    made before the store opens, and stores with no WAL to read); otherwise (`mode=ro`) every
+    committed transaction, the WAL's too."""
     from urllib.parse import quote
 
-    mode = "mode=ro&immutable=1" if read_only else "mode=ro"
-    return f"file:{quote(str(path))}?{mode}"
+    return f"file:{quote(str(path))}?{'mode=ro&immutable=1' if immutable else 'mode=ro'}"
 
 
 def postgres_engine(url: str) -> Engine:
@@ -132,6 +137,8 @@ def translated(location: str, *, writing: bool) -> Iterator[None]:
         yield
     except StoreError:
         raise
+    except UnicodeEncodeError:  # a lone surrogate: Python text that is not Unicode text
+        raise InvalidInputError("text that is not valid Unicode cannot be stored; nothing was changed") from None
     except (DBAPIError, SQLAlchemyError, sqlite3.Error) as error:
         raise translate(error, location, writing=writing) from None
     except OSError as error:

@@ -20,7 +20,7 @@ from workshop_tui.store.engine import sqlite_uri
 from workshop_tui.store import tables  # noqa: F401 - registers the tables on SQLModel.metadata
 from workshop_tui.store.errors import StoreOpenError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APP_MARKER = "workshop-tui"
 
 
@@ -63,7 +63,18 @@ MIGRATIONS: dict[int, list[str | Callable[[Connection], None]]] = {
         _add_columns("sessions", "speaker VARCHAR NOT NULL DEFAULT ''", "current_column VARCHAR NOT NULL DEFAULT ''"),
         _create_tables("name_claims"),
     ],
+    4: [  # the history of every change to an item (who, when, what); items so far as added
+        _create_tables("item_history"),
+        lambda connection: _history_from_items(connection),
+    ],
 }
+
+
+def _history_from_items(connection: Connection) -> None:
+    """Every item already in the store gets an "added" entry at its creation, as it is now."""
+    from workshop_tui.store.history import backfill_history
+
+    backfill_history(connection)
 
 
 def read_version(connection: Connection, location: str) -> int | None:
@@ -81,7 +92,7 @@ def peek_sqlite_version(path: Path) -> int | None:
     """
     location = str(path)
     try:
-        raw = sqlite3.connect(sqlite_uri(location, read_only=True), uri=True)
+        raw = sqlite3.connect(sqlite_uri(location, immutable=True), uri=True)
         try:
             names = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             meta = dict(raw.execute("SELECT key, value FROM store_meta").fetchall()) if "store_meta" in names else {}
@@ -140,7 +151,7 @@ def backup_path(db_path: Path, version: int) -> Path:
 def backup_sqlite(db_path: Path, version: int) -> Path:
     """A consistent copy of the store beside it, made with SQLite's backup API."""
     target = backup_path(db_path, version)
-    source = sqlite3.connect(sqlite_uri(str(db_path), read_only=False), uri=True)
+    source = sqlite3.connect(sqlite_uri(str(db_path), immutable=False), uri=True)
     try:
         destination = sqlite3.connect(target)
         try:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from workshop_tui import locations
 from workshop_tui.store import migrations, sqlite_file
-from workshop_tui.store.engine import BUSY_TIMEOUT_MS, postgres_engine, sqlite_engine, translated
+from workshop_tui.store.engine import BUSY_TIMEOUT_MS, postgres_engine, sqlite_engine, sqlite_uri, translated
 from workshop_tui.store.errors import StoreOpenError
 from workshop_tui.store.store import Store
 from workshop_tui.store.write_lock import WriteLock, sqlite_needs_lock
+
+WAL_HEADER_BYTES = 32  # a WAL this short holds no frame: no commit waits in it
 
 
 def open_store(location: str | os.PathLike | None = None, *, create: bool = True) -> "Store":
@@ -55,8 +58,43 @@ def _open_sqlite(path: Path, lock: WriteLock | None = None) -> "Store":
         lock = None
     elif lock is None:
         lock = WriteLock(path, BUSY_TIMEOUT_MS / 1000)
-    engine = sqlite_engine(str(path), read_only=read_only)
-    return Store(engine, str(path), db_path=path, write_lock=lock, read_only=read_only).prepare()
+    immutable = read_only and read_only_mode(path) == "immutable"
+    engine = sqlite_engine(str(path), read_only=read_only, immutable=immutable)
+    return Store(engine, str(path), db_path=path, write_lock=lock, read_only=read_only, immutable=immutable).prepare()
+
+
+def read_only_mode(path: Path) -> str:
+    """How to read a store we may not write: "wal" (with its WAL) or "immutable" (main file only).
+
+    SQLite reads a WAL-mode store read-only when it can use the WAL's index (`-shm`) beside
+    it: the store's own writer made one, or the folder lets SQLite make one. Otherwise only
+    `immutable` opens it, which reads the main file alone: right when there is no WAL (or an
+    empty one), stale when the WAL holds commits not yet copied into the main file. Then the
+    store is refused in one line rather than shown without its newest data.
+    """
+    probe = None
+    try:
+        probe = sqlite3.connect(sqlite_uri(str(path), immutable=False), uri=True)
+        probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return "wal"
+    except sqlite3.Error:
+        pass
+    finally:
+        if probe is not None:
+            probe.close()
+    wal = path.with_name(path.name + "-wal")
+    try:
+        holds_commits = wal.stat().st_size > WAL_HEADER_BYTES
+    except FileNotFoundError:
+        holds_commits = False
+    except OSError as error:
+        raise StoreOpenError(f"cannot read the store's log {wal}: {error.strerror or error}") from None
+    if holds_commits:
+        raise StoreOpenError(
+            f"the newest changes to the store {path} are in {wal} and cannot be read without write access "
+            f"to its folder (or its -shm file beside it); not shown rather than shown out of date"
+        )
+    return "immutable"
 
 
 def _redact(url: str) -> str:

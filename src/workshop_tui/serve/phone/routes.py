@@ -101,6 +101,7 @@ class PhoneRoutes:
         page = Page(socket, cookie_token=token_of(request))
         try:
             await socket.prepare(request)
+            self.server.limits.joined(request.protocol)  # a participant now: not a waiting connection
             log.info("a phone page connected (%d of at most %d)", self.server.connections, self.server.max_connections)
             await self._serve(page)
         finally:
@@ -120,7 +121,7 @@ class PhoneRoutes:
                 break
             try:
                 request = parse(json.loads(message.data))
-            except (ValueError, BadMessage) as error:
+            except (ValueError, RecursionError, BadMessage) as error:
                 log.warning("closed a phone page that sent a bad message: %s", _one_line(error))
                 await socket.close(code=WSCloseCode.UNSUPPORTED_DATA, message=b"bad message")
                 break
