@@ -9,7 +9,7 @@ import pytest
 from html_cells import Shown, summary_cells
 
 from workshop_tui.export import wikitext
-from workshop_tui.export.common import cell_groups, is_cluster
+from workshop_tui.grouping import cell_groups, is_cluster
 from workshop_tui.model import COLUMNS
 from workshop_tui.wiki.errors import EditConflict, SummaryTablesAmbiguous
 from workshop_tui.wiki.page import CREATE, PAGE, TABLE, UNCHANGED
