@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop_tui import APP_NAME
 from workshop_tui.cli.common import CommandError, fail, load_templates, open_store_for
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 
 def cmd_present(args: argparse.Namespace) -> int:
@@ -19,11 +23,7 @@ def cmd_present(args: argparse.Namespace) -> int:
 
         app = make_presenter_app(store, info, catalog)
         app.run()
-    if app.return_code:
-        if app.error_message:
-            print(f"{APP_NAME}: error: {app.error_message}", file=sys.stderr)
-        return app.return_code
-    return 0
+    return _finished(app)
 
 
 def cmd_join(args: argparse.Namespace) -> int:
@@ -45,11 +45,7 @@ def cmd_join(args: argparse.Namespace) -> int:
 
         app = participant.make_participant_app(store, info.id, args.name, catalog=catalog, token=token)
         app.run()
-    if app.return_code:
-        if app.error_message:
-            print(f"{APP_NAME}: error: {app.error_message}", file=sys.stderr)
-        return app.return_code
-    return 0
+    return _finished(app)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -93,11 +89,14 @@ def run_app(db: str | None) -> int:
 
     app = make_app(open_it)
     app.run()
-    if app.return_code:
-        if app.error_message:
-            print(f"{APP_NAME}: error: {app.error_message}", file=sys.stderr)
-        return app.return_code
-    return 0
+    return _finished(app)
+
+
+def _finished(app: App[object]) -> int:
+    """An app's exit status; an app that ended on the user's problem printed nothing, so say it."""
+    if app.return_code and app.error_message:
+        print(f"{APP_NAME}: error: {app.error_message}", file=sys.stderr)
+    return app.return_code or 0
 
 
 def _precheck(location: str) -> None:
