@@ -59,7 +59,7 @@ def read_items(db: Session, session_id: int, step: int | None = None, *, viewer:
             query = query.where(_ITEMS.c.step == step)
         with _gc_paused():
             items = tuple(map(item_from_row, connection.execute(query.order_by(*_PLACE))))
-    if not all_safe(chain.from_iterable(map(_TEXTS, items))):
+    if not all(all_safe(map(text_of, items)) for text_of in _TEXTS):  # one C-speed pass a field
         items = tuple(map(_cleaned, items))
     if any(a.position == b.position and a.step == b.step and a.column == b.column for a, b in zip(items, items[1:])):
         items = tuple(sorted(items, key=lambda i: (i.step, i.column, i.position, i.created_at, i.id)))
@@ -67,7 +67,7 @@ def read_items(db: Session, session_id: int, step: int | None = None, *, viewer:
 
 
 _TEXT_FIELDS = ("id", "column", "text", "author", "cluster_id", "owner", "due", "created_at", "updated_at")
-_TEXTS = attrgetter(*_TEXT_FIELDS)
+_TEXTS = tuple(map(attrgetter, _TEXT_FIELDS))
 
 
 def _cleaned(item: Item) -> Item:
