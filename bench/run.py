@@ -20,12 +20,13 @@ import adding  # noqa: E402
 import exporting  # noqa: E402
 import live_sync  # noqa: E402
 import opening  # noqa: E402
+import phone_pages  # noqa: E402
 import startup  # noqa: E402
 from common import Figure, machine, table  # noqa: E402
 
 # In the order of the targets; `opening` measures both 3 and 5 (memory) in one set of runs.
 BENCHMARKS = {"startup": startup, "adding": adding, "opening": opening, "exporting": exporting,
-              "live_sync": live_sync}
+              "live_sync": live_sync, "phone_pages": phone_pages}
 
 
 def main() -> int:

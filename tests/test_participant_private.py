@@ -7,11 +7,11 @@ from __future__ import annotations
 import asyncio
 
 from test_app_helpers import screen_text, settle
-from test_participant import texts, wait_for
 
 from workshop_tui.participant import make_participant_app
 from workshop_tui.screens.participant import ParticipantScreen
 from workshop_tui.store import open_store
+from workshop_tui.widgets.item_column import ItemColumn
 
 SECRET = "Ana's private idea"
 
@@ -34,6 +34,19 @@ class Recording:
             return answer
 
         return recorded
+
+
+def texts(app, key: str) -> list[str]:
+    return [item.text for item in app.screen.query_one(f"#col-{key}", ItemColumn).items]
+
+
+async def wait_for(condition, pilot, timeout=10.0, what="the screen to change"):
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause(0.01)
 
 
 def _app(store, session_id, name):

@@ -192,7 +192,7 @@ def test_with_the_code_the_page_and_its_files_are_served(started):
     server = make_server()
 
     async def scenario(client, base):
-        page = await client.get(server.prefix)
+        page = await client.get(server.prefix + "terminal")  # the join URL itself is the phone page
         assert page.status == 200
         html = await page.text()
         assert f'data-session-websocket-url="ws://127.0.0.1:{server.port}{server.prefix}ws"' in html

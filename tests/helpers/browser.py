@@ -8,7 +8,7 @@ As a program, it is a participant joining from a browser (the README's walk uses
 
     python -m tests.helpers.browser URL NAME [ITEM ...] [--db STORE --session ID] [--shot FILE]
 
-It opens the join URL, types NAME and then each ITEM (Enter after each), and saves a
+It opens the join URL's terminal view, types NAME and then each ITEM (Enter after each), and saves a
 screenshot. With --db it waits for the store to show each step done instead of guessing.
 """
 
@@ -98,8 +98,8 @@ async def clear_received(page) -> None:
 
 
 async def open_terminal(page, url: str) -> None:
-    """Open the join page and give the terminal the keyboard."""
-    response = await page.goto(url)
+    """Open the terminal view of a join URL (`<url>terminal`) and give the terminal the keyboard."""
+    response = await page.goto(url.rstrip("/") + "/terminal")
     assert response is not None and response.status == 200, response and response.status
     await page.wait_for_selector("body.-first-byte", timeout=30_000)
     await page.click("#terminal")

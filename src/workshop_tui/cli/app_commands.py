@@ -65,10 +65,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         location = str(Path(location).expanduser().resolve())
     with open_store_for(argparse.Namespace(db=location)) as store:
         info = store.find_session(args.session)
+    from workshop_tui.serve.kept_code import kept_code
     from workshop_tui.serve.server import ParticipantServer
 
     server = ParticipantServer(location, info.id, title=f"{info.title} · workshop-tui", host=args.host,
-                               port=args.port, max_connections=args.max_connections)
+                               port=args.port, max_connections=args.max_connections,
+                               code=kept_code(location, info.id, renew=args.new_code))
     server.serve()
     return 0
 

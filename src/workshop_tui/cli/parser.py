@@ -89,5 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the address to listen on (default 127.0.0.1: this machine only; 0.0.0.0: the room)")
     serve.add_argument("--port", type=int, default=8000, metavar="N", help="the port (default 8000; 0: any free one)")
     serve.add_argument("--max-connections", type=int, default=30, metavar="N",
-                       help="browsers connected at once (default 30); each runs its own app process")
+                       help="browsers connected at once (default 30): phone pages and terminal views")
+    serve.add_argument("--new-code", action="store_true",
+                       help="make a new join code (otherwise a restart within 12 hours keeps the link)")
     return parser

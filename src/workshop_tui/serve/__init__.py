@@ -20,5 +20,7 @@ front of everything it serves:
 - `console.py`: what the facilitator's terminal shows: the join URL, its QR code, log lines
   with the code taken out;
 - `qr.py`: the join URL as a QR code drawn in the terminal, for phones;
-- `page.html`: the page, with no third-party requests (no web fonts from elsewhere).
+- `page.html`: the terminal view's page (`/j/<code>/terminal`), with no third-party requests;
+- `phone/`: the participant page made for a phone, at the join URL itself;
+- `kept_code.py`: the join code a restarted `serve` keeps, so open pages reconnect.
 """

@@ -88,6 +88,7 @@ class ParticipantServer:
         self.port = port
         self.title = title or "workshop-tui"
         self.statics_path = STATICS
+        self.location = location
         self.session_id = session_id
         self.max_connections = max_connections
         self.code = code or new_join_code()
@@ -119,9 +120,15 @@ class ParticipantServer:
     # -- the web application -----------------------------------------------------------------
 
     def build_app(self) -> web.Application:
-        """The aiohttp application: three routes under the code, behind the guard."""
+        """The aiohttp application: every route under the code, behind the guard.
+
+        The join URL itself opens the phone page (`serve/phone/`); the terminal view is at
+        `terminal`, one link away."""
+        from workshop_tui.serve.phone import add_routes
+
         app = web.Application(middlewares=[self._errors, self._guard], client_max_size=64 * 1024)
-        app.router.add_get("/j/{code}/", self.handle_index)
+        add_routes(app, self)
+        app.router.add_get("/j/{code}/terminal", self.handle_index)
         app.router.add_get("/j/{code}/ws", self.handle_websocket)
         app.router.add_get("/j/{code}/static/{path:.+}", self.handle_static)
         app.on_response_prepare.append(self._add_headers)

@@ -1,0 +1,522 @@
+// workshop-tui's participant page: join by name, add, edit and delete your own items, place dots.
+// Live over one websocket (`live`). Nothing typed is lost: the text box and every item not yet
+// acknowledged by the server are kept in localStorage and sent again on reconnection; each item
+// carries an id made here, so the server stores it once however often it is sent.
+"use strict";
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const room = document.body.dataset.room || "room";
+  const key = (name) => `workshop-tui.${room}.${name}`;
+  const store = {
+    get(name, fallback) {
+      try { const value = localStorage.getItem(name); return value === null ? fallback : JSON.parse(value); }
+      catch (e) { return fallback; }
+    },
+    set(name, value) { try { localStorage.setItem(name, JSON.stringify(value)); } catch (e) { /* private mode: memory only */ } },
+  };
+  const newId = () => {
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  };
+  const token = store.get("workshop-tui.token", null) || newId() + newId();
+  store.set("workshop-tui.token", token);
+  let client = sessionStorage.getItem(key("client"));
+  if (!client) { client = newId(); sessionStorage.setItem(key("client"), client); }
+
+  const S = {
+    me: null, askedName: store.get(key("name"), ""), view: null, held: null, editing: null,
+    outbox: store.get(key("outbox"), []), browse: Number(sessionStorage.getItem(key("browse")) || 0),
+    column: (store.get(key("draft"), {}).column) || "action", undo: [], seen: new Set(), seenStep: 0,
+    ws: null, online: false, serial: 0, heard: 0, retry: 0, again: 0, timerAt: 0,
+  };
+  const saveOutbox = () => store.set(key("outbox"), S.outbox);
+  const short = (text, n = 60) => { const line = text.split(/\s+/).join(" "); return line.length > n ? line.slice(0, n - 1) + "…" : line; };
+  const el = (tag, props = {}, ...children) => {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(props)) {
+      if (name === "class") node.className = value;
+      else if (name === "text") node.textContent = value;
+      else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+      else if (value !== false && value !== null && value !== undefined) node.setAttribute(name, value === true ? "" : value);
+    }
+    for (const child of children) if (child) node.append(child);
+    return node;
+  };
+  const announce = (text) => { const live = $("announce"); live.textContent = ""; setTimeout(() => { live.textContent = text; }, 50); };
+  const setStatus = (text, away = false) => { const s = $("status"); if (s.textContent !== text) s.textContent = text; s.classList.toggle("-away", away); };
+
+  // -- the connection ----------------------------------------------------------------------
+
+  function connect() {
+    clearTimeout(S.again);
+    const url = new URL("live", location.href);
+    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+    const ws = new WebSocket(url);
+    const serial = ++S.serial;
+    S.ws = ws;
+    ws.onopen = () => {
+      S.online = true; S.retry = 0; S.heard = Date.now();
+      send({ t: "hello", client, token, name: S.me || S.askedName || "", step: S.browse });
+    };
+    ws.onmessage = (event) => { S.heard = Date.now(); receive(JSON.parse(event.data)); };
+    ws.onclose = () => { if (serial === S.serial) lost(); };
+  }
+
+  // The connection is gone (closed, or silent for three ticks): keep everything, try again.
+  function lost() {
+    const wasOnline = S.online;
+    S.serial++;
+    S.online = false;
+    if (S.ws) { try { S.ws.close(); } catch (e) { /* already closed */ } }
+    S.ws = null;
+    for (const op of S.outbox) op.sent = false;
+    showStatus();
+    render();
+    whyClosed(wasOnline);
+  }
+
+  async function whyClosed(wasOnline) {
+    let delay = wasOnline ? 300 : Math.min(5000, 300 * 2 ** S.retry++);
+    try {
+      const answer = await fetch("live", { cache: "no-store" });
+      if (answer.status === 404) { setStatus("This link has ended: ask the facilitator for the new one", true); delay = 10000; }
+      else if (answer.status === 503) { setStatus("The session is full: ask the facilitator", true); delay = 10000; }
+    } catch (e) { /* the server is away: keep trying */ }
+    S.again = setTimeout(connect, delay);
+  }
+
+  function send(message) {
+    if (!S.online || !S.ws) return false;
+    S.ws.send(JSON.stringify(message));
+    return true;
+  }
+
+  function flush() {
+    if (!S.me) return;
+    for (const op of S.outbox) {
+      if (op.sent || op.held) continue;
+      const { sent, held, ...message } = op;
+      if (send(message)) op.sent = true;
+    }
+    showStatus();
+  }
+
+  function queue(op) {
+    S.outbox.push(op);
+    saveOutbox();
+    flush();
+    render();
+  }
+
+  function showStatus() {
+    const waiting = S.outbox.length;
+    if (!S.online) setStatus(waiting ? `reconnecting… ${waiting} waiting to send` : "reconnecting…", true);
+    else if (waiting) setStatus(`Saving ${waiting}…`);
+    else setStatus(S.me ? "Saved · live" : "Connected");
+  }
+
+  // -- what the server says ----------------------------------------------------------------
+
+  function receive(message) {
+    switch (message.t) {
+      case "welcome": return welcome(message);
+      case "view": return view(message);
+      case "ack": return settled(message.ref, message);
+      case "refused": return refused(message);
+      case "held": return held(message);
+      case "problem": return setStatus(message.message, true);
+      default: return undefined;
+    }
+  }
+
+  function welcome(message) {
+    if (message.name) {
+      const first = !S.me;
+      S.me = message.name;
+      store.set(key("name"), S.me);
+      $("you").textContent = `You are ${S.me}`;
+      showScreen();
+      if (first && S.view) $("entry").focus({ preventScroll: true });
+      flush();
+    } else {
+      S.me = null;
+      showScreen();
+      $("name").value = $("name").value || S.askedName;
+      $("join-problem").textContent = message.problem || "";
+    }
+    showStatus();
+  }
+
+  // The name first; the board once the step to show has arrived too (Add needs both).
+  function showScreen() {
+    $("join").hidden = !!S.me;
+    $("board").hidden = !(S.me && S.view);
+  }
+
+  function settled(ref, message) {
+    const index = S.outbox.findIndex((op) => (op.ref || op.id) === ref);
+    if (index >= 0) {
+      const [op] = S.outbox.splice(index, 1);
+      saveOutbox();
+      if (op.t === "delete" && message.undo) {
+        S.undo.push({ id: message.undo, text: op.text || "" });
+        showUndo();
+      }
+    }
+    showStatus();
+    render();
+  }
+
+  function refused(message) {
+    const op = S.outbox.find((each) => (each.ref || each.id) === message.ref);
+    settled(message.ref, {});
+    if (op && op.t === "add") {  // never lose the words: back into the text box
+      const entry = $("entry");
+      entry.value = entry.value ? `${op.text}\n${entry.value}` : op.text;
+      saveDraft();
+    }
+    note(message.message);
+  }
+
+  function held(message) {
+    const op = S.outbox.find((each) => (each.ref || each.id) === message.ref);
+    if (op) { op.held = true; op.sent = false; }
+    note(message.message);
+    showStatus();
+  }
+
+  function note(text) { $("compose-note").textContent = text; announce(text); }
+
+  function view(message) {
+    const old = S.view;
+    if (S.editing && old && old.step.n !== message.step.n) {  // never pull an edit away
+      S.held = message;
+      const waiting = $("waiting");
+      waiting.textContent = `The facilitator is on step ${message.step.n}: you follow once your edit is saved or cancelled.`;
+      waiting.hidden = false;
+      return;
+    }
+    S.held = null;
+    $("waiting").hidden = true;
+    S.view = message;
+    const stored = new Set(message.items.map((item) => item.id));
+    const before = S.outbox.length;
+    S.outbox = S.outbox.filter((op) => !(op.t === "add" && stored.has(op.id)));  // its answer may be lost
+    if (S.outbox.length !== before) saveOutbox();
+    S.timerAt = Date.now();
+    if (message.phase !== "vote") for (const op of S.outbox) op.held = false;
+    flush();
+    if (!old || old.step.n !== message.step.n) {
+      S.seen = new Set(message.items.map((item) => item.id));
+      S.seenStep = message.step.n;
+      if (old) announce(`Step ${message.step.n}: ${message.step.title}`);
+    }
+    const hidden = $("board").hidden;
+    showScreen();
+    render();
+    if (hidden && !$("board").hidden) $("entry").focus({ preventScroll: true });
+  }
+
+  // -- drawing -------------------------------------------------------------------------------
+
+  function render() {
+    const v = S.view;
+    if (!v) return;
+    document.title = `${v.step.title} · ${v.session.title}`;
+    $("session-title").textContent = v.session.title;
+    $("join-step").textContent = `Now: step ${v.step.n} of ${v.session.steps}, ${v.step.title}`;
+    $("step-no").textContent = `Step ${v.step.n} of ${v.session.steps}`;
+    $("step-title").textContent = v.step.title;
+    const badge = $("phase-label");
+    badge.textContent = v.phaseLabel;
+    badge.className = `badge -${v.phase}`;
+    const hidden = v.hidden ? ` ${v.hidden} ${v.hidden === 1 ? "item is" : "items are"} written privately so far.` : "";
+    $("phase-line").textContent = v.phaseLine + hidden;
+    const dots = $("dots");
+    dots.hidden = v.phase !== "vote";
+    dots.textContent = `${v.dotsLeft} of ${v.session.dots} dots left`;
+    drawBrowse(v);
+    drawBrief(v);
+    drawPicker(v);
+    drawLists(v);
+    drawCompose(v);
+    tickTimer();
+  }
+
+  function drawBrowse(v) {
+    const nav = $("browse");
+    nav.hidden = v.session.follow;
+    if (v.session.follow) return;
+    $("prev-step").disabled = v.step.n <= 1;
+    $("next-step").disabled = v.step.n >= v.session.steps;
+    const back = $("follow-step");
+    back.hidden = v.step.n === v.session.current;
+    back.textContent = `Back to step ${v.session.current} (the facilitator's)`;
+  }
+
+  let briefFor = "";
+  function drawBrief(v) {
+    const signature = JSON.stringify([v.step.n, v.step.intro, v.step.prompts]);
+    if (signature === briefFor) return;
+    briefFor = signature;
+    const body = $("brief-body");
+    body.replaceChildren();
+    if (v.step.intro) body.append(el("p", { class: "intro", text: v.step.intro }));
+    if (v.step.prompts.length) body.append(el("ul", {}, ...v.step.prompts.map((prompt) => el("li", { text: prompt }))));
+    $("brief").hidden = !v.step.intro && !v.step.prompts.length;
+  }
+
+  let pickFor = "";
+  function drawPicker(v) {
+    const signature = v.columns.map((c) => c.key + c.label).join();
+    if (!v.columns.some((c) => c.key === S.column)) S.column = v.columns[0].key;
+    if (signature !== pickFor) {
+      pickFor = signature;
+      const pick = $("pick");
+      pick.replaceChildren();
+      const lists = $("lists");
+      lists.replaceChildren();
+      for (const column of v.columns) {
+        const input = el("input", { type: "radio", name: "column", id: `pick-${column.key}`, value: column.key,
+                                    onchange: () => chooseColumn(column.key) });
+        pick.append(input, el("label", { for: `pick-${column.key}` },
+                              el("span", {}, `${column.label} `, el("span", { class: "count", id: `count-${column.key}` }))));
+        lists.append(el("section", { class: "column", id: `col-${column.key}`, "aria-labelledby": `head-${column.key}` },
+                        el("h2", { id: `head-${column.key}`, text: column.label }),
+                        el("ul", { id: `list-${column.key}`, "aria-labelledby": `head-${column.key}` }),
+                        el("p", { class: "empty", id: `empty-${column.key}`, text: "Nothing here yet." })));
+      }
+    }
+    for (const column of v.columns) {
+      $(`pick-${column.key}`).checked = column.key === S.column;
+      const shown = column.key === S.column;
+      const section = $(`col-${column.key}`);
+      section.classList.toggle("-shown", shown);
+      section.classList.toggle("-target", shown);
+    }
+  }
+
+  function chooseColumn(column) {
+    S.column = column;
+    saveDraft();
+    render();
+  }
+
+  function drawCompose(v) {
+    const column = v.columns.find((c) => c.key === S.column);
+    $("entry-label").textContent = `New item in ${column ? column.label : "this column"}`;
+    const voting = v.phase === "vote";
+    $("add").disabled = voting;
+    const current = $("compose-note").textContent;
+    const voteNote = "Voting is on: new items wait until the facilitator moves on. Your text stays here.";
+    if (voting) $("compose-note").textContent = voteNote;
+    else if (current === voteNote) $("compose-note").textContent = "";
+  }
+
+  // The items the page shows: the server's, with what is waiting to be sent laid over them.
+  function shownItems(v) {
+    const items = v.items.map((item) => ({ ...item }));
+    const byId = new Map(items.map((item) => [item.id, item]));
+    for (const op of S.outbox) {
+      if (op.t === "add" && !byId.has(op.id) && op.step === v.step.n) {
+        const item = { id: op.id, c: op.column, text: op.text, by: S.me || "", v: 0, pending: true, held: !!op.held };
+        items.push(item); byId.set(op.id, item);
+      } else if (op.t === "edit" && byId.has(op.id)) {
+        Object.assign(byId.get(op.id), { text: op.text, pending: true });
+      } else if (op.t === "delete" && byId.has(op.id)) {
+        byId.get(op.id).gone = true;
+      }
+    }
+    return items.filter((item) => !item.gone);
+  }
+
+  function drawLists(v) {
+    const items = shownItems(v);
+    const arrived = [];
+    for (const column of v.columns) {
+      const mine = items.filter((item) => item.c === column.key);
+      const list = $(`list-${column.key}`);
+      const existing = new Map(Array.from(list.children, (li) => [li.dataset.id, li]));
+      let previous = null;
+      for (const item of mine) {
+        let li = existing.get(item.id);
+        existing.delete(item.id);
+        const group = item.cl ? v.items.filter((each) => each.cl === item.cl).length : 0;
+        const signature = JSON.stringify([item, v.phase, v.myVotes[item.id] || 0, v.dotsLeft > 0, S.me, S.online, group]);
+        if (!li) {
+          li = el("li", { class: "item", "data-id": item.id });
+          if (!S.seen.has(item.id)) {
+            S.seen.add(item.id);
+            if (item.by !== S.me) { li.classList.add("-new"); arrived.push(item); }
+          }
+        }
+        if (li.dataset.sig !== signature && S.editing !== item.id) {
+          li.dataset.sig = signature;
+          drawItem(li, item, v);
+        }
+        const next = previous ? previous.nextSibling : list.firstChild;
+        if (next !== li) list.insertBefore(li, next);
+        previous = li;
+      }
+      for (const [id, li] of existing) if (id !== S.editing) li.remove();
+      $(`empty-${column.key}`).hidden = mine.length > 0;
+      $(`count-${column.key}`).textContent = `(${mine.length})`;
+    }
+    if (arrived.length === 1) {
+      const item = arrived[0];
+      const column = v.columns.find((c) => c.key === item.c);
+      announce(`New in ${column ? column.label : item.c}${item.by ? ` from ${item.by}` : ""}: ${short(item.text)}`);
+    } else if (arrived.length > 1) {
+      announce(`${arrived.length} new items`);
+    }
+  }
+
+  function drawItem(li, item, v) {
+    const mine = !!S.me && item.by === S.me;
+    li.className = `item${mine ? " -mine" : ""}${item.pending ? " -pending" : ""}${li.classList.contains("-new") ? " -new" : ""}`;
+    const meta = el("p", { class: "meta" },
+                    el("span", { text: mine ? `${item.by} (you)` : item.by || "anonymous" }));
+    if (item.v) meta.append(el("span", { text: `${item.v} ${item.v === 1 ? "dot" : "dots"}` }));
+    const myDots = v.myVotes[item.id] || 0;
+    if (myDots) meta.append(el("span", { class: "mydots", text: "●".repeat(myDots), "aria-label": `${myDots} of your dots` }));
+    if (item.h) meta.append(el("span", { class: "state", text: "only you see it until the facilitator reveals it" }));
+    const group = item.cl ? v.items.filter((each) => each.cl === item.cl).length : 0;
+    if (group > 1) meta.append(el("span", { text: `grouped with ${group - 1} more` }));
+    if (item.pending) {
+      const state = item.held ? "waits until voting ends" : S.online ? "saving…" : "waiting to send";
+      meta.append(el("span", { class: "state", text: state }));
+    }
+    const actions = el("div", { class: "actions" });
+    const what = short(item.text, 40);
+    if (mine && !item.pending) {
+      actions.append(el("button", { type: "button", "aria-label": `Edit your item: ${what}`, text: "Edit", onclick: () => startEdit(li, item) }),
+                     el("button", { type: "button", "aria-label": `Delete your item: ${what}`, text: "Delete", onclick: () => remove(item) }));
+    }
+    if (v.phase === "vote" && !item.pending) {
+      actions.append(el("button", { type: "button", text: "+ Dot", "aria-label": `Place a dot on: ${what}`,
+                                    disabled: v.dotsLeft <= 0 || !S.online, onclick: () => vote(item, "vote") }));
+      if (myDots) actions.append(el("button", { type: "button", text: "− Dot", "aria-label": `Take a dot back from: ${what}`,
+                                                disabled: !S.online, onclick: () => vote(item, "unvote") }));
+    }
+    li.replaceChildren(el("p", { class: "text", text: item.text }), meta);
+    if (actions.childElementCount) li.append(actions);
+  }
+
+  // -- what the participant does -------------------------------------------------------------
+
+  function add(event) {
+    event.preventDefault();
+    const entry = $("entry");
+    const text = entry.value;
+    const v = S.view;
+    if (!v || !S.me) return;
+    if (!text.trim()) { note("Type something first."); entry.focus(); return; }
+    if (v.phase === "vote") return;
+    queue({ t: "add", id: newId(), step: v.step.n, column: S.column, text });
+    entry.value = "";
+    saveDraft();
+    note("");
+    entry.focus();
+  }
+
+  function startEdit(li, item) {
+    if (S.editing) return;
+    S.editing = item.id;
+    const area = el("textarea", { id: `edit-${item.id}`, rows: 3, maxlength: 10000 });
+    area.value = item.text;
+    const finish = (save) => {
+      S.editing = null;
+      li.dataset.sig = "";
+      if (save && area.value.trim() && area.value !== item.text) queue({ t: "edit", ref: newId(), id: item.id, text: area.value });
+      if (S.held) view(S.held); else render();
+      const again = li.querySelector("button");
+      if (again) again.focus();
+    };
+    area.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) { event.preventDefault(); finish(true); }
+      else if (event.key === "Escape") { event.preventDefault(); finish(false); }
+    });
+    const form = el("form", { novalidate: true, onsubmit: (event) => { event.preventDefault(); finish(true); } },
+                    el("label", { for: `edit-${item.id}`, text: "Edit your item" }), area,
+                    el("div", { class: "actions" },
+                       el("button", { type: "submit", class: "primary", text: "Save" }),
+                       el("button", { type: "button", text: "Cancel", onclick: () => finish(false) })));
+    li.replaceChildren(form);
+    area.focus();
+  }
+
+  function remove(item) {
+    queue({ t: "delete", ref: newId(), id: item.id, text: item.text });
+    announce(`Deleted: ${short(item.text)}`);
+  }
+
+  function showUndo() {
+    const last = S.undo[S.undo.length - 1];
+    $("undo-bar").hidden = !last;
+    if (last) $("undo-text").textContent = `Deleted “${short(last.text, 40)}”`;
+  }
+
+  function undo() {
+    const last = S.undo.pop();
+    showUndo();
+    if (last && !send({ t: "undo", ref: newId(), id: last.id })) { S.undo.push(last); showUndo(); }
+  }
+
+  function vote(item, kind) {
+    const message = { t: kind, ref: newId(), id: item.id };
+    if (kind === "vote") message.vote = newId();
+    send(message);
+  }
+
+  function look(step) {
+    S.browse = step;
+    sessionStorage.setItem(key("browse"), String(step));
+    send({ t: "look", step });
+  }
+
+  function saveDraft() { store.set(key("draft"), { text: $("entry").value, column: S.column }); }
+
+  function tickTimer() {
+    const v = S.view;
+    const timer = $("timer");
+    if (!v || !v.timer) { timer.hidden = true; return; }
+    const passed = v.timer.running ? (Date.now() - S.timerAt) / 1000 : 0;
+    const left = Math.round(v.timer.left - passed);
+    const minutes = Math.floor(Math.abs(left) / 60), seconds = String(Math.abs(left) % 60).padStart(2, "0");
+    timer.hidden = false;
+    timer.classList.toggle("-over", left < 0);
+    timer.textContent = left >= 0 ? `${minutes}:${seconds} left${v.timer.running ? "" : " (paused)"}`
+                                  : `${minutes}:${seconds} over`;
+  }
+
+  // -- wiring ---------------------------------------------------------------------------------
+
+  $("join-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const name = $("name").value.trim();
+    if (!name) { $("join-problem").textContent = "Type your name first."; $("name").focus(); return; }
+    S.askedName = name;
+    store.set(key("name"), name);
+    $("join-problem").textContent = "";
+    if (!send({ t: "join", name })) $("join-problem").textContent = "Not connected yet: joining as soon as the server answers.";
+  });
+  $("compose").addEventListener("submit", add);
+  const entry = $("entry");
+  entry.value = store.get(key("draft"), {}).text || "";
+  entry.addEventListener("input", saveDraft);
+  entry.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) add(event);
+  });
+  $("undo").addEventListener("click", undo);
+  $("prev-step").addEventListener("click", () => S.view && look(S.view.step.n - 1));
+  $("next-step").addEventListener("click", () => S.view && look(S.view.step.n + 1));
+  $("follow-step").addEventListener("click", () => S.view && look(S.view.session.current));
+  if (window.matchMedia("(min-width: 56rem)").matches) $("brief").open = true;
+  setInterval(() => {
+    tickTimer();
+    if (S.online && Date.now() - S.heard > 16000) lost();  // three ticks missed: a dead link
+  }, 1000);
+  window.addEventListener("online", () => { if (!S.online && !S.ws) connect(); });
+  connect();
+})();
