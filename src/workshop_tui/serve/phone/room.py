@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from collections import defaultdict, deque
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("workshop-tui.serve.phone")
 
 POLL_SECONDS = 0.05
+REFRESH_GAP = 0.05
 UNDO_KEPT = 20
 ROLE = "participant"
 PRIVATE = "private"
@@ -72,12 +74,10 @@ class Page:
 class Room:
     """Phone pages of one session; see the module docstring."""
 
-    def __init__(self, location: str, session_id: int, *, catalog: Catalog | None = None,
-                 open_store: Callable[[str], "Store"] | None = None) -> None:
+    def __init__(self, location: str, session_id: int, *, catalog: Catalog | None = None) -> None:
         self.location = location
         self.session_id = session_id
         self.catalog = catalog
-        self._open_store = open_store
         self.store: Store | None = None
         self.pages: set[Page] = set()
         self.writes = StoreCalls("phone-writes")
@@ -85,6 +85,7 @@ class Room:
         self.undo: dict[str, deque[DeletedItem]] = defaultdict(lambda: deque(maxlen=UNDO_KEPT))
         self._token: int | None = None
         self._dirty = False
+        self._phases: dict[int, str] = {}  # each step's phase as last read
         self._refreshing: asyncio.Task | None = None
         self._tasks: list[asyncio.Task] = []
         self._opening = asyncio.Lock()
@@ -106,8 +107,6 @@ class Room:
     def _open(self) -> Store:
         if self.catalog is None:
             self.catalog = load_catalog()
-        if self._open_store is not None:
-            return self._open_store(self.location)
         from workshop_tui.store import open_store
 
         return open_store(self.location)
@@ -212,19 +211,20 @@ class Room:
         return {"t": "ack", "ref": request.ref, **(answer or {})}
 
     def _add(self, store: Store, name: str, request: Request) -> dict[str, Any]:
-        try:
-            existing = store.get_item(request.item_id)
-        except NotFoundError:
-            existing = None
-        if existing is not None:  # sent again after a dropped connection: stored once
-            if existing.session_id != self.session_id or existing.author != name:
-                raise NotAllowedError("that item id is taken: the item was not added")
-            return {}
-        phase = store.step_states(self.session_id).get(request.step)
-        if phase is not None and not takes_new_items(phase.phase):
-            raise Held("voting is on: your item is added once the facilitator moves on")
-        store.add_item(self.session_id, request.step, request.column, request.text, author=name,
-                       item_id=request.item_id)
+        # One transaction per add: the phase as last read (views are re-read on every commit).
+        phase = self._phases.get(request.step)
+        if phase is None:
+            state = store.step_states(self.session_id).get(request.step)
+            phase = state.phase if state is not None else "brainstorm"
+        if not takes_new_items(phase):
+            try:
+                store.get_item(request.item_id)  # sent again: it was stored before voting began
+            except NotFoundError:
+                raise Held("voting is on: your item is added once the facilitator moves on") from None
+        item = store.add_item(self.session_id, request.step, request.column, request.text, author=name,
+                              item_id=request.item_id)
+        if item.session_id != self.session_id or item.author != name:  # an id that is someone else's
+            raise NotAllowedError("that item id is taken: the item was not added")
         return {}
 
     def _edit(self, store: Store, name: str, request: Request) -> dict[str, Any]:
@@ -284,7 +284,12 @@ class Room:
                 self.poke()
 
     async def _refresh_all(self) -> None:
+        began = 0.0
         while self._dirty:
+            # Commits arriving in a burst (a room adding at once) are sent together, at most
+            # every REFRESH_GAP, rather than one full view per commit to every page.
+            await asyncio.sleep(max(0.0, began + REFRESH_GAP - time.monotonic()))
+            began = time.monotonic()
             self._dirty = False
             pages = [page for page in self.pages if not page.socket.closed]
             if not pages:
@@ -335,6 +340,7 @@ class Room:
                 step = page.browse_step
             step = max(1, min(step, info.step_count))
             message, votes = read(step, None)
+            self._phases[step] = message["phase"]
             if message["phase"] == PRIVATE and page.name:  # their own hidden items too
                 message, votes = read(step, page.name)
             out[page] = (step, json.dumps(personal(message, votes, page.name), ensure_ascii=False))

@@ -43,6 +43,7 @@
     for (const child of children) if (child) node.append(child);
     return node;
   };
+  const put = (node, text) => { if (node.textContent !== text) node.textContent = text; };
   const announce = (text) => { const live = $("announce"); live.textContent = ""; setTimeout(() => { live.textContent = text; }, 50); };
   const setStatus = (text, away = false) => { const s = $("status"); if (s.textContent !== text) s.textContent = text; s.classList.toggle("-away", away); };
 
@@ -220,22 +221,29 @@
 
   // -- drawing -------------------------------------------------------------------------------
 
+  // Views can arrive faster than frames (a room adding at once): draw once per frame.
+  let frame = 0;
   function render() {
+    if (!frame) frame = requestAnimationFrame(() => { frame = 0; draw(); });
+  }
+
+  function draw() {
     const v = S.view;
     if (!v) return;
-    document.title = `${v.step.title} · ${v.session.title}`;
-    $("session-title").textContent = v.session.title;
-    $("join-step").textContent = `Now: step ${v.step.n} of ${v.session.steps}, ${v.step.title}`;
-    $("step-no").textContent = `Step ${v.step.n} of ${v.session.steps}`;
-    $("step-title").textContent = v.step.title;
+    const title = `${v.step.title} · ${v.session.title}`;
+    if (document.title !== title) document.title = title;
+    put($("session-title"), v.session.title);
+    put($("join-step"), `Now: step ${v.step.n} of ${v.session.steps}, ${v.step.title}`);
+    put($("step-no"), `Step ${v.step.n} of ${v.session.steps}`);
+    put($("step-title"), v.step.title);
     const badge = $("phase-label");
-    badge.textContent = v.phaseLabel;
-    badge.className = `badge -${v.phase}`;
+    put(badge, v.phaseLabel);
+    if (badge.className !== `badge -${v.phase}`) badge.className = `badge -${v.phase}`;
     const hidden = v.hidden ? ` ${v.hidden} ${v.hidden === 1 ? "item is" : "items are"} written privately so far.` : "";
-    $("phase-line").textContent = v.phaseLine + hidden;
+    put($("phase-line"), v.phaseLine + hidden);
     const dots = $("dots");
     dots.hidden = v.phase !== "vote";
-    dots.textContent = `${v.dotsLeft} of ${v.session.dots} dots left`;
+    put(dots, `${v.dotsLeft} of ${v.session.dots} dots left`);
     drawBrowse(v);
     drawBrief(v);
     drawPicker(v);
@@ -252,7 +260,7 @@
     $("next-step").disabled = v.step.n >= v.session.steps;
     const back = $("follow-step");
     back.hidden = v.step.n === v.session.current;
-    back.textContent = `Back to step ${v.session.current} (the facilitator's)`;
+    put(back, `Back to step ${v.session.current} (the facilitator's)`);
   }
 
   let briefFor = "";
@@ -305,7 +313,7 @@
 
   function drawCompose(v) {
     const column = v.columns.find((c) => c.key === S.column);
-    $("entry-label").textContent = `New item in ${column ? column.label : "this column"}`;
+    put($("entry-label"), `New item in ${column ? column.label : "this column"}`);
     const voting = v.phase === "vote";
     $("add").disabled = voting;
     const current = $("compose-note").textContent;
@@ -348,7 +356,7 @@
           li = el("li", { class: "item", "data-id": item.id });
           if (!S.seen.has(item.id)) {
             S.seen.add(item.id);
-            if (item.by !== S.me) { li.classList.add("-new"); arrived.push(item); }
+            if (item.by !== S.me) arrived.push(item);
           }
         }
         if (li.dataset.sig !== signature && S.editing !== item.id) {
@@ -361,7 +369,7 @@
       }
       for (const [id, li] of existing) if (id !== S.editing) li.remove();
       $(`empty-${column.key}`).hidden = mine.length > 0;
-      $(`count-${column.key}`).textContent = `(${mine.length})`;
+      put($(`count-${column.key}`), `(${mine.length})`);
     }
     if (arrived.length === 1) {
       const item = arrived[0];
@@ -374,7 +382,7 @@
 
   function drawItem(li, item, v) {
     const mine = !!S.me && item.by === S.me;
-    li.className = `item${mine ? " -mine" : ""}${item.pending ? " -pending" : ""}${li.classList.contains("-new") ? " -new" : ""}`;
+    li.className = `item${mine ? " -mine" : ""}${item.pending ? " -pending" : ""}`;
     const meta = el("p", { class: "meta" },
                     el("span", { text: mine ? `${item.by} (you)` : item.by || "anonymous" }));
     if (item.v) meta.append(el("span", { text: `${item.v} ${item.v === 1 ? "dot" : "dots"}` }));
@@ -486,8 +494,8 @@
     const minutes = Math.floor(Math.abs(left) / 60), seconds = String(Math.abs(left) % 60).padStart(2, "0");
     timer.hidden = false;
     timer.classList.toggle("-over", left < 0);
-    timer.textContent = left >= 0 ? `${minutes}:${seconds} left${v.timer.running ? "" : " (paused)"}`
-                                  : `${minutes}:${seconds} over`;
+    put(timer, left >= 0 ? `${minutes}:${seconds} left${v.timer.running ? "" : " (paused)"}`
+                                  : `${minutes}:${seconds} over`);
   }
 
   // -- wiring ---------------------------------------------------------------------------------
