@@ -145,3 +145,18 @@ class NameClaim:
 
     name: str
     claimed_at: str = ""
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One change to an item, as the history lists it (`Store.history`)."""
+
+    at: str  # ISO 8601 UTC
+    who: str | None  # None: the facilitator's screen or the command line
+    kind: str  # added, edited, author, moved, deleted, restored, clustered, split, voted, unvoted, ...
+    item_id: str
+    step: int
+    column: str
+    text: str  # the item's text after the change ("" for a private item)
+    private: bool = False
+    detail: dict = field(default_factory=dict)  # "was": the text before an edit; "participant": a dot's

@@ -7,8 +7,9 @@ hands it on; errors print one line on standard error and exit with status 2. Hea
 - `parser.py`: the arguments of every command;
 - `common.py`: what every command shares (one-line errors, the store, the templates, output);
 - `data_commands.py`: the commands that print or change sessions (new, sessions, show, add,
-  export, import, merge, templates);
+  export, history, import, merge, templates);
 - `app_commands.py`: the commands that open a screen (the app, present, join, serve);
+- `wiki_commands.py`: between sessions: publish to a wiki page, pull one into a session.
 - `room_commands.py`: reveal (private writing) and release (a claimed name).
 """
 
@@ -22,6 +23,7 @@ from workshop_tui.cli.common import CommandError, fail, not_text, os_message
 from workshop_tui.cli.data_commands import (
     cmd_add,
     cmd_export,
+    cmd_history,
     cmd_import,
     cmd_merge,
     cmd_new,
@@ -31,6 +33,7 @@ from workshop_tui.cli.data_commands import (
 )
 from workshop_tui.cli.parser import build_parser
 from workshop_tui.cli.room_commands import cmd_release, cmd_reveal
+from workshop_tui.cli.wiki_commands import cmd_publish, cmd_pull
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -44,11 +47,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(args.db)
     from workshop_tui.content import TemplateError
     from workshop_tui.store.errors import StoreError
+    from workshop_tui.wiki.errors import WikiError
 
     handler = COMMANDS[args.command]
     try:
         return handler(args) or 0
-    except (CommandError, StoreError, TemplateError) as error:
+    except (CommandError, StoreError, TemplateError, WikiError) as error:
         return fail(str(error))
     except KeyboardInterrupt:
         return fail("interrupted")
@@ -66,12 +70,15 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "show": cmd_show,
     "add": cmd_add,
     "export": cmd_export,
+    "history": cmd_history,
     "import": cmd_import,
     "merge": cmd_merge,
     "templates": cmd_templates,
     "present": cmd_present,
     "join": cmd_join,
     "serve": cmd_serve,
+    "publish": cmd_publish,
+    "pull": cmd_pull,
     "reveal": cmd_reveal,
     "release": cmd_release,
 }

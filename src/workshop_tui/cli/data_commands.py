@@ -80,8 +80,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from workshop_tui import export
 
     catalog = load_templates()
+    upto = _moment(args.as_of) if args.as_of else None
     with open_store_for(args) as store:
-        data = store.session_data(store.find_session(args.session).id)
+        session_id = store.find_session(args.session).id
+        data = store.session_data_at(session_id, upto) if upto else store.session_data(session_id)
     text = export.export_text(data, template_for(catalog, data.info.template_id), args.format)
     if args.output:
         path = Path(args.output).expanduser()
@@ -92,6 +94,42 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"wrote {path}", file=sys.stderr)
     else:
         write_stdout(text)
+    return 0
+
+
+def _moment(text: str) -> str:
+    from workshop_tui.moments import MomentError, moment_upto
+
+    try:
+        return moment_upto(text)
+    except MomentError as error:
+        raise CommandError(str(error)) from None
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from workshop_tui.moments import shown
+    from workshop_tui.text import short
+
+    with open_store_for(args) as store:
+        info = store.find_session(args.session)
+        entries = store.history(info.id)
+    if not entries:
+        print(f"no changes recorded in session {info.id} yet", file=sys.stderr)
+        return 0
+    table = Table("when", "who", "what", "where", "item", box=None, pad_edge=False)
+    for entry in entries:
+        text = "(a private item)" if entry.private else short(entry.text, 60)
+        what = entry.kind
+        if entry.kind in ("voted", "unvoted") and entry.detail.get("participant"):
+            what = f"{entry.kind} ({entry.detail['participant']})"
+        elif entry.kind == "edited" and "was" in entry.detail:
+            text = f"{text}  (was: {short(entry.detail['was'], 40)})"
+        table.add_row(shown(entry.at), literal(entry.who or "facilitator"), literal(what),
+                      f"step {entry.step} {entry.column}", literal(text))
+    Console(soft_wrap=False).print(table)
     return 0
 
 

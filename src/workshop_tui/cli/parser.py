@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from workshop_tui import APP_NAME, __version__
+from workshop_tui.cli import wiki_commands
 from workshop_tui.cli.common import EXIT_ERROR
 from workshop_tui.model import COLUMNS
 
@@ -54,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=formats)
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (never over an existing file)")
     export.add_argument("--force", action="store_true", help="allow -o to replace an existing file")
+    export.add_argument("--as-of", metavar="TIME", default=None,
+                        help="the session as it was then: 2026-12-03 14:05:07 (local time), as `history` shows it")
+
+    history = commands.add_parser("history", help="every change to a session's items: when, who, what")
+    history.add_argument("session", metavar="SESSION")
 
     import_ = commands.add_parser("import", help="import a json, csv or wikitext export as a new session")
     import_.add_argument("file", metavar="FILE", help="an export file, or - for standard input")
@@ -92,4 +98,5 @@ def build_parser() -> argparse.ArgumentParser:
                        help="browsers connected at once (default 30): phone pages and terminal views")
     serve.add_argument("--new-code", action="store_true",
                        help="make a new join code (otherwise a restart within 12 hours keeps the link)")
+    wiki_commands.add_parsers(commands)
     return parser

@@ -98,6 +98,22 @@ def without_comments(source: str) -> str:
     return "".join(kept)
 
 
+def blank_comments(source: str) -> str:
+    """The text with each `<!-- -->` comment's characters made spaces (line ends kept): the page's
+    structure as MediaWiki reads it, with every offset still pointing into the page as written."""
+    if "<!--" not in source:
+        return source
+    kept, position = [], 0
+    while (start := source.find("<!--", position)) >= 0:
+        kept.append(source[position:start])
+        end = source.find("-->", start + 4)
+        end = len(source) if end < 0 else end + 3  # an unclosed comment hides the rest
+        kept.append(re.sub(r"[^\n]", " ", source[start:end]))
+        position = end
+    kept.append(source[position:])
+    return "".join(kept)
+
+
 def to_text(source: str) -> str:
     """The text a line of wikitext shows: our escapes decoded, light markup removed."""
     out: list[str] = []

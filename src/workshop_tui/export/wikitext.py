@@ -79,6 +79,11 @@ def _information_lines(info: SessionInfo) -> list[str]:
     return [f"* {label}: {values[name]}" for label, name in INFO_FIELDS if values[name]]
 
 
+def summary_table(data: SessionData, template: Template, *, now: datetime | None = None) -> str:
+    """The summary table alone, `{|` to `|}` and a line end: what publishing puts in a page."""
+    return "\n".join(_table(data, template, now)) + "\n"
+
+
 def _table(data: SessionData, template: Template, now: datetime | None) -> list[str]:
     headings = [template.key_steps_heading, *(template.column(key).heading for key in COLUMNS)]
     lines = ['{| class="wikitable"', "! " + " !! ".join(escape(heading) for heading in headings)]

@@ -29,7 +29,7 @@ from workshop_tui.export.common import (
     one_line,
     parse_duration,
 )
-from workshop_tui.export.wikimarkup import to_text, without_comments
+from workshop_tui.export.wikimarkup import blank_comments, to_text, without_comments
 from workshop_tui.export.wikitable import CELL_SEPARATOR, MAX_TABLE_LINES, TABLE_START, Cell, Table, grid, read_table
 from workshop_tui.export.wikitext import CLUSTER_OPEN, TIME_OPEN
 from workshop_tui.model import COLUMNS, SessionData, new_id
@@ -62,6 +62,19 @@ def looks_like(text: str) -> bool:
 
 def parse(text: str, catalog: Catalog) -> SessionData:
     text = without_comments(text.replace("\r\n", "\n").replace("\r", "\n"))
+    for start, table, mapping in _summary_tables(text, catalog):
+        return _session(text[:start], table, *mapping, catalog)
+    raise ImportFormatError(UNKNOWN_FORMAT)
+
+
+def summary_tables(text: str, catalog: Catalog) -> list[tuple[int, int]]:
+    """Where each table in the summary's shape starts and ends (after its `|}` line) in the page
+    as written: what `parse` would read, and what publishing replaces. A table in a comment is none."""
+    return [(start, table.end) for start, table, _ in _summary_tables(blank_comments(text), catalog)]
+
+
+def _summary_tables(text: str, catalog: Catalog) -> Iterator[tuple[int, Table, tuple[dict[int, str], int]]]:
+    """Each table in the summary's shape: where it starts, its rows, and its column mapping."""
     budget = [MAX_TABLE_LINES]
     position = 0
     for _ in range(MAX_TABLES if "{|" in text else 0):
@@ -71,9 +84,8 @@ def parse(text: str, catalog: Catalog) -> SessionData:
         table = read_table(text, start.start(), budget)
         mapping = _column_mapping(table, catalog)
         if mapping is not None:
-            return _session(text[: start.start()], table, *mapping, catalog)
+            yield start.start(), table, mapping
         position = max(table.end, start.end())
-    raise ImportFormatError(UNKNOWN_FORMAT)
 
 
 def _column_mapping(table: Table, catalog: Catalog) -> tuple[dict[int, str], int] | None:

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 
 from workshop_tui import timebox
 from workshop_tui.model import Item, SessionInfo, StepState, Vote, new_id
+from workshop_tui.store.history import record
 from workshop_tui.store.errors import InvalidInputError
 from workshop_tui.store.checks import check_step, one_line
 from workshop_tui.store.queries import item_row, ordered, session_row, touch
@@ -114,7 +115,7 @@ class FacilitationMixin:
 
     # -- clusters ------------------------------------------------------------------------
 
-    def cluster_items(self, item_ids: Iterable[str]) -> list[Item]:
+    def cluster_items(self, item_ids: Iterable[str], *, by: str | None = None) -> list[Item]:
         """Merge items (and any clusters they are in) into one cluster; returns its items.
 
         All must be in the same step and column. Every text and author is kept.
@@ -140,13 +141,17 @@ class FacilitationMixin:
             cluster_id = first.cluster_id or new_id()
             stamp = touch(db, first.session_id).updated_at
             for row in {r.id: r for r in members}.values():
+                joined = row.cluster_id != cluster_id
                 row.cluster_id = cluster_id
                 row.updated_at = stamp
                 db.add(row)
+                # a member already in the cluster only has its stamp renewed: kept, not listed
+                record(db, row, "clustered" if joined else "", at=stamp, by=clean_name(by),
+                       detail={"cluster": cluster_id} if joined else None)
             db.flush()
             return _cluster_members(db, first.session_id, cluster_id)
 
-    def split_cluster(self, item_id: str) -> list[Item]:
+    def split_cluster(self, item_id: str, *, by: str | None = None) -> list[Item]:
         """Split the cluster holding `item_id` back into separate items; returns them."""
         with self._write() as db:
             row = item_row(db, item_id)
@@ -160,21 +165,23 @@ class FacilitationMixin:
                 member.cluster_id = None
                 member.updated_at = stamp
                 db.add(member)
+                record(db, member, "split", at=stamp, by=clean_name(by))
             return [to_item(member) for member in members]
 
     # -- dot votes -----------------------------------------------------------------------
 
-    def cast_vote(self, item_id: str, participant: str, *, vote_id: str | None = None) -> Item:
+    def cast_vote(self, item_id: str, participant: str, *, vote_id: str | None = None,
+                  by: str | None = None) -> Item:
         """Place one of `participant`'s dots on an item; refused when they have none left."""
         with self._write() as db:
             row = item_row(db, item_id)
             refuse_hidden(row, "vote on")
-            return cast_on_row(db, row, _voter(participant), vote_id or new_id())
+            return cast_on_row(db, row, _voter(participant), vote_id or new_id(), by=clean_name(by))
 
-    def withdraw_vote(self, item_id: str, participant: str) -> Item:
+    def withdraw_vote(self, item_id: str, participant: str, *, by: str | None = None) -> Item:
         """Take back one of `participant`'s dots from an item."""
         with self._write() as db:
-            return withdraw_from_row(db, item_row(db, item_id), _voter(participant))
+            return withdraw_from_row(db, item_row(db, item_id), _voter(participant), by=clean_name(by))
 
     def votes_left(self, session_id: int, step: int, participant: str) -> int:
         voter = _voter(participant)
@@ -191,7 +198,7 @@ class FacilitationMixin:
 
     # -- follow-ups ----------------------------------------------------------------------
 
-    def set_followup(self, item_id: str, *, owner: str | None, due: str = "") -> Item:
+    def set_followup(self, item_id: str, *, owner: str | None, due: str = "", by: str | None = None) -> Item:
         """Mark an item as a commitment: an action with an owner and a due date."""
         owner_name = clean_name(owner)
         due_text = one_line(due)
@@ -203,14 +210,17 @@ class FacilitationMixin:
             row.followup, row.owner, row.due = True, owner_name, due_text
             row.updated_at = touch(db, row.session_id).updated_at
             db.add(row)
+            record(db, row, "followup", at=row.updated_at, by=clean_name(by))
             return to_item(row)
 
-    def clear_followup(self, item_id: str) -> Item:
+    def clear_followup(self, item_id: str, *, by: str | None = None) -> Item:
         with self._write() as db:
             row = item_row(db, item_id)
+            was = row.followup
             row.followup, row.owner, row.due = False, None, ""
             row.updated_at = touch(db, row.session_id).updated_at
             db.add(row)
+            record(db, row, "unfollowup" if was else "", at=row.updated_at, by=clean_name(by))
             return to_item(row)
 
     def list_followups(self, session_id: int) -> list[Item]:
@@ -228,7 +238,8 @@ def _apply(row: StepStateRow, state: StepState) -> StepState:
     return state
 
 
-def cast_on_row(db: Session, row: ItemRow, voter: str, vote_id: str, *, you: bool = False) -> Item:
+def cast_on_row(db: Session, row: ItemRow, voter: str, vote_id: str, *, you: bool = False,
+                by: str | None = None) -> Item:
     """One dot of `voter` on the item (once per `vote_id`: a retried click counts once).
     `you` words the refusal for the participant themself rather than for the facilitator."""
     if db.get(VoteRow, vote_id) is not None:
@@ -243,10 +254,11 @@ def cast_on_row(db: Session, row: ItemRow, voter: str, vote_id: str, *, you: boo
                    participant=voter, created_at=session.updated_at))
     row.votes += 1
     db.add(row)
+    record(db, row, "voted", at=session.updated_at, by=by or voter, detail={"vote": vote_id, "participant": voter})
     return to_item(row)
 
 
-def withdraw_from_row(db: Session, row: ItemRow, voter: str, *, you: bool = False) -> Item:
+def withdraw_from_row(db: Session, row: ItemRow, voter: str, *, you: bool = False, by: str | None = None) -> Item:
     """Take back `voter`'s latest dot from the item."""
     vote = db.exec(
         select(VoteRow)
@@ -256,10 +268,11 @@ def withdraw_from_row(db: Session, row: ItemRow, voter: str, *, you: bool = Fals
     if vote is None:
         raise InvalidInputError("you have no dot on this item to take back" if you
                                 else f"{voter} has no vote on this item to withdraw")
-    touch(db, row.session_id)
+    stamp = touch(db, row.session_id).updated_at
     db.delete(vote)
     row.votes = max(0, row.votes - 1)
     db.add(row)
+    record(db, row, "unvoted", at=stamp, by=by or voter, detail={"vote": vote.id, "participant": voter})
     return to_item(row)
 
 

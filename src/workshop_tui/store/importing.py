@@ -12,7 +12,8 @@ from workshop_tui.store.facilitation import MAX_VOTES_PER_PARTICIPANT
 from workshop_tui.store.queries import add_participants, existing_ids
 from workshop_tui.store.rows import item_values
 from workshop_tui.store.sessions import SessionsMixin
-from workshop_tui.store.tables import ItemRow, SessionRow, StepStateRow, VoteRow
+from workshop_tui.store.history import imported_history
+from workshop_tui.store.tables import HistoryRow, ItemRow, SessionRow, StepStateRow, VoteRow
 from workshop_tui.text import clean_name
 from workshop_tui.timebox import PHASES
 
@@ -60,6 +61,9 @@ class ImportMixin(SessionsMixin):
                                   author=clean_name(item.author), hidden=False) for item, text in items]
             for start in range(0, len(values), 5_000):
                 db.connection().execute(insert(ItemRow.__table__), values[start : start + 5_000])
+            history = imported_history(row.id, stamp, values)
+            for start in range(0, len(history), 5_000):
+                db.connection().execute(insert(HistoryRow.__table__), history[start : start + 5_000])
             votes = [vote for vote in data.votes if vote.item_id in new_ids and clean_name(vote.participant)]
             steps = {item.id: item.step for item, _ in items}
             vote_ids = _fresh_ids(db, VoteRow, [vote.id for vote in votes])

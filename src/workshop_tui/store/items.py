@@ -11,6 +11,7 @@ from sqlmodel import col, select
 
 from workshop_tui.model import DeletedItem, Item, SessionData, StepState, StepView, new_id
 from workshop_tui.store.base import StoreBase
+from workshop_tui.store.history import record
 from workshop_tui.store.checks import check_column, check_step, checked_item_text
 from workshop_tui.store.fast_reads import read_items, read_votes
 from workshop_tui.store.private import PRIVATE, hidden_by_author, hidden_by_step, refuse_hidden, step_phase, still_private
@@ -44,6 +45,7 @@ class ItemsMixin(StoreBase):
         *,
         author: str | None = None,
         item_id: str | None = None,
+        by: str | None = None,
     ) -> Item:
         """Save a new item at the end of its column; the same `item_id` twice is stored once.
 
@@ -72,6 +74,7 @@ class ItemsMixin(StoreBase):
                 updated_at=stamp,
             )
             db.add(row)
+            record(db, row, "added", at=stamp, by=clean_name(by))
             if author:
                 add_participants(db, session_id, [author])
             return to_item(row)
@@ -80,28 +83,30 @@ class ItemsMixin(StoreBase):
         with self._read() as db:
             return to_item(item_row(db, item_id))
 
-    def edit_item(self, item_id: str, text: str) -> Item:
+    def edit_item(self, item_id: str, text: str, *, by: str | None = None) -> Item:
         text = checked_item_text(text)
         with self._write() as db:
-            return edit_row(db, item_row(db, item_id), text)
+            return edit_row(db, item_row(db, item_id), text, by=clean_name(by))
 
-    def set_author(self, item_id: str, author: str | None) -> Item:
+    def set_author(self, item_id: str, author: str | None, *, by: str | None = None) -> Item:
         author = clean_name(author)
         with self._write() as db:
             row = item_row(db, item_id)
-            row.author = author
+            was, row.author = row.author, author
             row.updated_at = touch(db, row.session_id).updated_at
             db.add(row)
+            record(db, row, "author" if was != author else "", at=row.updated_at, by=clean_name(by),
+                   detail={"was": was} if was != author else None)
             if author:
                 add_participants(db, row.session_id, [author])
             return to_item(row)
 
-    def delete_item(self, item_id: str) -> DeletedItem:
+    def delete_item(self, item_id: str, *, by: str | None = None) -> DeletedItem:
         """Delete an item and its votes; returns both, for `restore_item` (undo)."""
         with self._write() as db:
-            return delete_row(db, item_row(db, item_id))
+            return delete_row(db, item_row(db, item_id), by=clean_name(by))
 
-    def restore_item(self, deleted: DeletedItem) -> Item:
+    def restore_item(self, deleted: DeletedItem, *, by: str | None = None) -> Item:
         """Put a deleted item back exactly as it was: same id, place, times and votes.
 
         A private item whose step was revealed meanwhile comes back revealed, at the end of its
@@ -124,9 +129,10 @@ class ItemsMixin(StoreBase):
                 if db.get(VoteRow, vote.id) is None:
                     db.add(VoteRow(id=vote.id, session_id=item.session_id, item_id=item.id, step=item.step,
                                    participant=vote.participant, created_at=vote.created_at))
+            record(db, row, "restored", at=session.updated_at, by=clean_name(by))
             return to_item(row)
 
-    def move_item(self, item_id: str, offset: int) -> list[Item]:
+    def move_item(self, item_id: str, offset: int, *, by: str | None = None) -> list[Item]:
         """Move an item up (negative) or down (positive) in its column; returns the column."""
         with self._write() as db:
             row = item_row(db, item_id)
@@ -136,11 +142,14 @@ class ItemsMixin(StoreBase):
             target = max(0, min(len(rows) - 1, index + offset))
             if target != index:
                 rows.insert(target, rows.pop(index))
+                stamp = touch(db, row.session_id).updated_at
                 for position, each in enumerate(rows):
                     if each.position != position:
                         each.position = position
                         db.add(each)
-                touch(db, row.session_id)
+                        if each.id != item_id:  # moved along by this move: its new place, not a change of its own
+                            record(db, each, "", at=stamp)
+                record(db, row, "moved", at=stamp, by=clean_name(by), detail={"by": target - index})
             return [to_item(each) for each in rows]
 
     def list_items(self, session_id: int, step: int | None = None) -> list[Item]:

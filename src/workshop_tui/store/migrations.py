@@ -20,7 +20,7 @@ from workshop_tui.store.engine import sqlite_uri
 from workshop_tui.store import tables  # noqa: F401 - registers the tables on SQLModel.metadata
 from workshop_tui.store.errors import StoreOpenError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APP_MARKER = "workshop-tui"
 
 
@@ -63,7 +63,18 @@ MIGRATIONS: dict[int, list[str | Callable[[Connection], None]]] = {
         _add_columns("sessions", "speaker VARCHAR NOT NULL DEFAULT ''", "current_column VARCHAR NOT NULL DEFAULT ''"),
         _create_tables("name_claims"),
     ],
+    4: [  # the history of every change to an item (who, when, what); items so far as added
+        _create_tables("item_history"),
+        lambda connection: _history_from_items(connection),
+    ],
 }
+
+
+def _history_from_items(connection: Connection) -> None:
+    """Every item already in the store gets an "added" entry at its creation, as it is now."""
+    from workshop_tui.store.history import backfill_history
+
+    backfill_history(connection)
 
 
 def read_version(connection: Connection, location: str) -> int | None:

@@ -43,12 +43,12 @@ class ParticipationMixin:
         """Change the text of an item `author` wrote in this session; anything else is refused."""
         text = checked_item_text(text)
         with self._write() as db:
-            return edit_row(db, _own_row(db, session_id, item_id, author, "edit"), text)
+            return edit_row(db, _own_row(db, session_id, item_id, author, "edit"), text, by=clean_name(author))
 
     def delete_own_item(self, session_id: int, item_id: str, author: str) -> DeletedItem:
         """Delete an item `author` wrote in this session (and its votes); returns both, for undo."""
         with self._write() as db:
-            return delete_row(db, _own_row(db, session_id, item_id, author, "delete"))
+            return delete_row(db, _own_row(db, session_id, item_id, author, "delete"), by=clean_name(author))
 
     def cast_own_vote(self, session_id: int, item_id: str, participant: str, *, vote_id: str | None = None) -> Item:
         """One of `participant`'s dots on an item of this session, while its step is voting."""

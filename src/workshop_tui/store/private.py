@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 from workshop_tui.model import StepState
 from workshop_tui.store.checks import check_step
 from workshop_tui.store.errors import NotAllowedError
+from workshop_tui.store.history import forget_authors, record
 from workshop_tui.store.queries import next_position, session_row, touch
 from workshop_tui.store.rows import to_step_state
 from workshop_tui.store.tables import ItemRow, StepStateRow
@@ -61,6 +62,9 @@ class PrivateWritingMixin:
                     if state is not None and state.anonymous:
                         row.author = None
                     db.add(row)
+                    record(db, row, "revealed", at=stamp)
+            if rows and state is not None and state.anonymous:
+                forget_authors(db, [row.id for row in rows])
             if state is not None and (changed or state.phase == PRIVATE):
                 state.phase = AFTER_REVEAL if state.phase == PRIVATE else state.phase
                 db.add(state)

@@ -121,19 +121,27 @@ def add_participants(db: Session, session_id: int, names: Iterable[str]) -> None
     db.flush()
 
 
-def edit_row(db: Session, row: ItemRow, text: str) -> Item:
+def edit_row(db: Session, row: ItemRow, text: str, *, by: str | None = None) -> Item:
     """Give an item new (already checked) text, stamped with its session's change."""
-    row.text = text
+    from workshop_tui.store.history import record
+
+    was, row.text = row.text, text
     row.updated_at = touch(db, row.session_id).updated_at
     db.add(row)
+    # The same text again only renews the stamp: kept in the history, not listed as an edit.
+    record(db, row, "edited" if was != text else "", at=row.updated_at, by=by,
+           detail={"was": was} if was != text else None)
     return to_item(row)
 
 
-def delete_row(db: Session, row: ItemRow) -> DeletedItem:
+def delete_row(db: Session, row: ItemRow, *, by: str | None = None) -> DeletedItem:
     """Delete an item and its votes; returns both, for `Store.restore_item` (undo)."""
+    from workshop_tui.store.history import record
+
     votes = db.exec(select(VoteRow).where(VoteRow.item_id == row.id)).all()
     deleted = DeletedItem(item=to_item(row), votes=tuple(to_vote(vote) for vote in votes))
-    touch(db, row.session_id)
+    stamp = touch(db, row.session_id).updated_at
+    record(db, row, "deleted", at=stamp, by=by)
     db.exec(delete(VoteRow).where(col(VoteRow.item_id) == row.id))
     db.delete(row)
     return deleted

@@ -14,6 +14,7 @@ from workshop_tui.store.errors import InvalidInputError, NotFoundError
 from workshop_tui.store.queries import add_participants, participant_names, participants_by_session, session_row, touch
 from workshop_tui.store.rows import to_info
 from workshop_tui.store.tables import (
+    HistoryRow,
     ItemRow,
     NameClaimRow,
     ParticipantRow,
@@ -117,7 +118,7 @@ class SessionsMixin(StoreBase):
     def delete_session(self, session_id: int) -> None:
         with self._write() as db:
             session_row(db, session_id)
-            for table in (VoteRow, StepStateRow, PresenceRow, NameClaimRow, ItemRow, ParticipantRow):
+            for table in (HistoryRow, VoteRow, StepStateRow, PresenceRow, NameClaimRow, ItemRow, ParticipantRow):
                 db.exec(delete(table).where(col(table.session_id) == session_id))
             db.exec(delete(SessionRow).where(col(SessionRow.id) == session_id))
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from workshop_tui.store.claims import ClaimsMixin
 from workshop_tui.store.facilitation import FacilitationMixin
+from workshop_tui.store.history import HistoryMixin
 from workshop_tui.store.importing import ImportMixin
 from workshop_tui.store.items import ItemsMixin
 from workshop_tui.store.participation import ParticipationMixin
@@ -22,5 +23,5 @@ from workshop_tui.store.private import PrivateWritingMixin
 
 
 class Store(ImportMixin, ItemsMixin, FacilitationMixin, PrivateWritingMixin, PresenceMixin, ParticipationMixin,
-            ClaimsMixin):
+            ClaimsMixin, HistoryMixin):
     """Sessions, their participants and their items, in SQLite or PostgreSQL."""

@@ -144,3 +144,22 @@ class NameClaimRow(SQLModel, table=True):
     name: str = Field(primary_key=True)
     token_hash: str
     claimed_at: str
+
+
+class HistoryRow(SQLModel, table=True):
+    """One change to an item, written in the transaction that made it: when, who, what, and
+    the item as it was right after (`state`, JSON; for a deletion, as it was when deleted)."""
+
+    __tablename__ = "item_history"
+    __table_args__ = (Index("ix_item_history_session", "session_id", "at"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    session_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False)
+    )
+    at: str
+    who: Optional[str] = None  # None: the facilitator's screen or the command line
+    kind: str  # see store/history.py KINDS; "" for an item moved along by another's move
+    item_id: str = Field(sa_column=Column(String(32), nullable=False, index=True))
+    state: str
+    detail: Optional[str] = None  # JSON: what was before (an edit), the dot (a vote)
