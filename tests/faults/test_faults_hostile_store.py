@@ -113,7 +113,7 @@ def test_the_apps_send_no_escape_sequence_of_the_store_to_the_terminal(hostile_d
 
 def test_the_step_screen_of_a_hostile_store(snap_compare, hostile_db, catalog):
     """The step screen, at 80x24, shows the texts without their escapes (looked at)."""
-    from test_app_helpers import screen_text, settle
+    from helpers.pilot import screen_text, settle
 
     from workshop_tui.app import make_app
 
