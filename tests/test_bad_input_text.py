@@ -138,6 +138,9 @@ def test_import_of_every_format(tmp_path, capsys, template, fmt):
 @pytest.mark.parametrize("fmt", ["csv", "wikitext"])
 def test_a_nul_byte_in_an_import_is_refused_in_one_line_and_makes_no_session(tmp_path, capsys, template, fmt):
     path = write_export(tmp_path / f"nul.{fmt}", NASTY, template, fmt)
+    exported = path.read_text(encoding="utf-8")
+    assert "\x00" not in exported  # an export never holds one: a file edited elsewhere might
+    path.write_text(exported.replace("ctrl: bell", "ctrl: bell\x00"), encoding="utf-8")
     db = str(tmp_path / "import.db")
     assert main(["--db", db, "new", "Already here"]) == 0
     capsys.readouterr()

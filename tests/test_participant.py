@@ -180,14 +180,27 @@ async def test_no_facilitator_action_by_key_or_in_the_palette(store, info):
 
         # The palette itself, searched for what a facilitator would look for: no hit.
         from textual.command import CommandList, CommandPalette
+        from textual.widgets import Input
 
         async def palette_hits(query: str) -> list[str]:
             await pilot.press("ctrl+p")
             await settle(pilot)
             assert isinstance(app.screen, CommandPalette)
+            palette = app.screen
             await pilot.press(*query)
-            await pilot.pause(0.4)
-            options = app.screen.query_one(CommandList)
+            await pilot.pause()
+            assert palette.query_one(Input).value == query
+
+            def searching() -> bool:  # each key starts a search; the last one's must have finished
+                return any(worker.group == CommandPalette._GATHER_COMMANDS_GROUP and worker.node is palette
+                           and not worker.is_finished for worker in app.workers)
+
+            for _ in range(1000):
+                if not searching():
+                    break
+                await pilot.pause(0.01)
+            assert not searching(), f"the palette's search for {query!r} did not finish"
+            options = palette.query_one(CommandList)
             hits = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
             await pilot.press("escape")
             await settle(pilot)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop_tui.model import COLUMNS
+from workshop_tui.text import safe
 
 MIN_PROMPTS, MAX_PROMPTS = 3, 5
 MAX_STEPS = 20
@@ -83,7 +84,7 @@ class _Checker:
         value = table[name]
         if not isinstance(value, str):
             raise self.fail(name, f"expected text, got {type(value).__name__}")
-        value = value.strip()
+        value = safe(value).strip()  # a template's text reaches screens and exports as typed, controls aside
         if required and not value:
             raise self.fail(name, "is empty")
         return value
@@ -106,7 +107,7 @@ class _Checker:
             raise self.fail(name, "expected a list of non-empty texts")
         if not low <= len(value) <= high:
             raise self.fail(name, f"expected {low} to {high} entries, got {len(value)}")
-        return tuple(v.strip() for v in value)
+        return tuple(safe(v).strip() for v in value)
 
     def tables(self, table: dict, name: str) -> list[dict]:
         value = table.get(name)

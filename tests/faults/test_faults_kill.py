@@ -8,11 +8,15 @@ as saved is there, exactly once, and SQLite's `PRAGMA integrity_check` says `ok`
 restarts the app on the same store, so each round also proves the store opens after a kill.
 
 Default: 20 rounds, each killed within about 1.5 s of typing (a few to a few dozen saved adds a
-round; one round in four is killed while the app is still starting up and opening the store).
+round); one round in four is killed while the app is still starting up and opening the store:
+at a random moment within half the shortest start-up seen so far (from its first line,
+`started`, to `typing`), and the test checks it was: the app had not begun typing.
 `WORKSHOP_TUI_KILL_ROUNDS` and `WORKSHOP_TUI_KILL_SECONDS` scale it up for a soak;
 `WORKSHOP_TUI_KILL_SEED` replays a run.
 
-Writer processes killed mid-transaction (no app): `test_killed_writers_lose_nothing_they_confirmed`.
+Writer processes killed while writing (no app): `test_killed_writers_lose_nothing_they_confirmed`,
+which checks each was killed with adds confirmed and more to come (a writer adding flat out is
+inside a transaction, or committing one, nearly all the time).
 The twenty concurrent writers that all finish are `tests/store/test_concurrency.py`.
 """
 
@@ -64,6 +68,14 @@ class Running:
             time.sleep(0.01)
         return True
 
+    def wait_for_lines(self, count: int, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while len(self.lines) < count:
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                return False
+            time.sleep(0.01)
+        return True
+
     def kill(self) -> None:
         if self.process.poll() is None:
             os.kill(self.process.pid, signal.SIGKILL)
@@ -87,19 +99,25 @@ def test_kill_9_the_app_during_adds_loses_nothing_it_showed_saved(tmp_path):
     rng = random.Random(SEED)
     reported: list[str] = []
     killed_typing = 0
+    start_ups: list[float] = []  # seconds from `started` to `typing` in the rounds that typed
     for round_ in range(ROUNDS):
         typist = Running(["tests.helpers.app_typist", str(db), "1000", f"r{round_}"])
         during_startup = round_ % 4 == 3
         try:
+            assert typist.wait_for("started", timeout=120), f"seed {SEED}: the helper did not run: {typist.errors[-20:]}"
+            began = time.monotonic()
             if during_startup:
-                time.sleep(rng.uniform(0.2, 2.0))  # somewhere in start-up: imports, first frame, opening the store
+                time.sleep(rng.uniform(0.0, 0.5 * min(start_ups)))  # imports, first frame, opening the store
             else:
                 assert typist.wait_for("typing", timeout=120), f"seed {SEED}: the app did not start: {typist.errors[-20:]}"
+                start_ups.append(time.monotonic() - began)
                 time.sleep(rng.uniform(0.05, SECONDS))
         finally:
             typist.kill()
         assert typist.process.returncode == -signal.SIGKILL, f"seed {SEED}: {typist.errors[-20:]}"
         saved = [line for line in typist.lines if line.startswith(f"r{round_} item ")]
+        if during_startup:  # the moment this round claims: before the app was ready to type
+            assert "typing" not in typist.lines and not saved, f"seed {SEED}, round {round_}: killed after start-up"
         killed_typing += bool(saved)
         reported += saved
         assert integrity(db) == "ok", f"seed {SEED}, round {round_}"
@@ -114,17 +132,20 @@ def test_kill_9_the_app_during_adds_loses_nothing_it_showed_saved(tmp_path):
 
 
 def test_killed_writers_lose_nothing_they_confirmed(tmp_path):
-    """Ten writer processes adding at once; half of them are killed -9 mid-stream, mid-transaction."""
+    """Ten writer processes adding at once; half of them are killed -9 while writing."""
     db = tmp_path / "busy.db"
     with open_store(db) as store:
         session = store.create_session("Busy", template_id="8-steps-partnership", step_count=8)
     rng = random.Random(SEED)
-    writers = [Running(["tests.helpers.writer", str(db), str(session.id), "200", f"w{n}"]) for n in range(10)]
+    # The ones to be killed have far more to add than they can before their kill.
+    writers = [Running(["tests.helpers.writer", str(db), str(session.id), "200" if n % 2 else "1000000", f"w{n}"])
+               for n in range(10)]
     try:
-        time.sleep(2.0)
         for writer in writers[::2]:
+            assert writer.wait_for_lines(3, timeout=120), writer.errors[-3:]  # writing, not starting up
             time.sleep(rng.uniform(0.0, 0.5))
             writer.kill()
+            assert writer.process.returncode == -signal.SIGKILL  # it was still writing when killed
         for writer in writers[1::2]:
             assert writer.process.wait(timeout=300) == 0, writer.errors[-20:]
     finally:
@@ -137,3 +158,5 @@ def test_killed_writers_lose_nothing_they_confirmed(tmp_path):
     assert all(stored[item_id] == 1 for item_id in confirmed), f"seed {SEED}"
     assert len(confirmed) >= 5 * 200  # the five that were not killed finished
     assert max(stored.values()) == 1
+    killed = [len(writer.lines) for writer in writers[::2]]
+    assert all(3 <= count < 1_000_000 for count in killed), killed  # killed mid-stream, with adds confirmed

@@ -4,7 +4,8 @@
 
 Runs the app the way `workshop-tui --db DB` builds it (`make_app` with a callable that opens
 the store in a worker after the first frame), headless as a pilot, opens the store's first
-session on its step screen and prints `typing`. Then it types COUNT items, `TAG item N`: each
+session on its step screen and prints `typing` (it prints `started` first thing, before the app
+is even imported, so a test can time a kill during start-up). Then it types COUNT items, `TAG item N`: each
 character a key event, as the terminal delivers a fast typist's keys, then Enter. Once the app
 shows an item as saved (the input is empty again, which happens only after the store has
 committed it, and the item is in its column) it prints the item's text on stdout, unbuffered.
@@ -62,4 +63,5 @@ async def main(db: str, count: int, tag: str) -> None:
 
 
 if __name__ == "__main__":
+    say("started")
     asyncio.run(main(sys.argv[1], int(sys.argv[2]), sys.argv[3]))

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from workshop_tui import APP_NAME
+from workshop_tui.text import safe, safe_document
 
 EXIT_ERROR = 2
 PATH_ARGUMENTS = ("db", "file", "output")  # file names: any bytes the file system takes
@@ -16,7 +17,7 @@ class CommandError(Exception):
 
 
 def fail(message: str) -> int:
-    print(f"{APP_NAME}: error: {printable(message)}", file=sys.stderr)
+    print(f"{APP_NAME}: error: {safe(printable(message))}", file=sys.stderr)
     return EXIT_ERROR
 
 
@@ -58,9 +59,10 @@ def os_message(error: OSError) -> str:
 
 
 def write_stdout(text: str) -> None:
-    """Write text as UTF-8 whatever the locale, so no character can fail to print."""
+    """Write text as UTF-8 whatever the locale, so no character can fail to print, and no
+    control character but tab and line ends (`text.safe_document`), whatever a store holds."""
     sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.write(safe_document(text).encode("utf-8"))
     sys.stdout.buffer.flush()
 
 

@@ -6,7 +6,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from workshop_tui.cli.common import CommandError, literal, load_templates, open_store_for, template_for, write_stdout
+from workshop_tui.cli.common import (
+    CommandError,
+    literal,
+    load_templates,
+    open_store_for,
+    printable,
+    template_for,
+    write_stdout,
+)
+from workshop_tui.text import safe
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -162,6 +171,6 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
     catalog = load_templates()
     for template in catalog.templates.values():
-        print(f"{template.id}\t{template.title}\t{template.step_count} steps\t{template.path}")
+        print(safe(f"{template.id}\t{template.title}\t{template.step_count} steps\t{printable(str(template.path))}"))
     print(f"(add your own: drop a .toml file into {locations.user_templates_dir()})", file=sys.stderr)
     return 0

@@ -17,6 +17,7 @@ from workshop_tui.export import csv, json, markdown, wikitext, wikitext_import
 from workshop_tui.export.common import UNKNOWN_FORMAT, ImportFormatError
 from workshop_tui.export.files import read_import_file, read_import_stream, write_file
 from workshop_tui.model import SessionData
+from workshop_tui.text import safe_document
 
 __all__ = ["EXTENSIONS", "FORMATS", "NO_ITEMS", "ImportFormatError", "detect_format", "export_text", "import_file",
            "import_stream", "import_text", "write_file"]
@@ -38,7 +39,7 @@ def export_text(data: SessionData, template: Template, fmt: str, *, now: datetim
         exporter = _EXPORTERS[fmt]
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}") from None
-    return exporter(data, template, now=now)
+    return safe_document(exporter(data, template, now=now))  # the last check: no control character out
 
 
 def detect_format(text: str) -> str:

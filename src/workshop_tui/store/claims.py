@@ -24,6 +24,7 @@ from workshop_tui.store.checks import required_line
 from workshop_tui.store.errors import InvalidInputError, NotAllowedError, NotFoundError
 from workshop_tui.store.queries import session_row
 from workshop_tui.store.tables import NameClaimRow, PresenceRow
+from workshop_tui.text import safe
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -84,7 +85,7 @@ class ClaimsMixin:
             session_row(db, session_id)
             rows = db.exec(select(NameClaimRow).where(NameClaimRow.session_id == session_id)
                            .order_by(col(NameClaimRow.claimed_at), col(NameClaimRow.name))).all()
-            return [NameClaim(name=row.name, claimed_at=row.claimed_at) for row in rows]
+            return [NameClaim(name=safe(row.name), claimed_at=safe(row.claimed_at)) for row in rows]
 
 
 def _digest(token: str) -> str:

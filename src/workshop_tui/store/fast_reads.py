@@ -10,6 +10,8 @@ with SQLAlchemy Core.
 from __future__ import annotations
 
 import gc
+from itertools import chain
+from operator import attrgetter
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -18,6 +20,7 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session
 
 from workshop_tui.model import Item, Vote
+from workshop_tui.text import all_safe, safe, safe_or_none
 from workshop_tui.store.tables import ItemRow, VoteRow
 
 ITEM_FIELDS = ("id", "session_id", "step", "column", "text", "author", "position", "votes", "cluster_id",
@@ -56,9 +59,25 @@ def read_items(db: Session, session_id: int, step: int | None = None, *, viewer:
             query = query.where(_ITEMS.c.step == step)
         with _gc_paused():
             items = tuple(map(item_from_row, connection.execute(query.order_by(*_PLACE))))
+    if not all(all_safe(map(text_of, items)) for text_of in _TEXTS):  # one C-speed pass a field
+        items = tuple(map(_cleaned, items))
     if any(a.position == b.position and a.step == b.step and a.column == b.column for a, b in zip(items, items[1:])):
         items = tuple(sorted(items, key=lambda i: (i.step, i.column, i.position, i.created_at, i.id)))
     return items
+
+
+_TEXT_FIELDS = ("id", "column", "text", "author", "cluster_id", "owner", "due", "created_at", "updated_at")
+_TEXTS = tuple(map(attrgetter, _TEXT_FIELDS))
+
+
+def _cleaned(item: Item) -> Item:
+    """An item read from a store that holds control characters, with every text made safe."""
+    cleaned = _new(Item)
+    fields = cleaned.__dict__
+    fields.update(item.__dict__)
+    for name in _TEXT_FIELDS:
+        fields[name] = safe_or_none(fields[name]) if name in ("author", "cluster_id", "owner") else safe(fields[name])
+    return cleaned
 
 
 @contextmanager
@@ -101,4 +120,7 @@ def _sqlite_item(row) -> Item:
 
 def read_votes(db: Session, session_id: int) -> tuple[Vote, ...]:
     query = _VOTE_QUERY.where(_VOTES.c.session_id == session_id).order_by(_VOTES.c.created_at, _VOTES.c.id)
-    return tuple(Vote(*row) for row in db.connection().execute(query))
+    rows = db.connection().execute(query).all()
+    if not all_safe(chain.from_iterable(rows)):
+        return tuple(Vote(*map(safe, row)) for row in rows)
+    return tuple(Vote(*row) for row in rows)

@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 from workshop_tui.model import PRESENCE_STALE_SECONDS
 from workshop_tui.store.queries import session_row
 from workshop_tui.store.tables import PresenceRow
-from workshop_tui.text import clean_name
+from workshop_tui.text import clean_name, safe
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -56,4 +56,4 @@ class PresenceMixin:
                     PresenceRow.session_id == session_id, PresenceRow.role == role, PresenceRow.last_seen >= since
                 )
             ).all()
-            return [name or "" for name in rows]
+            return [safe(name or "") for name in rows]

@@ -23,6 +23,7 @@ from workshop_tui.store.history import forget_authors, record
 from workshop_tui.store.queries import next_position, session_row, touch
 from workshop_tui.store.rows import to_step_state
 from workshop_tui.store.tables import ItemRow, StepStateRow
+from workshop_tui.text import safe
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -94,7 +95,7 @@ def hidden_by_author(db: Session, session_id: int, step: int) -> dict[str, int]:
     query = select(ItemRow.author, func.count()).where(
         ItemRow.session_id == session_id, ItemRow.step == step, col(ItemRow.hidden).is_(True)
     ).group_by(ItemRow.author)
-    return {author or "": count for author, count in db.exec(query).all()}
+    return {safe(author or ""): count for author, count in db.exec(query).all()}
 
 
 def hidden_by_step(db: Session, session_id: int) -> dict[int, int]:

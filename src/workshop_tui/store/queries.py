@@ -16,7 +16,7 @@ from workshop_tui.model import DeletedItem, Item, now_iso
 from workshop_tui.store.errors import NotFoundError
 from workshop_tui.store.rows import to_item, to_vote
 from workshop_tui.store.tables import ItemRow, ParticipantRow, SessionRow, VoteRow
-from workshop_tui.text import clean_name
+from workshop_tui.text import clean_name, safe
 
 
 def session_row(db: Session, session_id: int, *, lock: bool = False) -> SessionRow:
@@ -98,7 +98,7 @@ def participant_names(db: Session, session_id: int) -> tuple[str, ...]:
         .where(ParticipantRow.session_id == session_id)
         .order_by(col(ParticipantRow.position), col(ParticipantRow.id))
     )
-    return tuple(db.exec(query).all())
+    return tuple(map(safe, db.exec(query).all()))
 
 
 def participants_by_session(db: Session) -> dict[int, tuple[str, ...]]:
@@ -107,7 +107,7 @@ def participants_by_session(db: Session) -> dict[int, tuple[str, ...]]:
         col(ParticipantRow.position), col(ParticipantRow.id)
     )
     for session_id, name in db.exec(query).all():
-        people.setdefault(session_id, []).append(name)
+        people.setdefault(session_id, []).append(safe(name))
     return {key: tuple(names) for key, names in people.items()}
 
 

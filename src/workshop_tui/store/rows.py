@@ -1,29 +1,34 @@
-"""Converters between the store's table rows and the plain domain objects of `workshop_tui.model`."""
+"""Converters between the store's table rows and the plain domain objects of `workshop_tui.model`.
+
+Every text read from a database passes `text.safe` here (or in `fast_reads`): whatever a store
+holds (written by another program, received from someone), no control character or escape
+sequence reaches a screen or an export.
+"""
 
 from __future__ import annotations
 
 from workshop_tui.model import Item, SessionInfo, StepState, Vote, now_iso
 from workshop_tui.store.checks import one_line
 from workshop_tui.store.tables import ItemRow, SessionRow, StepStateRow, VoteRow
-from workshop_tui.text import clean_name
+from workshop_tui.text import clean_name, safe, safe_or_none
 
 
 def to_item(row: ItemRow) -> Item:
     return Item(
-        id=row.id,
+        id=safe(row.id),
         session_id=row.session_id,
         step=row.step,
-        column=row.column,
-        text=row.text,
-        author=row.author,
+        column=safe(row.column),
+        text=safe(row.text),
+        author=safe_or_none(row.author),
         position=row.position,
         votes=row.votes,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        cluster_id=row.cluster_id,
+        created_at=safe(row.created_at),
+        updated_at=safe(row.updated_at),
+        cluster_id=safe_or_none(row.cluster_id),
         followup=bool(row.followup),
-        owner=row.owner,
-        due=row.due or "",
+        owner=safe_or_none(row.owner),
+        due=safe(row.due or ""),
         hidden=bool(row.hidden),
     )
 
@@ -62,36 +67,37 @@ def item_values(item: Item, session_id: int, default_stamp: str | None = None, *
 def to_info(row: SessionRow, participants: tuple[str, ...], item_count: int) -> SessionInfo:
     return SessionInfo(
         id=row.id,
-        title=row.title,
-        template_id=row.template_id,
-        event=row.event,
-        place=row.place,
-        date=row.date,
-        facilitator=row.facilitator,
+        title=safe(row.title),
+        template_id=safe(row.template_id),
+        event=safe(row.event),
+        place=safe(row.place),
+        date=safe(row.date),
+        facilitator=safe(row.facilitator),
         step_count=row.step_count,
         current_step=row.current_step,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
+        created_at=safe(row.created_at),
+        updated_at=safe(row.updated_at),
         item_count=item_count,
         participants=participants,
         votes_per_participant=row.votes_per_participant,
         participants_follow=bool(row.participants_follow),
-        speaker=row.speaker or "",
-        current_column=row.current_column or "",
+        speaker=safe(row.speaker or ""),
+        current_column=safe(row.current_column or ""),
     )
 
 
 def to_vote(row: VoteRow) -> Vote:
-    return Vote(id=row.id, item_id=row.item_id, participant=row.participant, created_at=row.created_at)
+    return Vote(id=safe(row.id), item_id=safe(row.item_id), participant=safe(row.participant),
+                created_at=safe(row.created_at))
 
 
 def to_step_state(row: StepStateRow) -> StepState:
     return StepState(
         step=row.step,
-        phase=row.phase,
+        phase=safe(row.phase),
         planned_seconds=row.planned_seconds,
         extra_seconds=row.extra_seconds,
         spent_seconds=row.spent_seconds,
-        running_since=row.running_since,
+        running_since=safe_or_none(row.running_since),
         anonymous=bool(row.anonymous),
     )
