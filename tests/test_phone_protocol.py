@@ -18,7 +18,7 @@ import pytest
 from aiohttp import WSMsgType, WSServerHandshakeError
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_serve_guard import run_client
+from test_serve_guard import near_miss, run_client
 
 from workshop_tui.model import new_id
 from workshop_tui.serve.phone import messages
@@ -149,7 +149,7 @@ def test_the_join_url_is_the_phone_page_with_a_strict_policy(room):
             assert (await client.get(server.prefix + sneaky)).status == 404, sneaky
         terminal = await client.get(server.prefix + "terminal")
         assert terminal.status == 200 and "data-session-websocket-url" in await terminal.text()
-        wrong = server.prefix.replace(server.code, server.code[:-1] + "x")
+        wrong = server.prefix.replace(server.code, near_miss(server.code))
         for path in ("", "p/phone.js", "live", "terminal"):
             assert (await client.get(wrong + path)).status == 404
 
