@@ -166,8 +166,11 @@ async def test_a_whole_workshop(store, catalog, isolated_dirs, tmp_path):
         assert len(rows) == 26
         assert {row["text"] for row in rows} >= {"s1 action", "s8 tool", "second action (edited)"}
 
-        # Copy to the clipboard (OSC 52) instead of a file.
+        # The dialog remembers CSV; back to wikitext, copied to the clipboard (OSC 52) instead of a file.
         await pilot.press("e")
+        await settle(pilot)
+        assert "~/Documents/partnership-walk.csv" in screen_text(app)
+        await pilot.press("left", "enter")
         await settle(pilot)
         await pilot.press("ctrl+y")
         await settle(pilot)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from helpers.pilot import fill_session, screen_text, settle, wait_for
+from helpers.pilot import fill_session, palette_hits, screen_text, settle, wait_for
 
 from workshop_tui.participant import ParticipantApp, make_participant_app
 from workshop_tui.screens.join_name import JoinNameScreen
@@ -179,36 +179,9 @@ async def test_no_facilitator_action_by_key_or_in_the_palette(store, info):
         assert not [t for t in titles if "edit" in t.lower() or "delete" in t.lower()], titles
 
         # The palette itself, searched for what a facilitator would look for: no hit.
-        from textual.command import CommandList, CommandPalette
-        from textual.widgets import Input
-
-        async def palette_hits(query: str) -> list[str]:
-            await pilot.press("ctrl+p")
-            await settle(pilot)
-            assert isinstance(app.screen, CommandPalette)
-            palette = app.screen
-            await pilot.press(*query)
-            await pilot.pause()
-            assert palette.query_one(Input).value == query
-
-            def searching() -> bool:  # each key starts a search; the last one's must have finished
-                return any(worker.group == CommandPalette._GATHER_COMMANDS_GROUP and worker.node is palette
-                           and not worker.is_finished for worker in app.workers)
-
-            for _ in range(1000):
-                if not searching():
-                    break
-                await pilot.pause(0.01)
-            assert not searching(), f"the palette's search for {query!r} did not finish"
-            options = palette.query_one(CommandList)
-            hits = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
-            await pilot.press("escape")
-            await settle(pilot)
-            return [hit for hit in hits if "no matches" not in hit.lower()]
-
-        assert any("Leave the session" in hit for hit in await palette_hits("leave"))  # the search works
+        assert any("Leave the session" in hit for hit in await palette_hits(pilot, "leave"))  # the search works
         for query in ("export", "summary", "phase", "sessions", "screenshot", "speaker", "timer"):
-            assert not [hit for hit in await palette_hits(query) if query in hit.lower()], query
+            assert not [hit for hit in await palette_hits(pilot, query) if query in hit.lower()], query
 
         # The facilitator's keys do nothing here.
         for key in ("ctrl+s", "ctrl+l", "ctrl+o", "ctrl+g", "f3", "f4", "f5", "f8", "f12", "ctrl+e"):

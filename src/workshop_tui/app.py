@@ -6,7 +6,8 @@ of a session when one is chosen, handing each what it needs: the session's store
 template, the clock. It also owns what is the same on every screen: Ctrl+Q, F1 help (built
 from the keys of the screen it is asked on), the light "projector" theme, the count of
 participants connected (told to the session's screen by a message), and the command palette,
-which lists each screen's own commands (`palette_commands()`) beside Textual's.
+which lists each screen's own commands (`palette_commands()`) beside Textual's and finds them
+by the words of their help too (`palette.SearchableCommands`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from workshop_tui.screens.help import HelpScreen
 from workshop_tui.screens.session_screen import SessionScreen
 from workshop_tui.screens.start import StartScreen
 from workshop_tui.model import Clock
+from workshop_tui.palette import SearchableCommands
 from workshop_tui.store_app import StoreApp, StoreSource
 from workshop_tui.workers import store_work
 
@@ -60,6 +62,8 @@ PROJECTOR_THEME = Theme(
 
 class WorkshopApp(StoreApp):
     """Runs workshop sessions on a shared screen, keeping every word in the store."""
+
+    COMMANDS = {SearchableCommands}
 
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit", tooltip="Quit (asks first if text is not saved)"),

@@ -44,6 +44,11 @@ def claim_token_path() -> Path:
     return data_dir() / "claim-token"
 
 
+def preferences_path() -> Path:
+    """What the app remembers between runs (`preferences`: the export format chosen last)."""
+    return data_dir() / "preferences.json"
+
+
 def user_templates_dir() -> Path:
     """Where users drop their own workshop templates (`*.toml`)."""
     return data_dir() / "templates"

@@ -106,3 +106,30 @@ def record_notifications(app) -> list[tuple[str, str]]:
 
     app.notify = recording
     return shown
+
+
+async def palette_hits(pilot, query: str) -> list[str]:
+    """Open the command palette, type `query`, wait for its search to finish, and return the
+    titles it lists (closing it again); "No matches found" is not a hit."""
+    from textual.command import CommandList, CommandPalette
+    from textual.widgets import Input
+
+    app = pilot.app
+    await pilot.press("ctrl+p")
+    await settle(pilot)
+    assert isinstance(app.screen, CommandPalette)
+    palette = app.screen
+    await pilot.press(*query)
+    await pilot.pause()
+    assert palette.query_one(Input).value == query
+
+    def searching() -> bool:  # each key starts a search; the last one's must have finished
+        return any(worker.group == CommandPalette._GATHER_COMMANDS_GROUP and worker.node is palette
+                   and not worker.is_finished for worker in app.workers)
+
+    await wait_for(lambda: not searching(), pilot, timeout=10, what=f"the palette's search for {query!r}")
+    options = palette.query_one(CommandList)
+    hits = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+    await pilot.press("escape")
+    await settle(pilot)
+    return [hit for hit in hits if "no matches" not in hit.lower()]

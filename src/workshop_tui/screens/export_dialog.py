@@ -1,8 +1,11 @@
 """The export dialog: pick a format and a file (or the clipboard); it only collects the choice.
 
 It proposes `<documents folder>/<slug of the title><extension>`; changing the format changes
-the extension. It dismisses with an `ExportRequest`, or None when cancelled; the summary
-screen does the exporting and asks before replacing a file.
+the extension. It opens on the format used last (kept app-wide between runs, `preferences`),
+so Ctrl+S right away writes the file the facilitator wrote last time; the chosen format is
+marked `●` and the others are left blank, readable without colour. It dismisses with an
+`ExportRequest`, or None when cancelled; the summary screen does the exporting and asks
+before replacing a file.
 """
 
 from __future__ import annotations
@@ -21,10 +24,36 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from workshop_tui import locations
+from workshop_tui import locations, preferences
 from workshop_tui.widgets.footer import AppFooter
 
 FORMAT_LABELS = {"wikitext": "Wikitext", "csv": "CSV", "markdown": "Markdown", "json": "JSON"}
+FORMAT_PREFERENCE = "export_format"
+
+# The palette's export commands (the step screen's and the summary's): title, help, format.
+EXPORT_COMMANDS = (
+    ("Export…", "Wikitext for the wiki, CSV for spreadsheets, Markdown, JSON; a file or the clipboard",
+     None),
+    ("Export as wikitext…", "The summary table for a wiki page (MediaWiki), to a .wiki file or the clipboard",
+     "wikitext"),
+    ("Export as CSV…", "One row per item, for a spreadsheet (Excel, LibreOffice, Google Sheets)", "csv"),
+    ("Export as Markdown…", "For GitHub or any Markdown reader", "markdown"),
+    ("Export as JSON…", "Everything the session holds; importing it restores the session", "json"),
+)
+
+
+def last_format() -> str | None:
+    """The format exported last (by anyone at this account), if any."""
+    fmt = preferences.get(FORMAT_PREFERENCE)
+    return fmt if isinstance(fmt, str) else None
+
+
+class FormatButton(RadioButton):
+    """A format's radio button whose mark reads without colour: `●` when chosen, blank when not."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # the mark follows the value
+        return "●" if self.value else " "
 
 
 @dataclass(frozen=True)
@@ -62,13 +91,15 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         Binding("ctrl+y", "copy", "Copy", tooltip="Copy the export to the clipboard"),
     ]
 
-    def __init__(self, title: str, *, fmt: str = "wikitext") -> None:
+    def __init__(self, title: str, *, fmt: str | None = None) -> None:
+        """`fmt` picks the format; None opens on the one exported last (wikitext the first time)."""
         super().__init__()
         from workshop_tui import export
 
         self.title_text = title
         self.formats: tuple[str, ...] = tuple(export.FORMATS)
         self.extensions: dict[str, str] = dict(export.EXTENSIONS)
+        fmt = fmt or last_format()
         self.fmt = fmt if fmt in self.formats else self.formats[0]
 
     def proposed(self, fmt: str) -> Path:
@@ -81,7 +112,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 yield Label("Format", classes="export-label")
                 with RadioSet(id="formats"):
                     for fmt in self.formats:
-                        yield RadioButton(
+                        yield FormatButton(
                             f"{FORMAT_LABELS.get(fmt, fmt)} ({self.extensions[fmt]})", value=fmt == self.fmt, name=fmt
                         )
             with Horizontal(classes="export-row"):
@@ -100,7 +131,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         yield AppFooter()
 
     def on_mount(self) -> None:
-        self.query_one(RadioSet).focus()
+        formats = self.query_one(RadioSet)
+        formats.focus()
+        # The arrows start from the chosen format (a RadioSet starts them at its first button).
+        formats.call_after_refresh(setattr, formats, "_selected", self.formats.index(self.fmt))
 
     @on(RadioSet.Changed)
     def _format_changed(self, event: RadioSet.Changed) -> None:
@@ -121,16 +155,20 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             path = locations.export_dir() / path
         return path
 
+    def _chosen(self, request: ExportRequest) -> None:
+        preferences.remember(FORMAT_PREFERENCE, request.fmt)
+        self.dismiss(request)
+
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         path = self._path()
         if path is not None:
-            self.dismiss(ExportRequest(self.fmt, path, "save"))
+            self._chosen(ExportRequest(self.fmt, path, "save"))
 
     @on(Button.Pressed, "#copy")
     def action_copy(self) -> None:
-        self.dismiss(ExportRequest(self.fmt, self.proposed(self.fmt), "copy"))
+        self._chosen(ExportRequest(self.fmt, self.proposed(self.fmt), "copy"))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

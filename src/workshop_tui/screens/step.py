@@ -249,6 +249,12 @@ class StepScreen(ItemsScreen[None]):
 
         self.app.push_screen(self.view(SummaryScreen))
 
+    def action_export(self, fmt: str = "") -> None:
+        """The summary, with the export dialog open on `fmt` ("" = the format used last)."""
+        from workshop_tui.screens.summary import SummaryScreen
+
+        self.app.push_screen(self.view(SummaryScreen, export=fmt))
+
     def action_close_session(self) -> None:
         from workshop_tui.screens.quit import QuitDialog
 

@@ -9,12 +9,14 @@ the selected item.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Awaitable, Callable, Iterable
 
 from textual.app import SystemCommand
 from textual.binding import Binding
 
 from workshop_tui import timebox
+from workshop_tui.screens.export_dialog import EXPORT_COMMANDS
 from workshop_tui.screens.help import Section, own_bindings, widget_section
 from workshop_tui.widgets.group_column import GroupColumn
 from workshop_tui.widgets.item_input import ItemEditor, ItemInput
@@ -110,6 +112,8 @@ def step_commands(screen: StepScreen) -> Iterable[SystemCommand]:
                             lambda n=step.number: screen.go_to_step(n))
     for title, help_text, action in COMMANDS[2:]:
         yield SystemCommand(title, help_text, run("screen", action))
+    for title, help_text, fmt in EXPORT_COMMANDS:
+        yield SystemCommand(title, f"{help_text} (Ctrl+S, then E)", partial(screen.action_export, fmt or ""))
     running = bool(screen.facilitation.state.running_since)
     yield SystemCommand("Pause the timer" if running else "Start the timer",
                         "The step's countdown; time spent is recorded (F5)", screen.action_toggle_timer)
@@ -125,8 +129,8 @@ def step_commands(screen: StepScreen) -> Iterable[SystemCommand]:
         for title, help_text, action in (*ITEM_COMMANDS, *PHASE_COMMANDS.get(column.phase, ())):
             if column.check_action(action.split("(")[0], ()):
                 yield SystemCommand(title, help_text, run("column", action))
-    if screen.undo_stack:
-        yield SystemCommand("Undo delete", "Bring back the item deleted last (U)", screen.action_undo_delete)
+    yield SystemCommand("Undo delete", "Bring back the item deleted last (U)" if screen.undo_stack
+                        else "Nothing deleted to bring back yet (U)", screen.action_undo_delete)
 
 
 def step_help(screen: StepScreen) -> list[Section]:

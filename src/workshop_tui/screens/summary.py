@@ -12,6 +12,7 @@ text, writes the file (asking before it replaces one) and says where it went.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -59,6 +60,11 @@ class SummaryScreen(SessionScreen[None]):
 
     data: SessionData | None = None
 
+    def __init__(self, *args, export: str | None = None, **kwargs) -> None:
+        """`export`: open the export dialog once the summary is read ("" = the format used last)."""
+        super().__init__(*args, **kwargs)
+        self.export_when_read = export
+
     def compose(self) -> ComposeResult:
         yield ProgressHeader(self.info.title)
         with VerticalScroll(id="summary"):
@@ -91,6 +97,9 @@ class SummaryScreen(SessionScreen[None]):
         self.query_one(SessionStatsView).show(stats.session_stats(data, self.template, now=self.clock()),
                                               self.template)
         self.loaded = True
+        if self.export_when_read is not None:
+            fmt, self.export_when_read = self.export_when_read, None
+            self.action_export(fmt or None)
 
     def _info_line(self, data: SessionData) -> Content:
         info = data.info
@@ -125,13 +134,13 @@ class SummaryScreen(SessionScreen[None]):
 
         self.app.push_screen(self.view(FollowupsScreen, can_go=False))
 
-    def action_export(self) -> None:
+    def action_export(self, fmt: str | None = None) -> None:
         from workshop_tui.screens.export_dialog import ExportDialog
 
         if self.data is None:
             self.notify("The summary is still loading.")
             return
-        self.app.push_screen(ExportDialog(self.info.title), self._export_chosen)
+        self.app.push_screen(ExportDialog(self.info.title, fmt=fmt), self._export_chosen)
 
     def _export_chosen(self, request: ExportRequest | None) -> None:
         if request is not None:
@@ -190,7 +199,10 @@ class SummaryScreen(SessionScreen[None]):
     # -- command palette -----------------------------------------------------------------
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Export…", "Export to wikitext, CSV, Markdown or JSON, or copy (E)", self.action_export)
+        from workshop_tui.screens.export_dialog import EXPORT_COMMANDS
+
+        for title, help_text, fmt in EXPORT_COMMANDS:
+            yield SystemCommand(title, f"{help_text} (E)", partial(self.action_export, fmt))
         yield SystemCommand("Back to the step", "Leave the summary (Escape)", self.action_back)
         yield SystemCommand("Agenda", "Planned against actual time per step (A)", self.action_agenda)
         yield SystemCommand("Follow-ups", "Every follow-up: step, text, owner, due date (F)", self.action_followups)

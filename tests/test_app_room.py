@@ -1,0 +1,114 @@
+"""Safe in the room, the screens' side (issue 12 items 4 to 8): the palette finds every action
+under the words people search for, the export dialog remembers the format, a cluster's votes
+are shown once, presenter mode opens at a whole item, and 80x24 cuts nothing a facilitator needs."""
+
+from __future__ import annotations
+
+from helpers.pilot import fill_session, palette_hits, screen_text, settle
+
+from workshop_tui.app import make_app
+from workshop_tui.screens.export_dialog import ExportDialog
+from workshop_tui.screens.step import StepScreen
+from workshop_tui.screens.summary import SummaryScreen
+
+
+async def press(pilot, *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+
+
+def format_lines(app) -> list[str]:
+    """The export dialog's format lines, as read without colour."""
+    return [line for line in screen_text(app).splitlines() if "(." in line and "▐" in line]
+
+
+async def test_the_export_dialog_remembers_the_format_and_marks_it_without_colour(store, catalog, session,
+                                                                                   isolated_dirs):
+    store.add_item(session.id, 1, "action", "Call the museum", author="Ana")
+    documents = isolated_dirs / "Documents"
+
+    app = make_app(store, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "ctrl+s", "e")
+        assert isinstance(app.screen, ExportDialog)
+        # The chosen format is marked by a character, not by colour alone.
+        lines = format_lines(app)
+        assert any("▐●▌ Wikitext" in line for line in lines), lines
+        assert sum(line.count("▐●▌") for line in lines) == 1, lines
+        await press(pilot, "right", "enter")  # CSV
+        lines = format_lines(app)
+        assert any("▐●▌ CSV" in line for line in lines) and sum(line.count("▐●▌") for line in lines) == 1, lines
+        await press(pilot, "ctrl+s")
+        assert isinstance(app.screen, SummaryScreen)
+        assert (documents / "partnership-workshop.csv").exists()
+
+        # Again: CSV is chosen, so Ctrl+S offers the .csv file (and asks before replacing it).
+        await press(pilot, "e")
+        assert "~/Documents/partnership-workshop.csv" in screen_text(app)
+        assert any("▐●▌ CSV" in line for line in format_lines(app))
+        await press(pilot, "ctrl+s")
+        assert "partnership-workshop.csv already exists" in " ".join(screen_text(app).split())
+        await press(pilot, "escape", "escape", "escape")
+
+    # Remembered app-wide, between runs too.
+    app = make_app(store, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "ctrl+s", "e")
+        assert "~/Documents/partnership-workshop.csv" in screen_text(app)
+        await press(pilot, "right", "enter")  # Markdown, copied: remembered as well
+        await press(pilot, "ctrl+y")
+        assert "Call the museum" in app.clipboard and app.clipboard.startswith("#")
+        await press(pilot, "e")
+        assert "~/Documents/partnership-workshop.md" in screen_text(app)
+    assert not (documents / "partnership-workshop.wiki").exists()
+
+
+# -- item 4: the palette finds every action under the words people search for -----------------
+
+# A word typed into the palette -> a command it must list (its title begins so) on the step screen.
+STEP_WORDS = {
+    "export": "Export…", "csv": "Export as CSV", "wiki": "Export as wikitext", "spreadsheet": "Export as CSV",
+    "markdown": "Export as Markdown", "json": "Export as JSON", "timer": "Start the timer",
+    "vote": "Phase: Vote", "dots": "Dots per participant", "follow-up": "Follow-ups", "followup": "Follow-ups",
+    "follow up": "Follow-ups", "presenter": "Presenter mode", "projector": "Presenter mode",
+    "agenda": "Agenda", "undo": "Undo delete", "timebox": "Timebox +1 minute", "summary": "Summary",
+    "speaker": "Speaker", "phase": "Next phase", "step": "Next step", "cluster": "Phase: Cluster",
+    "participant": "Add a participant", "help": "Help: every key", "sessions": "Back to sessions",
+    "brief": "Brief", "theme": "Projector theme",
+}
+SUMMARY_WORDS = {"export": "Export…", "csv": "Export as CSV", "wiki": "Export as wikitext",
+                 "agenda": "Agenda", "follow-up": "Follow-ups", "timer": "Agenda", "back": "Back to the step"}
+
+
+def listed(hits: list[str], title: str) -> bool:
+    return any(hit.startswith(title) for hit in hits)
+
+
+async def test_the_palette_finds_every_action_by_the_words_people_search_for(store, catalog, template):
+    fill_session(store, template)
+    app = make_app(store, catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")
+        assert isinstance(app.screen, StepScreen)
+        for word, title in STEP_WORDS.items():
+            hits = await palette_hits(pilot, word)
+            assert listed(hits, title), (word, hits)
+        # Found by words, still only what matches: "csv" does not list the timer.
+        assert not listed(await palette_hits(pilot, "csv"), "Start the timer")
+
+        # The CSV command opens the export dialog on CSV, over the summary.
+        await press(pilot, "ctrl+p")
+        await pilot.press(*"export as csv")
+        await settle(pilot)
+        await press(pilot, "enter")
+        assert isinstance(app.screen, ExportDialog)
+        assert "partnership-workshop.csv" in screen_text(app)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, SummaryScreen)
+        for word, title in SUMMARY_WORDS.items():
+            hits = await palette_hits(pilot, word)
+            assert listed(hits, title), (word, hits)
