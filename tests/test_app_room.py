@@ -112,3 +112,63 @@ async def test_the_palette_finds_every_action_by_the_words_people_search_for(sto
         for word, title in SUMMARY_WORDS.items():
             hits = await palette_hits(pilot, word)
             assert listed(hits, title), (word, hits)
+
+
+# -- item 7: a cluster's votes are shown once ------------------------------------------------------
+
+def voted_cluster(store, session):
+    """Step 1: a cluster of two whose dots all sit on one member (as dots on a cluster do), one item alone."""
+    first = store.add_item(session.id, 1, "action", "Ask the museum", author="Ana")
+    second = store.add_item(session.id, 1, "action", "Ask the library", author="Bo")
+    alone = store.add_item(session.id, 1, "action", "Write the plan", author="Bo")
+    store.cluster_items([first.id, second.id])
+    for voter in ("Ana", "Bo"):
+        store.cast_vote(first.id, voter)
+    store.cast_vote(alone.id, "Ana")
+    return first, second, alone
+
+
+async def test_a_clusters_votes_are_shown_once_in_the_summary(store, catalog, session):
+    voted_cluster(store, session)
+    app = make_app(store, catalog)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "ctrl+s")
+        assert isinstance(app.screen, SummaryScreen)
+        shown = screen_text(app)
+        assert "Cluster of 2 ●●" in shown
+        lines = shown.splitlines()
+        museum = next(line for line in lines if "Ask the museum" in line)
+        assert "●" not in museum.split("Ask the museum")[1].split("│")[0], museum
+        plan = next(line for line in lines if "Write the plan" in line)
+        assert "●" in plan.split("Write the plan")[1]
+        assert shown.count("●") == 3  # two on the cluster, one on the plan
+
+
+def test_a_clusters_votes_are_shown_once_in_the_exports_and_read_back(store, catalog, session):
+    from workshop_tui.export import export_text, import_text
+
+    voted_cluster(store, session)
+    data = store.session_data(session.id)
+    page = export_text(data, catalog.default, "wikitext")
+    assert page.count('<small class="votes">') == 2
+    assert ('* <span class="cluster">\'\'\'Cluster of 2 items\'\'\'</span> <small class="votes">(2 votes)</small>\n'
+            "** Ask the museum <small>(Ana)</small>\n** Ask the library <small>(Bo)</small>\n"
+            '* Write the plan <small>(Bo)</small> <small class="votes">(1 vote)</small>') in page
+    markdown = export_text(data, catalog.default, "markdown")
+    assert ("- **Cluster of 2 items** (2 votes)\n  - Ask the museum — *Ana*\n  - Ask the library — *Bo*\n"
+            "- Write the plan — *Bo* (1 vote)") in markdown
+
+    # Read back: the cluster's votes are its first member's, as they were.
+    back = import_text(page, catalog)
+    assert [(i.text, i.votes, bool(i.cluster_id)) for i in back.items_for(1, "action")] == [
+        ("Ask the museum", 2, True), ("Ask the library", 0, True), ("Write the plan", 1, False)]
+
+    # A page written before (members with their own votes too) reads as it did: the members' votes.
+    old = page.replace("** Ask the museum <small>(Ana)</small>",
+                       '** Ask the museum <small>(Ana)</small> <small class="votes">(1 vote)</small>').replace(
+                       "** Ask the library <small>(Bo)</small>",
+                       '** Ask the library <small>(Bo)</small> <small class="votes">(1 vote)</small>')
+    back = import_text(old, catalog)
+    assert [(i.text, i.votes) for i in back.items_for(1, "action")] == [
+        ("Ask the museum", 1), ("Ask the library", 1), ("Write the plan", 1)]

@@ -76,8 +76,8 @@ def expected_list(data, step: int, column: str) -> list[tuple[int, str]]:
             votes = votes_shown(sum(item.votes for item in group))
             shown.append((1, f"Cluster of {len(group)} items" + (f" {votes}" if votes else "")))
             depth = 2
-        for item in group:
-            marks = [m for m in (votes_shown(item.votes), followup_shown(item)) if m]
+        for item in group:  # a cluster's votes are on its own line only
+            marks = [m for m in (votes_shown(item.votes) if depth == 1 else None, followup_shown(item)) if m]
             author = f" — {item.author}" if item.author else ""
             shown.append((depth, " ".join([item.text + author, *marks])))
     return shown or [(1, "(none yet)")]

@@ -163,7 +163,8 @@ def test_csv_carries_everything_and_reads_back(workshop, catalog):
 def test_markdown_carries_everything(workshop, catalog):
     page = export_text(workshop, catalog.default, "markdown", now=NOW)
     assert "*Timebox 20 min · spent 22 min*" in page and "*Timebox 8 min · spent 9 min*" in page
-    assert "- **Cluster of 2 items** (3 votes)\n  - Sign the agreement — *Ana* (2 votes) (follow-up, owner: Ana " in page
+    # A cluster's votes once, on the cluster (its members' 2 + 1), none on the members.
+    assert "- **Cluster of 2 items** (3 votes)\n  - Sign the agreement — *Ana* (follow-up, owner: Ana " in page
     assert "- [ ] \\=Budget the plan — owner: Bo, Jr, due 2027\\-01\\-31 (step 5)" in page
 
 

@@ -176,7 +176,8 @@ def followup_shown(item: Item) -> str | None:
 
 
 def expected_bullets(items: list[Item]) -> list[Bullet]:
-    """What a cell must show: each cluster as a head and its members below, all ordered by votes."""
+    """What a cell must show: each cluster as a head and its members below, all ordered by votes;
+    a cluster's votes once, on its head (its members show none)."""
     bullets = []
     for group in cell_groups(items):
         level = 1
@@ -184,8 +185,8 @@ def expected_bullets(items: list[Item]) -> list[Bullet]:
             bullets.append(Bullet(1, f"Cluster of {len(group)} items", votes=votes_shown(sum(i.votes for i in group)),
                                   cluster=True))
             level = 2
-        bullets += [Bullet(level, item.text, item.author, votes_shown(item.votes), followup_shown(item))
-                    for item in group]
+        bullets += [Bullet(level, item.text, item.author, votes_shown(item.votes) if level == 1 else None,
+                           followup_shown(item)) for item in group]
     return bullets
 
 
@@ -414,8 +415,8 @@ def test_votes_order_each_cell_and_clusters_are_one_bullet(template):
     cell = page.split("STEP 5:")[1].split("\n|\n")[1].splitlines()
     assert cell == [
         '* <span class="cluster">\'\'\'Cluster of 2 items\'\'\'</span> <small class="votes">(5 votes)</small>',
-        '** No budget <small class="votes">(3 votes)</small>',
-        '** No money <small>(Bo)</small> <small class="votes">(2 votes)</small>',
+        '** No budget',  # a cluster's votes are shown once, on the cluster
+        '** No money <small>(Bo)</small>',
         '* Sign it <small>(Cyd)</small> <small class="votes">(4 votes)</small> '
         '<small class="followup">(follow-up, owner: Ana&#44; Jr, due 2026-12-15)</small>',
         '* Draft it <small>(Ana)</small> <small class="votes">(1 vote)</small>',

@@ -23,7 +23,7 @@ from test_export_wikitext import NOW, author, facilitated, facilitated_entries, 
 
 from workshop_tui import timebox
 from workshop_tui.export import NO_ITEMS, ImportFormatError, export_text, import_text, markdown
-from workshop_tui.export.common import one_line, template_minutes
+from workshop_tui.export.common import MAX_INT, one_line, template_minutes
 from workshop_tui.grouping import cell_groups
 from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo, StepState, Vote
 from workshop_tui.text import clean_name
@@ -87,7 +87,10 @@ def test_csv_round_trip(catalog, entries, title, votes):
 
 def shown(data: SessionData) -> tuple[list[tuple], set[frozenset]]:
     """The items as the summary shows them (each cell by votes, clusters together), numbered anew,
-    with all that the csv and wikitext exports carry; and the clusters, as sets of those places."""
+    with all that the wikitext export carries; and the clusters, as sets of those places.
+
+    A cluster's votes are shown once, on the cluster: read back, its first member holds them all
+    (at most `MAX_INT`)."""
     items, clusters = [], set()
     for step in range(1, data.info.step_count + 1):
         for column in COLUMNS:
@@ -96,6 +99,8 @@ def shown(data: SessionData) -> tuple[list[tuple], set[frozenset]]:
             for group in groups:
                 if len(group) > 1:
                     clusters.add(frozenset((step, column, position + n) for n in range(len(group))))
+                    total = min(sum(item.votes for item in group), MAX_INT)  # what a database holds
+                    group = (replace(group[0], votes=total), *(replace(item, votes=0) for item in group[1:]))
                 for item in group:
                     items.append(facilitation_key(item, position))
                     position += 1

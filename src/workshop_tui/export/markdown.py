@@ -4,7 +4,8 @@ A heading, the information, the introduction, then per step a `###` heading, the
 (`*Timebox 15 min · spent 17 min*`) and one bullet list per column, then a `## Follow-ups`
 task list (`- [ ] text — owner: Ana, due 2026-12-15 (step 5)`). Items read as in the wikitext
 export: `text — *author* (3 votes) (follow-up, owner: Ana, due 2026-12-15)`, a cluster as one
-bullet `**Cluster of 3 items** (5 votes)` with its members nested below it, each list ordered
+bullet `**Cluster of 3 items** (5 votes)` (its members' votes, shown there only) with its
+members nested below it, each list ordered
 by votes (most first, ties in the session's order). A step still holding items written
 privately ends with a line saying how many are not revealed yet (they are not shown).
 
@@ -93,12 +94,13 @@ def _group(group: tuple[Item, ...]) -> list[str]:
     if not is_cluster(group):
         return [f"- {_item(group[0])}"]
     head = f"- **Cluster of {len(group)} items**{_votes(sum(item.votes for item in group))}"
-    return [head, *(f"  - {_item(item)}" for item in group)]
+    return [head, *(f"  - {_item(item, votes=False)}" for item in group)]
 
 
-def _item(item: Item) -> str:
+def _item(item: Item, *, votes: bool = True) -> str:
+    """An item's line; a cluster's members leave their votes to the cluster's line (shown once)."""
     author = f" — *{escape(item.author)}*" if item.author else ""
-    return f"{escape(item.text)}{author}{_votes(item.votes)}{_followup_mark(item)}"
+    return f"{escape(item.text)}{author}{_votes(item.votes) if votes else ''}{_followup_mark(item)}"
 
 
 def _votes(count: int) -> str:

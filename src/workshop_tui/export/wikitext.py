@@ -9,8 +9,8 @@ the first cell holds the step's title, its introduction and its time
 bullets, each followed by its marks: the author `<small>(name)</small>`, the votes
 `<small class="votes">(3 votes)</small>` and, for a commitment,
 `<small class="followup">(follow-up, owner: Ana, due 2026-12-15)</small>`. A cluster is one
-bullet, `<span class="cluster">'''Cluster of 3 items'''</span>` and its votes, with its members
-as `**` sub-bullets. Each cell is ordered by votes, most first (a cluster counts its members'),
+bullet, `<span class="cluster">'''Cluster of 3 items'''</span>` and its votes (its members',
+shown there once: the members' bullets carry none), with its members as `**` sub-bullets. Each cell is ordered by votes, most first (a cluster counts its members'),
 ties in the session's own order, so a cell without votes keeps its order.
 
 Typed text is escaped with character references (never `{{!}}`, which MediaWiki turns back
@@ -112,15 +112,16 @@ def _cell(items: list[Item]) -> list[str]:
         if is_cluster(group):
             lines.append(f"* {CLUSTER_OPEN}{BOLD}Cluster of {len(group)} items{BOLD}</span>"
                          f"{_votes(sum(item.votes for item in group))}")
-            lines += [f"** {_bullet(item)}" for item in group]
+            lines += [f"** {_bullet(item, votes=False)}" for item in group]
         else:
             lines.append(f"* {_bullet(group[0])}")
     return lines
 
 
-def _bullet(item: Item) -> str:
+def _bullet(item: Item, *, votes: bool = True) -> str:
+    """An item's bullet; a cluster's members leave their votes to the cluster's line (shown once)."""
     author = f" <small>({escape(item.author)})</small>" if item.author else ""
-    return f"{escape(item.text)}{author}{_votes(item.votes)}{_followup_mark(item)}"
+    return f"{escape(item.text)}{author}{_votes(item.votes) if votes else ''}{_followup_mark(item)}"
 
 
 def _votes(count: int) -> str:

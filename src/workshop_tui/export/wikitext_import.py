@@ -54,6 +54,7 @@ _TIME = re.compile(r'<small class="timebox">([^<\n]{1,200})</small>')
 _MARK = re.compile(r'<small(?: class="(votes|followup)")?>\(')
 _MARK_CLOSE = ")</small>"
 _VOTES = re.compile(r"([0-9]{1,10}) votes?")
+_CLUSTER_VOTES = re.compile(r'<small class="votes">\(([0-9]{1,12}) votes?\)</small>[ \t]*$')
 
 
 def looks_like(text: str) -> bool:
@@ -135,6 +136,7 @@ def _session(before: str, table: Table, mapping: dict[int, str], first_row: int,
     titles: dict[int, str] = {}
     times: dict[int, tuple[int | None, int | None]] = {}
     found: list[Row] = []
+    cluster_votes: dict[str, int] = {}
     step = highest = 0
     for index, (row, label) in enumerate(zip(rows, labels), start=1):
         if label:
@@ -149,21 +151,22 @@ def _session(before: str, table: Table, mapping: dict[int, str], first_row: int,
         highest = max(highest, step)
         for column, key in mapping.items():
             if column in row:
-                for found_row in _rows(row[column].lines, step, key, f"step {step}, {key}"):
+                for found_row in _rows(row[column].lines, step, key, f"step {step}, {key}", cluster_votes):
                     found.append(found_row)
                     if len(found) > MAX_ITEMS:
                         raise ImportFormatError(f"more than {MAX_ITEMS:,} items: too many for one session")
-    items = numbered(found)
+    items = numbered(_cluster_votes(found, cluster_votes))
     template = infer_template(catalog, titles)
     info = inferred_info(_title(before), template, items, highest, **_information_fields(before))
     states = (imported_state(number, template, None, *time) for number, time in sorted(times.items()))
     return SessionData(info=info, items=items, step_states=tuple(state for state in states if state))
 
 
-def _rows(lines: list[str], step: int, column: str, where: str) -> Iterator[Row]:
+def _rows(lines: list[str], step: int, column: str, where: str, cluster_votes: dict[str, int]) -> Iterator[Row]:
     """A cell's items: one per bullet (its `<br />`s are line breaks), else one per line or `<br>`.
 
-    A bullet that opens a cluster gathers the deeper bullets below it into the cluster."""
+    A bullet that opens a cluster gathers the deeper bullets below it into the cluster; its
+    votes go into `cluster_votes` (`_cluster_votes` gives them to a member)."""
     cluster, cluster_level = None, 0
     for raw in _cell_lines(lines):
         bullet = _BULLET.match(raw)
@@ -173,6 +176,8 @@ def _rows(lines: list[str], step: int, column: str, where: str) -> Iterator[Row]
                 cluster = None
             if content.startswith(CLUSTER_OPEN):
                 cluster, cluster_level = new_id(), bullet.end()
+                total = _CLUSTER_VOTES.search(content)
+                cluster_votes[cluster] = min(int(total.group(1)), MAX_INT) if total else 0
                 continue
             content, row = _marks(content, Row(step, column, "", cluster=cluster))
             pieces: Iterator[str] = iter([to_text(content)])
@@ -185,6 +190,20 @@ def _rows(lines: list[str], step: int, column: str, where: str) -> Iterator[Row]
             if piece.strip():  # a blank bullet on a hand-made page shows nothing: skipped
                 yield Row(step, column, item_text(piece, where), row.author, row.votes, cluster=row.cluster,
                           followup=row.followup, owner=row.owner, due=row.due)
+
+
+def _cluster_votes(rows: list[Row], totals: dict[str, int]) -> list[Row]:
+    """A cluster's votes, written once on its own line, given to its first member (where the
+    room's dots on a cluster land, and the member listed first; at most `MAX_INT`). A page whose
+    members carry their own votes (written before votes were shown once) keeps them as they are."""
+    members: dict[str, list[Row]] = {}
+    for row in rows:
+        if row.cluster in totals:
+            members.setdefault(row.cluster, []).append(row)
+    for label, group in members.items():
+        if totals[label] and not any(row.votes for row in group):
+            group[0].votes = totals[label]
+    return rows
 
 
 def _bounded(source: str, where: str) -> str:

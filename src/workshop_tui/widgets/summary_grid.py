@@ -33,7 +33,7 @@ def _item_lines(items: list[Item]) -> Content:
             line = Content.assemble(indent, ("• ", "$accent"), item.text.replace("\n", "\n  " + indent))
             if item.author:
                 line = Content.assemble(line, " ", (f"({item.author})", "dim italic"))
-            if item.votes:
+            if item.votes and not cluster:  # a cluster's votes are on its own line, once
                 line = Content.assemble(line, " ", (dots(item.votes), "bold $accent"))
             if item.followup:
                 line = Content.assemble(line, "\n  ", indent, followup_content(item))
