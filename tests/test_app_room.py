@@ -4,12 +4,21 @@ are shown once, presenter mode opens at a whole item, and 80x24 cuts nothing a f
 
 from __future__ import annotations
 
+import pytest
 from helpers.pilot import fill_session, palette_hits, screen_text, settle
 
 from workshop_tui.app import make_app
 from workshop_tui.screens.export_dialog import ExportDialog
 from workshop_tui.screens.step import StepScreen
 from workshop_tui.screens.summary import SummaryScreen
+
+
+@pytest.fixture
+def facilitated_app(store, catalog, template):
+    """The snapshots' facilitated session (step 1 voting, a cluster, a long obstacle)."""
+    from test_snapshots import facilitated
+
+    return facilitated.__wrapped__(store, catalog, template)
 
 
 async def press(pilot, *keys: str) -> None:
@@ -172,3 +181,37 @@ def test_a_clusters_votes_are_shown_once_in_the_exports_and_read_back(store, cat
     back = import_text(old, catalog)
     assert [(i.text, i.votes) for i in back.items_for(1, "action")] == [
         ("Ask the museum", 1), ("Ask the library", 1), ("Write the plan", 1)]
+
+
+# -- item 8: presenter mode opens at a whole item ------------------------------------------------------
+
+def top_line_starts_a_row(column) -> bool:
+    lines = column._lines
+    y = round(column.scroll_y)
+    return y >= len(lines) or lines[y][1] == 0
+
+
+async def test_presenter_mode_opens_each_column_at_a_whole_item(facilitated_app):
+    from workshop_tui.widgets.group_column import GroupColumn
+
+    app = facilitated_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        # Select the last obstacle (the column scrolls to it, starting inside the long item), then F12.
+        await press(pilot, "enter", "escape", "tab", "down", "down", "down", "down")
+        obstacles = app.screen.active_column
+        assert round(obstacles.scroll_y) > 0
+        await press(pilot, "f12")
+        assert app.screen.presenting
+        for column in app.screen.query(GroupColumn):
+            assert top_line_starts_a_row(column), column.id
+        board = screen_text(app).split("Concrete actions")[1]
+        first = board.splitlines()[1].split("┃")
+        assert all(first[n].strip().startswith("•") for n in (1, 3, 5)), first
+        # Walking the items with the arrows and back: a whole row at the top again.
+        await press(pilot, "down", "down", "up", "up")
+        assert top_line_starts_a_row(app.screen.active_column)
+        # Out of presenter mode and in again (columns change width, rows are measured anew): the same.
+        await press(pilot, "f12", "escape", "tab", "end", "f12")
+        for column in app.screen.query(GroupColumn):
+            assert top_line_starts_a_row(column), column.id

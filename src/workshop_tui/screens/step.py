@@ -224,6 +224,9 @@ class StepScreen(ItemsScreen[None]):
         """The shared screen's view: no notes, no controls; the prompt, the timer, the columns."""
         self.presenting = not self.presenting
         self.set_class(self.presenting, "-presenter")
+        if self.presenting:  # the room sees each column from its first item, whole
+            for column in self.board.columns:
+                column.show_from_top()
         (self.active_column if self.presenting else self.entry).focus()  # presenting, arrows walk the items
         self.refresh_bindings()
 

@@ -188,6 +188,46 @@ class RowList(OptionList):
             self._clear_caches()
         super().notify_style_update()
 
+    # -- a whole row at the top ----------------------------------------------------------
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        super().scroll_to_highlight(top)
+        self.align_top()
+
+    def on_resize(self) -> None:
+        # Rows are measured anew at the new width (presenter mode, a resized terminal): the old
+        # scroll offset would now start inside a row; keep the selection in view, from a row's start.
+        self.call_after_refresh(self.scroll_to_highlight if self.highlighted is not None else self.align_top)
+
+    def align_top(self) -> None:
+        """Start the view at a row's first line, not inside a row (a cluster's last line,
+        `▌ (edited)`, alone at the top): on to the next row if the selection stays in view,
+        else back to the start of the row cut if the selection still shows there. (At the very
+        end of a long list neither may hold; the selection in view wins.)"""
+        lines = self._lines
+        y = round(self.scroll_y)
+        if y <= 0 or y >= len(lines) or lines[y][1] == 0:
+            return
+        index, offset = lines[y]
+        start = y - offset
+        following = start + self._heights[index]
+        highlighted = self.highlighted
+        if highlighted is None or highlighted <= index:
+            target = start
+        elif following <= self.max_scroll_y:
+            target = following  # the selection is below: it stays in view
+        elif self._index_to_line[highlighted] < start + self.scrollable_content_region.height:
+            target = start
+        else:
+            return
+        self.scroll_to(y=target, animate=False, immediate=True)
+
+    def show_from_top(self) -> None:
+        """The list from its first row (presenter mode opens so): the selection, if any, moves there."""
+        if self.highlighted is not None and self._rows:
+            self.highlighted = 0
+        self.scroll_home(animate=False, immediate=True)
+
     def action_cursor_up(self) -> None:
         # Stop at the ends, as a list of paper notes does; never wrap round.
         if self._rows:
