@@ -21,12 +21,13 @@ from textual.widgets.option_list import Option
 from workshop_tui import stats, timebox
 from workshop_tui.model import SessionData, SessionInfo
 from workshop_tui.screens.session_screen import StepPicker
-from workshop_tui.widgets.bars import duration, fit, time_bar
+from workshop_tui.widgets.bars import duration, fit, joined_spaces, time_bar
 from workshop_tui.widgets.footer import AppFooter
 from workshop_tui.widgets.progress_header import ProgressHeader
 from workshop_tui.workers import store_work
 
 PLANNED, SPENT, LEFT, PHASE = 7, 7, 11, 10
+MIN_BAR, MAX_TITLE = 6, 60
 
 
 def _left(time: stats.StepTime) -> Content:
@@ -86,13 +87,16 @@ class AgendaScreen(StepPicker):
     # -- drawing -------------------------------------------------------------------------
 
     def _widths(self) -> tuple[int, int, bool]:
-        """The title's and the bar's widths, and whether the phase fits."""
+        """The title's and the bar's widths (0: no bar), and whether the phase fits: whole
+        titles first, then the bar if it gets `MIN_BAR` cells or more."""
         # The option's own padding takes two cells; cells are joined by one space each.
         width = max(40, (self.query_one(OptionList).scrollable_content_region.width or self.size.width - 4) - 2)
         with_phase = width >= 100
         rest = width - 2 - 3 - PLANNED - SPENT - LEFT - 6 - (PHASE + 1 if with_phase else 0)
-        title = max(10, min(36, rest // 2))
-        return title, max(6, rest - title), with_phase
+        longest = min(MAX_TITLE, max((len(step.title) for step in self.template.steps), default=10))
+        if rest - longest < MIN_BAR:  # a narrow screen: whole titles rather than a bar
+            return max(10, min(longest, rest + 1)), 0, with_phase
+        return longest, rest - longest, with_phase
 
     def _row(self, time: stats.StepTime, phase: str, scale: float) -> Content:
         title_width, bar_width, with_phase = self._widths()
@@ -103,19 +107,26 @@ class AgendaScreen(StepPicker):
         if with_phase:
             cells.append(fit(timebox.PHASE_LABELS.get(phase, phase), PHASE))
         cells += [fit(duration(time.planned_seconds), PLANNED, right=True),
-                  fit(duration(time.spent_seconds), SPENT, right=True),
-                  fit(time_bar(time.planned_seconds, time.spent_seconds, scale, bar_width), bar_width),
-                  fit(_left(time), LEFT)]
-        return Content(" ").join(cells)
+                  fit(duration(time.spent_seconds), SPENT, right=True)]
+        if bar_width:
+            cells.append(fit(time_bar(time.planned_seconds, time.spent_seconds, scale, bar_width), bar_width))
+        cells.append(fit(_left(time), LEFT))
+        return joined_spaces(Content(" ").join(cells))
 
     def _heading(self) -> Content:
         title_width, bar_width, with_phase = self._widths()
-        cells = [fit("", 2), fit(" #", 3), fit("Step", title_width)]
+
+        def heading(text: str) -> Content:
+            return Content.styled(text, "bold $text-muted")
+
+        # Over the bar and what is left (without a bar, over what is left only).
+        against = "Spent against planned" if bar_width >= 21 else "Against plan" if bar_width else "Remaining"
+        cells = [fit("", 2), fit(heading("#"), 3, right=True), fit(heading("Step"), title_width)]
         if with_phase:
-            cells.append(fit("Phase", PHASE))
-        cells += [fit("Planned", PLANNED, right=True), fit("Spent", SPENT, right=True),
-                  fit("Spent against planned", bar_width), fit("", LEFT)]
-        return Content(" ").join(cells).stylize("bold $text-muted")
+            cells.append(fit(heading("Phase"), PHASE))
+        cells += [fit(heading("Planned"), PLANNED, right=True), fit(heading("Spent"), SPENT, right=True),
+                  fit(heading(against), bar_width + 1 + LEFT if bar_width else LEFT)]
+        return joined_spaces(Content(" ").join(cells))
 
     def show(self) -> None:
         if self.data is None:
@@ -137,11 +148,11 @@ class AgendaScreen(StepPicker):
             (f" · {duration(spent - planned)} over" if spent > planned else f" · {duration(planned - spent)} left",
              "bold $text-error" if spent > planned else "dim"),
         )
-        self.query_one("#agenda-total", Static).update(total)
+        self.query_one("#agenda-total", Static).update(joined_spaces(total))
         dots = self.data.info.votes_per_participant
-        self.query_one("#agenda-settings", Static).update(Content.assemble(
+        self.query_one("#agenda-settings", Static).update(joined_spaces(Content.assemble(
             "Dots per participant in each step: ", (str(dots), "bold"),
-            ("   v changes it · t sets the highlighted step's timebox · Enter goes to the step", "dim")))
+            ("   v changes it · t sets the highlighted step's timebox · Enter goes to the step", "dim"))))
 
     # -- keys ----------------------------------------------------------------------------
 
