@@ -88,8 +88,9 @@ class SessionScreen(Screen[ResultT]):
 
     @property
     def taken_down(self) -> bool:
-        """Whether the screen has left the app's stack (it is being removed, or was)."""
-        return not self.is_attached or self not in self.app.screen_stack
+        """Whether the screen has left the app's stack (it is being removed, or was), or the
+        app is shutting down (its screens' widgets go while a re-read may still be under way)."""
+        return not self.is_attached or not self.app.is_running or self not in self.app.screen_stack
 
     async def refresh_view(self) -> None:
         """Re-read what this screen shows and redraw only what changed; never touch focus or typing."""
