@@ -5,7 +5,7 @@ are shown once, presenter mode opens at a whole item, and 80x24 cuts nothing a f
 from __future__ import annotations
 
 import pytest
-from helpers.pilot import fill_session, palette_hits, screen_text, settle
+from helpers.pilot import fill_session, palette_hits, screen_text, settle, wait_for
 
 from workshop_tui.app import make_app
 from workshop_tui.screens.export_dialog import ExportDialog
@@ -215,3 +215,37 @@ async def test_presenter_mode_opens_each_column_at_a_whole_item(facilitated_app)
         await press(pilot, "f12", "escape", "tab", "end", "f12")
         for column in app.screen.query(GroupColumn):
             assert top_line_starts_a_row(column), column.id
+
+
+# -- item 5: notifications keep off the input line and the columns; no stale undo hint ---------------
+
+async def test_notifications_leave_the_input_and_the_columns_free_and_undo_takes_its_hint_back(
+        store, catalog, session):
+    from textual.widgets._toast import Toast
+
+    from workshop_tui.widgets.entry import EntryBar
+    from workshop_tui.widgets.group_column import GroupColumn
+
+    for text in ("Call the museum", "Ask the library", "Write the plan"):
+        store.add_item(session.id, 1, "action", text, author="Ana")
+    hint = "Press u (or Ctrl+Z) to undo."
+
+    def messages() -> list[str]:
+        return [notification.message for notification in app._notifications]
+
+    for size in ((80, 24), (160, 48)):
+        app = make_app(store, catalog)
+        async with app.run_test(size=size, notifications=True) as pilot:
+            await settle(pilot)
+            await press(pilot, "enter", "escape", "end", "delete")
+            await wait_for(lambda: list(app.screen.query(Toast)), pilot, what="the delete's notification")
+            assert [m for m in messages() if m == f"Deleted “Write the plan”. {hint}"], messages()
+            # On screen above the columns and the input line, never over them.
+            kept_free = [*app.screen.query(GroupColumn), app.screen.query_one(EntryBar)]
+            for toast in app.screen.query(Toast):
+                for widget in kept_free:
+                    assert not toast.region.overlaps(widget.region), (size, toast.region, widget.region)
+
+            await press(pilot, "ctrl+z")
+            assert "Restored “Write the plan” (step 1)." in messages()
+            assert not [m for m in messages() if hint in m], messages()  # the hint went with the undo

@@ -196,7 +196,7 @@ class ItemsScreen(SessionScreen[ResultT]):
         self.items.forget(item)
         self.items_changed()
         self.refresh_bindings()
-        self.notify(f"Deleted “{short(deleted.item.text)}”. {self.UNDO_HINT}", markup=False)
+        self.notify(self.deleted_notice(deleted.item), markup=False)
 
     @store_work("Not restored")
     async def action_undo_delete(self) -> None:
@@ -213,7 +213,17 @@ class ItemsScreen(SessionScreen[ResultT]):
                 self.undo_stack.append(deleted)
         self.refresh_bindings()
         await self.item_restored(item)
+        self.withdraw_notice(self.deleted_notice(deleted.item))  # its "Press u to undo" is done
         self.notify(f"Restored “{short(item.text)}” (step {item.step}).", markup=False)
+
+    def deleted_notice(self, item: Item) -> str:
+        return f"Deleted “{short(item.text)}”. {self.UNDO_HINT}"
+
+    def withdraw_notice(self, message: str) -> None:
+        """Take a notification off the screen before its time (Textual has no public way yet)."""
+        for notification in list(self.app._notifications):
+            if notification.message == message:
+                self.app._unnotify(notification)
 
     async def item_restored(self, item: Item) -> None:
         """Show an item brought back by undo (in its place, selected, if its step is shown)."""

@@ -24,7 +24,7 @@ from textual.reactive import reactive
 from workshop_tui.model import SessionInfo
 from workshop_tui.screens.facilitation import Facilitation
 from workshop_tui.screens.items_screen import ItemsScreen
-from workshop_tui.screens.step_keys import FOOTER_OPTIONAL, PRESENTER_FOOTER, STEP_BINDINGS, step_commands, step_help
+from workshop_tui.screens.step_keys import PRESENTER_FOOTER, STEP_BINDINGS, footer_optional, step_commands, step_help
 from workshop_tui.widgets.entry import EntryBar
 from workshop_tui.widgets.footer import AppFooter, fit_footer
 from workshop_tui.widgets.group_column import GroupColumn
@@ -34,7 +34,7 @@ from workshop_tui.widgets.step_board import StepBoard
 from workshop_tui.widgets.step_list import StepList
 from workshop_tui.workers import store_work
 
-VOTE_PLACEHOLDER = "Voting: new items wait for the next phase (F8)"
+VOTE_PLACEHOLDER = "Voting: items wait · F8 next phase"  # whole in the input at 80 columns
 VOTING_NOTE = "Voting is on: new items wait (your text stays here). F8 or F9 changes the phase."
 
 
@@ -297,7 +297,8 @@ class StepScreen(ItemsScreen[None]):
     def active_bindings(self) -> dict[str, ActiveBinding]:
         """What the footer shows (keys work regardless): as many as fit; few when presenting."""
         only = PRESENTER_FOOTER if self.presenting else None
-        return fit_footer(super().active_bindings, self.size.width, FOOTER_OPTIONAL, self.app.get_key_display, only)
+        optional = footer_optional(self.facilitation.state.phase)
+        return fit_footer(super().active_bindings, self.size.width, optional, self.app.get_key_display, only)
 
     def on_resize(self) -> None:
         self.refresh_bindings()

@@ -1,7 +1,7 @@
 """The step screen's keys, as the footer, the help screen and the palette (Ctrl+P) show them.
 
 `STEP_BINDINGS` are the screen's keys (typing, moving, facilitating); the footer keeps the ones
-that fit (`FOOTER_OPTIONAL` go first); the help splits typing from facilitating (`step_help`);
+that fit (`footer_optional(phase)` go first); the help splits typing from facilitating (`step_help`);
 the palette (`step_commands`) is a table of (title, what it does, the screen's action), then
 what depends on the moment: a command per step ("Go to step 3: ..."), per phase, and those for
 the selected item.
@@ -45,15 +45,26 @@ STEP_BINDINGS = [
             tooltip="Add five minutes to the step's timebox"),
     Binding("f8", "next_phase", "Phase", tooltip="Next phase: brainstorm, cluster, vote, discuss"),
     Binding("f9", "previous_phase", "Phase back", show=False, tooltip="Back to the previous phase"),
-    Binding("f12", "toggle_presenter", "Presenter",
+    Binding("f12", "toggle_presenter", "Present",
             tooltip="Presenter mode for the shared screen: prompt, timer and columns, large (F12 or Esc leaves)"),
     Binding("f3", "agenda", "Agenda", tooltip="Planned against actual time per step; votes per participant"),
     Binding("f4", "followups", "Follow-ups", tooltip="Every follow-up of the session, with owner and due date"),
 ]
 
-# The footer shows as many keys as fit: these go first when it is narrow, first listed first.
-# (They still work; the clock and the phase bar show F5 and F8, and F1 and Ctrl+P list all.)
-FOOTER_OPTIONAL = ("followups", "agenda", "toggle_presenter", "next_phase", "toggle_timer", "next_step", "followup")
+# The footer shows as many keys as fit: these go first when it is narrow, first listed first,
+# so that at 80 columns it keeps the keys of facilitating (F5 timer, F8 phase, F12 presenter,
+# F3 agenda or F4 follow-ups: whichever the phase needs) and the phase's own (v, w; Space, m, s).
+# Dropped keys still work; the input's placeholder says Enter adds; F1 and Ctrl+P list them all.
+FOOTER_DROP_FIRST = ("submit", "next_column", "quit", "choose_speaker", "next_step", "move")
+FOOTER_DROP_LATER = ("edit", "toggle_presenter", "next_phase", "toggle_timer", "summary", "select_items")
+
+
+def footer_optional(phase: str) -> tuple[str, ...]:
+    """What the footer drops first when it is narrow, in the phase `phase`: follow-ups (F4, and
+    f on an item) matter in the discussion, the agenda (F3) before it."""
+    later_view, sooner_view = ("agenda", "followups") if phase == "discuss" else ("followups", "agenda")
+    followup = () if phase == "discuss" else ("followup",)
+    return (*FOOTER_DROP_FIRST, later_view, *followup, *FOOTER_DROP_LATER[:1], sooner_view, *FOOTER_DROP_LATER[1:])
 PRESENTER_FOOTER = ("toggle_presenter", "next_step", "toggle_timer", "next_phase", "quit", "help")
 
 # The step screen's facilitation keys (the help screen lists them apart).

@@ -26,13 +26,18 @@ class AppFooter(Footer):
         self.show_command_palette = event.size.width >= PALETTE_MIN_WIDTH
 
 
+def action_name(action: str) -> str:
+    """An action without its namespace and arguments: `screen.move(-1)` -> `move`."""
+    return action.split("(")[0].rsplit(".", 1)[-1]
+
+
 def fit_footer(bindings: dict[str, ActiveBinding], width: int, optional: Sequence[str],
                key_display: Callable[[Binding], str], only: Sequence[str] | None = None) -> dict[str, ActiveBinding]:
-    """The bindings a footer `width` cells wide shows: `optional` actions are dropped, first
-    listed first, until the rest fit (they still work; F1 and Ctrl+P list them); given `only`,
-    just those actions."""
+    """The bindings a footer `width` cells wide shows: `optional` actions (by name, see
+    `action_name`) are dropped, first listed first, until the rest fit (they still work; F1
+    and Ctrl+P list them); given `only`, just those actions."""
     if only is not None:
-        return {key: active for key, active in bindings.items() if active.binding.action in only}
+        return {key: active for key, active in bindings.items() if action_name(active.binding.action) in only}
     width = width + 1 - (12 if width >= PALETTE_MIN_WIDTH else 0)
     shown: dict[str, int] = {}
     for active in bindings.values():
@@ -40,9 +45,10 @@ def fit_footer(bindings: dict[str, ActiveBinding], width: int, optional: Sequenc
         if binding.show and binding.action not in shown:
             shown[binding.action] = len(key_display(binding)) + len(binding.description) + 2
     dropped = set()
-    for action in optional:
+    for name in optional:
         if sum(shown.values()) <= width:
             break
-        if shown.pop(action, None) is not None:
+        for action in [action for action in shown if action_name(action) == name]:
+            shown.pop(action)
             dropped.add(action)
     return {key: active for key, active in bindings.items() if active.binding.action not in dropped}

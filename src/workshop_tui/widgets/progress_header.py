@@ -1,4 +1,5 @@
-"""The top line of every screen: the session's title and, in a session, "Step 3 of 8" and a bar.
+"""The top line of every screen: the session's title and, in a session, "Step 3 of 8" and a bar
+(not on a narrow screen, where the title needs the room).
 
 No clock: what is on the shared screen only changes when the workshop moves on.
 """
@@ -30,8 +31,11 @@ class ProgressHeader(Horizontal):
         & ProgressBar Bar { width: 24; }
         &.-no-step #header-step, &.-no-step ProgressBar { display: none; }
         &.-no-people #header-people { display: none; }
+        /* A narrow screen keeps the title whole: "Step 3 of 8" says the progress without the bar. */
+        &.-narrow ProgressBar { display: none; }
     }
     """
+    NARROW = 100
 
     def __init__(self, title: str = "", *, id: str | None = None) -> None:
         super().__init__(id=id, classes="-no-step -no-people")
@@ -43,6 +47,9 @@ class ProgressHeader(Horizontal):
         yield Static("", id="header-people", markup=False)
         yield Static("", id="header-step", markup=False)
         yield ProgressBar(total=1, show_percentage=False, show_eta=False)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < self.NARROW, "-narrow")
 
     def set_title(self, title: str) -> None:
         self._title = title

@@ -76,7 +76,8 @@ class SummaryGrid(Vertical):
         border: round $foreground 30%;
         & > Horizontal { height: auto; border-bottom: solid $foreground 15%; }
         & > Horizontal > Static { height: auto; width: 3fr; padding: 0 1; }
-        & > Horizontal > .summary-step { width: 2fr; }
+        /* Wide enough for the steps' longest words ("organisations.") on an 80-column screen. */
+        & > Horizontal > .summary-step { width: 2fr; min-width: 18; }
         & > .summary-headings { background: $panel; border-bottom: solid $foreground 30%; }
         & > .summary-headings > Static { text-style: bold; color: $accent; }
         & > .-current { background: $accent 10%; }
