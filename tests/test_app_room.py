@@ -249,3 +249,63 @@ async def test_notifications_leave_the_input_and_the_columns_free_and_undo_takes
             await press(pilot, "ctrl+z")
             assert "Restored “Write the plan” (step 1)." in messages()
             assert not [m for m in messages() if hint in m], messages()  # the hint went with the undo
+
+
+# -- item 5: every screen usable at 80x24 ------------------------------------------------------------------
+
+async def test_at_80x24_nothing_a_facilitator_needs_is_cut(facilitated_app, store, template):
+    from workshop_tui.messages import ParticipantsConnected
+    from workshop_tui.screens.agenda import AgendaScreen
+
+    info = store.list_sessions()[0]
+    store.update_session(info.id, title="Partnerships, Wikimania 2015 Follow-Up Day")
+    app = facilitated_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")  # step 1, voting
+        app.screen.post_message(ParticipantsConnected(1))
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        assert "Partnerships, Wikimania 2015 Follow-Up Day" in lines[0] and "1 connected" in lines[0]
+        assert "Voting: items wait · F8 next phase" in lines[-2]  # the vote-phase hint, whole
+
+        # The footer keeps the keys of facilitating and of the phase, Ctrl+Q and F1: typing while
+        # voting, selecting while voting, typing in the discussion, selecting while clustering and
+        # while brainstorming, typing.
+        def footer() -> str:
+            return screen_text(app).splitlines()[-1]
+
+        typing = ("esc Select", "^n Next step", "^s Summary", "f5 Timer", "f8 Phase", "f12 Present")
+        for keys, wanted in (((), typing),
+                             (("escape",), ("v Vote", "w Withdraw", "f5 Timer", "f8 Phase")),
+                             (("escape", "f8"), ("esc Select", "^n Next step", "f5 Timer", "f12 Present",
+                                                 "f4 Follow-ups")),
+                             (("escape", "f9", "f9"), ("del Delete", "␣ Mark", "f5 Timer", "f8 Phase", "f12 Present")),
+                             (("escape", "f9", "escape"), ("del Delete", "f5 Timer", "f8 Phase", "f12 Present",
+                                                           "f3 Agenda")),
+                             (("escape",), typing)):
+            await press(pilot, *keys)
+            assert all(key in footer() for key in (*wanted, "^q Quit", "f1 Help")), (keys, footer())
+        await press(pilot, "escape")
+
+        # The step list opens over the board, the whole width: titles whole, the columns untouched.
+        await press(pilot, "ctrl+g")
+        shown = screen_text(app)
+        for step in template.steps:
+            assert step.title in shown, step.title
+        await press(pilot, "escape")
+        assert "Concrete actions" in screen_text(app)
+
+        # The agenda: every title whole, the headings over their columns.
+        await press(pilot, "f3")
+        assert isinstance(app.screen, AgendaScreen)
+        shown = screen_text(app)
+        for step in template.steps:
+            assert step.title in shown, step.title
+        assert "Remaining" in shown and "1:45:00 planned" in shown
+        await press(pilot, "escape")
+
+        # The summary's first column keeps its words whole.
+        await press(pilot, "ctrl+s")
+        shown = screen_text(app)
+        assert "organisations." in shown and "organisation\n" not in shown

@@ -224,10 +224,10 @@ class StepScreen(ItemsScreen[None]):
         """The shared screen's view: no notes, no controls; the prompt, the timer, the columns."""
         self.presenting = not self.presenting
         self.set_class(self.presenting, "-presenter")
+        (self.active_column if self.presenting else self.entry).focus()  # presenting, arrows walk the items
         if self.presenting:  # the room sees each column from its first item, whole
             for column in self.board.columns:
-                column.show_from_top()
-        (self.active_column if self.presenting else self.entry).focus()  # presenting, arrows walk the items
+                self.call_after_refresh(column.show_from_top)
         self.refresh_bindings()
 
     def action_agenda(self) -> None:
@@ -297,7 +297,7 @@ class StepScreen(ItemsScreen[None]):
     def active_bindings(self) -> dict[str, ActiveBinding]:
         """What the footer shows (keys work regardless): as many as fit; few when presenting."""
         only = PRESENTER_FOOTER if self.presenting else None
-        optional = footer_optional(self.facilitation.state.phase)
+        optional = footer_optional(self.facilitation.state.phase, typing=self.focused is self.entry)
         return fit_footer(super().active_bindings, self.size.width, optional, self.app.get_key_display, only)
 
     def on_resize(self) -> None:

@@ -51,20 +51,29 @@ STEP_BINDINGS = [
     Binding("f4", "followups", "Follow-ups", tooltip="Every follow-up of the session, with owner and due date"),
 ]
 
-# The footer shows as many keys as fit: these go first when it is narrow, first listed first,
-# so that at 80 columns it keeps the keys of facilitating (F5 timer, F8 phase, F12 presenter,
-# F3 agenda or F4 follow-ups: whichever the phase needs) and the phase's own (v, w; Space, m, s).
-# Dropped keys still work; the input's placeholder says Enter adds; F1 and Ctrl+P list them all.
-FOOTER_DROP_FIRST = ("submit", "next_column", "quit", "choose_speaker", "next_step", "move")
-FOOTER_DROP_LATER = ("edit", "toggle_presenter", "next_phase", "toggle_timer", "summary", "select_items")
+# The footer shows as many keys as fit: `footer_optional` says what goes first when it is
+# narrow (80 columns). Ctrl+Q and F1 always stay. Typing, it keeps Esc, Ctrl+N, Ctrl+S and the
+# keys of facilitating (F5 timer, F8 phase, F12 presenter; F4 follow-ups in the discussion);
+# with items selected, the item's and the phase's keys (Delete, v/w, Space/m/s, f) and F5, F8,
+# F12 and F3 agenda (F4 in the discussion). Dropped keys still work; the input's placeholder
+# says Enter adds; F1 and Ctrl+P list them all.
+TYPING_DROP = ("submit", "next_column", "choose_speaker", "move", "edit", "followup")
+SELECTED_DROP = ("next_step", "move", "edit", "summary", "next_column", "choose_speaker")
 
 
-def footer_optional(phase: str) -> tuple[str, ...]:
-    """What the footer drops first when it is narrow, in the phase `phase`: follow-ups (F4, and
-    f on an item) matter in the discussion, the agenda (F3) before it."""
-    later_view, sooner_view = ("agenda", "followups") if phase == "discuss" else ("followups", "agenda")
-    followup = () if phase == "discuss" else ("followup",)
-    return (*FOOTER_DROP_FIRST, later_view, *followup, *FOOTER_DROP_LATER[:1], sooner_view, *FOOTER_DROP_LATER[1:])
+def footer_optional(phase: str, *, typing: bool) -> tuple[str, ...]:
+    """What the footer drops first when it is narrow, in the phase `phase`, typing or with
+    items selected: follow-ups (F4, and f on an item) matter in the discussion, the agenda (F3)
+    before it; the last phase has no next phase (F8)."""
+    discuss = phase == "discuss"
+    if typing:
+        first = (*TYPING_DROP, "agenda", "next_phase", "summary") if discuss else (*TYPING_DROP, "followups", "agenda")
+    else:
+        first = (*SELECTED_DROP, "agenda") if discuss else (*SELECTED_DROP, "followups", "followup", "agenda")
+    return (*first, "toggle_presenter", "next_step", "summary", "next_phase", "followups", "toggle_timer",
+            "select_items")
+
+
 PRESENTER_FOOTER = ("toggle_presenter", "next_step", "toggle_timer", "next_phase", "quit", "help")
 
 # The step screen's facilitation keys (the help screen lists them apart).

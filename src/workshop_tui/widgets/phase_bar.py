@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from workshop_tui import timebox
 from workshop_tui.model import Vote
+from workshop_tui.widgets.bars import joined_spaces
 
 FOLLOWUP_STEPS = (5, 8)  # steps that end in commitments: an action, an owner, a date
 
@@ -73,10 +74,10 @@ class PhaseBar(Vertical):
         else:
             left = max(0, per_person - sum(1 for vote in votes if vote.participant == speaker))
             spent = max(0, per_person - left)
-            self.votes = Content.assemble(
+            self.votes = joined_spaces(Content.assemble(
                 (speaker, "bold"), ": ", ("●" * left, "bold $accent"), ("○" * spent, "dim"),
                 f" {left} of {per_person} dot{'s' if per_person != 1 else ''} left",
-            )
+            ))
         self._draw()
 
     def chips(self) -> Content:

@@ -19,6 +19,7 @@ from textual.widgets import Digits, Static
 
 from workshop_tui import timebox
 from workshop_tui.model import Clock, StepState
+from workshop_tui.widgets.bars import joined_spaces
 
 TICK_SECONDS = 1.0
 
@@ -117,6 +118,6 @@ class TimeboxClock(Vertical):
         text = Content.assemble(f"{icon} ", (clock, "bold"), f" {label}" if label else "")
         if self.hints:
             text = Content.assemble(text, ("  F5 " + ("pause" if self.running else "start"), "dim"))
-        self.query_one("#clock-text", Static).update(text)
+        self.query_one("#clock-text", Static).update(joined_spaces(text))
         self.tooltip = (f"Timebox {timebox.format_clock(timebox.planned_seconds(self.state, self.minutes))}"
                         if self.state else None)
