@@ -91,12 +91,17 @@ class StepList(OptionList):
         width = max(8, (self.scrollable_content_region.width or 30) - 2 - 4 - 3)
         lines = Content(title).wrap(width) or [Content("")]
         count = self.counts.get(number, 0)
-        prefix = Content.styled(f"{'▶' if here else ' '}{number:>2} ", "bold" if here else "dim")
+        # Each styled run starts at a character, never at a space (pictures of the screen drop a
+        # run's leading spaces): the alignment goes with the marker, the indent is a run of its own.
+        style = "bold" if here else "dim"
+        prefix = Content.assemble((f"{'▶' if here else ' '}{' ' * (2 - len(str(number)))}", "bold $accent"),
+                                  (f"{number} ", style))
+        counted = str(count) if count else "·"
         rows = []
         for index, line in enumerate(lines):
             line = line.stylize("bold") if here else line
-            head = prefix if index == 0 else Content("    ")
-            tail = Content.styled(f"{count:>3}" if count else "  ·", "dim") if index == 0 else Content("")
+            head = prefix if index == 0 else Content.styled("    ", "dim")
+            tail = Content.assemble(" " * (3 - len(counted)), (counted, "dim")) if index == 0 else Content("")
             rows.append(Content.assemble(head, line.pad_right(width - line.cell_length), tail))
         return Content("\n").join(rows)
 
