@@ -88,6 +88,7 @@ class BetweenSessionsMixin(ImportMixin):
                 original.followup_status, original.updated_at = "carried", stamp
                 db.add(original)
                 record(db, original, "status", at=stamp, detail={"status": "carried", "was": "open", "to": row.id})
+            touch(db, row.id)  # the newest session: first in the start screen's list
             session_id = row.id
         return self.get_session(session_id)
 
