@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Callable, TypeVar
 
-from workshop_tui.model import DeletedItem, Item, SessionData, SessionInfo, StepState, StepView, Vote
+from workshop_tui.model import DeletedItem, HistoryEntry, Item, SessionData, SessionInfo, StepState, StepView, Vote
 from workshop_tui.store.errors import NotAllowedError, StoreError
 from workshop_tui.store_calls import STALE_RETRIES, StoreCalls
 
@@ -91,6 +91,13 @@ class SessionStore:
     async def data(self) -> SessionData:
         """Everything the session holds: its info, items, votes and steps' states."""
         return await self._call(lambda store: store.session_data(self.id))
+
+    async def data_at(self, moment: str) -> SessionData:
+        """The session as it was at a recorded moment (ISO 8601 UTC), from its history."""
+        return await self._call(lambda store: store.session_data_at(self.id, moment))
+
+    async def history(self) -> list[HistoryEntry]:
+        return await self._call(lambda store: store.history(self.id))
 
     async def items(self) -> list[Item]:
         return await self._call(lambda store: store.list_items(self.id))
