@@ -3,17 +3,9 @@ from the command line, each refusal one line that changes nothing."""
 
 from __future__ import annotations
 
-from workshop_tui.cli import main
+from helpers.cli import run
+
 from workshop_tui.store import open_store
-
-
-def run(capsys, *args):
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:
-        code = exit_.code
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_continue_a_session_and_close_its_follow_ups(capsys, tmp_path, template, monkeypatch):

@@ -6,9 +6,9 @@ the cross-process write lock (see `write_lock`). Every database error becomes a 
 with one clear line, and a failed write changes nothing.
 
 The class is put together from one module per kind of thing: `base` (opening, transactions,
-change detection), `sessions`, `items`, `importing`, `facilitation`, `private` (private
-writing), `presence`, `participation`, `claims` (name claims), `history` and `between` (follow-up status, carry-over,
-wiki targets).
+change detection), `sessions`, `items`, `importing`, `facilitation`, `votes` (dot votes), `private` (private
+writing), `presence`, `participation`, `claims` (name claims), `history` and `between` (follow-up status,
+carry-over, wiki targets).
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ from workshop_tui.store.items import ItemsMixin
 from workshop_tui.store.participation import ParticipationMixin
 from workshop_tui.store.presence import PresenceMixin
 from workshop_tui.store.private import PrivateWritingMixin
+from workshop_tui.store.votes import VotesMixin
 
 
-class Store(BetweenSessionsMixin, ImportMixin, ItemsMixin, FacilitationMixin, PrivateWritingMixin, PresenceMixin, ParticipationMixin,
-            ClaimsMixin, HistoryMixin):
+class Store(BetweenSessionsMixin, ImportMixin, ItemsMixin, FacilitationMixin, VotesMixin, PrivateWritingMixin,
+            PresenceMixin, ParticipationMixin, ClaimsMixin, HistoryMixin):
     """Sessions, their participants and their items, in SQLite or PostgreSQL."""
