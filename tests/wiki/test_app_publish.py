@@ -120,3 +120,34 @@ async def test_a_wrong_password_or_no_wiki_is_one_line_and_nothing_is_saved(stor
         assert app.screen.query_one("#publish").disabled
     assert test_wiki.text(page_title) is None
     assert store.wiki_target(session_with_items.id) is None
+
+
+async def test_at_80x24_the_buttons_stay_in_view_above_the_diff(store, session_with_items, test_wiki, page_title,
+                                                                monkeypatch):
+    account = test_wiki.accounts["facilitator"]
+    monkeypatch.setenv(PASSWORD_ENV, account.password)
+    store.set_wiki_target(session_with_items.id, test_wiki.api, page_title, account.user)
+    app = make_app(store, clock=lambda: T0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_publish(pilot)
+        await press(pilot, "ctrl+r")
+        assert f"Creates {page_title}" in status(app)
+        for name in ("preview", "publish", "cancel"):
+            button = app.screen.query_one(f"#{name}")
+            assert button.region.height and button.region.bottom <= 23, name  # above the footer
+        diff = app.screen.query_one("#publish-diff")
+        assert diff.display and diff.region.height >= 3 and diff.region.bottom <= 23
+        await press(pilot, "ctrl+s")
+        assert len(test_wiki.revisions(page_title)) == 1
+
+
+async def test_a_burst_of_typing_and_tabs_fills_each_field(store, session_with_items, test_wiki, page_title):
+    app = make_app(store, clock=lambda: T0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_publish(pilot)
+        await pilot.press(*test_wiki.api, "tab", *page_title, "tab", *"Ana@bot")  # no pause between keys
+        await settle(pilot)
+        assert [app.screen.query_one(f"#publish-{name}").value for name in ("wiki", "page", "user")] == [
+            test_wiki.api, page_title, "Ana@bot"]

@@ -48,6 +48,9 @@ class PublishDialog(ModalScreen[None]):
     HELP_TITLE = "Publish to wiki"
 
     BINDINGS = [
+        # Priority: a Tab typed in a burst moves on before the next characters arrive.
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
         Binding("escape", "cancel", "Close"),
         Binding("ctrl+r", "preview", "Show changes", tooltip="Read the page and show what publishing would change"),
         Binding("ctrl+s", "publish", "Publish", tooltip="Save the changes shown to the wiki page"),
@@ -77,12 +80,12 @@ class PublishDialog(ModalScreen[None]):
                                  password=True)
             yield from self._row("Summary", "summary", "the edit summary (optional)")
             yield Static("", id="publish-status")
-            with VerticalScroll(id="publish-diff"):
-                yield Static("", id="publish-diff-text")
             with Horizontal(classes="publish-buttons"):
                 yield Button("Show changes", id="preview", variant="primary")
                 yield Button("Publish", id="publish", variant="success", disabled=True)
                 yield Button("Close", id="cancel")
+            with VerticalScroll(id="publish-diff"):
+                yield Static("", id="publish-diff-text")
         yield AppFooter()
 
     def _row(self, label: str, name: str, placeholder: str, *, password: bool = False):
@@ -92,8 +95,13 @@ class PublishDialog(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#publish-diff").display = False
+        self.on_resize()
         self.query_one("#publish-wiki", Input).focus()
         self.load_target()
+
+    def on_resize(self) -> None:
+        # The diff takes what the terminal has left under the fields and buttons (24 lines: 6).
+        self.query_one("#publish-diff").styles.max_height = max(3, min(30, self.app.size.height - 18))
 
     @store_work("Cannot read where this session was published")
     async def load_target(self) -> None:
