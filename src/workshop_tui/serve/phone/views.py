@@ -28,13 +28,16 @@ def read_views(store: Store, session_id: int, template_of: Callable[[str], Templ
     info = store.get_session(session_id)
     template = template_of(info.template_id)
     now = datetime.now(timezone.utc)
-    shared: dict[tuple[int, str | None], tuple[dict, list]] = {}
+    shared: dict[tuple[int, str | None], tuple[dict, list, str]] = {}
 
-    def read(step: int, viewer: str | None) -> tuple[dict, list]:
+    def read(step: int, viewer: str | None) -> tuple[dict, list, str]:
+        """The step's view, its votes, and the view as JSON without its closing brace: made
+        once however many pages show the step (30 pages: one JSON of the whole step, not 30)."""
         if (step, viewer) not in shared:
             view = store.step_view(session_id, step, viewer=viewer)  # a viewer sees their hidden items
-            shared[step, viewer] = (step_view_message(view, template, now=now),
-                                    store.list_votes(session_id, step))
+            message = step_view_message(view, template, now=now)
+            shared[step, viewer] = (message, store.list_votes(session_id, step),
+                                    json.dumps(message, ensure_ascii=False)[:-1])
         return shared[step, viewer]
 
     out: dict[Page, tuple[int, str]] = {}
@@ -43,9 +46,10 @@ def read_views(store: Store, session_id: int, template_of: Callable[[str], Templ
         if not info.participants_follow and 1 <= page.browse_step <= info.step_count:
             step = page.browse_step
         step = max(1, min(step, info.step_count))
-        message, votes = read(step, None)
+        message, votes, opened = read(step, None)
         phases[step] = message["phase"]
         if message["phase"] == PRIVATE and page.name:  # their own hidden items too
-            message, votes = read(step, page.name)
-        out[page] = (step, json.dumps(personal(message, votes, page.name), ensure_ascii=False))
+            message, votes, opened = read(step, page.name)
+        own = json.dumps(personal(votes, page.name, message["session"]["dots"]), ensure_ascii=False)
+        out[page] = (step, f"{opened}, {own[1:]}")
     return out
