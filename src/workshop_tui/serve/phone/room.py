@@ -277,14 +277,17 @@ class Room:
         sent a tick: a page that hears nothing for three ticks knows its connection is dead."""
         while True:
             await asyncio.sleep(HEARTBEAT_SECONDS)
-            for page in list(self.pages):
-                if page.client:
-                    await self._write(self._heartbeat, page)
+            screens = [(page.client, page.name) for page in list(self.pages) if page.client]
+            if screens:
+                await self._write(self._heartbeats, screens)
             await asyncio.gather(*(page.send({"t": "tick"}) for page in list(self.pages)))
 
     def _heartbeat(self, page: Page) -> None:
+        self._heartbeats([(page.client, page.name)])
+
+    def _heartbeats(self, screens: list[tuple[str, str | None]]) -> None:
         assert self.store is not None
-        self.store.heartbeat(self.session_id, page.client, ROLE, page.name)
+        self.store.heartbeats(self.session_id, screens, ROLE)
 
 
 def claim_name(store: Store, session_id: int, client: str, name: str, token: str) -> str:
