@@ -185,7 +185,7 @@ class Facilitation(Horizontal):
         members = await self.session.cluster(item_ids)
         column.marked.clear()
         self.post_message(self.ItemsSaved(column, members, select=members[0].id))
-        self.notify(f"Merged into one cluster of {len(members)} items (s splits it again).")
+        self.notify(f"Merged into one cluster of {len(members)} items (Ctrl+X splits it again).")
 
     def on_group_column_split_requested(self, event: GroupColumn.SplitRequested) -> None:
         self.split_cluster(event.column, event.item)

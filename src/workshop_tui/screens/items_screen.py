@@ -33,7 +33,7 @@ ResultT = TypeVar("ResultT")
 class ItemsScreen(SessionScreen[ResultT]):
     """Adding, editing, deleting (with undo) and the text left typed when leaving."""
 
-    UNDO_HINT = "Press u to undo."
+    UNDO_HINT = "Ctrl+Z undoes it."
 
     step: reactive[int] = reactive(1, init=False)
     """The step shown."""
@@ -115,6 +115,10 @@ class ItemsScreen(SessionScreen[ResultT]):
 
     def action_focus_input(self) -> None:
         self.entry.focus()
+
+    def typing_input(self) -> ItemInput | None:
+        """Where a letter typed on a selected item goes (with focus): the input line."""
+        return None if self.entry.read_only else self.entry
 
     def action_toggle_brief(self) -> None:
         self.toggle_class("-brief-open")

@@ -28,6 +28,7 @@ from workshop_tui.screens.step_keys import FOOTER_OPTIONAL, PRESENTER_FOOTER, ST
 from workshop_tui.widgets.entry import EntryBar
 from workshop_tui.widgets.footer import AppFooter, fit_footer
 from workshop_tui.widgets.group_column import GroupColumn
+from workshop_tui.widgets.item_input import ItemInput
 from workshop_tui.widgets.participant_picker import ParticipantPicker
 from workshop_tui.widgets.progress_header import ProgressHeader
 from workshop_tui.widgets.step_board import StepBoard
@@ -44,7 +45,7 @@ class StepScreen(ItemsScreen[None]):
     CSS_PATH = ["step_board.tcss", "step.tcss"]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     REREAD_OWN_LATER = True
-    UNDO_HINT = "Press u (or Ctrl+Z) to undo."
+    UNDO_HINT = "Ctrl+Z undoes it."
 
     BINDINGS = STEP_BINDINGS
 
@@ -184,6 +185,9 @@ class StepScreen(ItemsScreen[None]):
             self.action_toggle_presenter()  # Escape leaves presenter mode, back to typing
             return
         self.entry.focus()
+
+    def typing_input(self) -> ItemInput | None:
+        return None if self.presenting else super().typing_input()
 
     def action_choose_speaker(self) -> None:
         self.entry_bar.choose_speaker()

@@ -31,8 +31,7 @@ STEP_BINDINGS = [
     Binding("ctrl+g", "choose_step", "Go to step", show=False, tooltip="Pick a step from the step list"),
     Binding("ctrl+o", "choose_speaker", "Speaker", tooltip="Choose who is speaking: the author of new items"),
     Binding("ctrl+s", "summary", "Summary", tooltip="The whole table, and exports"),
-    Binding("u,ctrl+z", "undo_delete", "Undo",
-            tooltip="Bring back the item deleted last (u once items are selected)"),
+    Binding("ctrl+z", "undo_delete", "Undo", tooltip="Bring back the item deleted last"),
     Binding("f2", "toggle_brief", "Brief", show=False, tooltip="Show the step's whole brief, or shrink it again"),
     Binding("ctrl+l", "close_session", "Sessions", show=False, tooltip="Back to the list of sessions"),
     Binding("f5", "toggle_timer", "Timer", tooltip="Start or pause the step's timer (time spent is recorded)"),
@@ -83,15 +82,15 @@ FACILITATION_COMMANDS = (
 )
 ITEM_COMMANDS = (
     ("Edit item", "Edit the selected item in place (Enter)", "edit"),
-    ("Delete item", "Delete the selected item (D)", "delete"),
+    ("Delete item", "Delete the selected item (Delete)", "delete"),
     ("Move item up", "Move it up (Shift+Up)", "move(-1)"),
     ("Move item down", "Move it down (Shift+Down)", "move(1)"),
-    ("Follow-up…", "Make the selected item a follow-up: owner, due date (F)", "followup"),
+    ("Follow-up…", "Make the selected item a follow-up: owner, due date (Ctrl+F)", "followup"),
 )
 PHASE_COMMANDS = {
     "cluster": (("Mark item", "Mark it for merging (Space)", "mark"),
-                ("Merge marked items", "Into one cluster (M)", "merge"),
-                ("Split cluster", "Back into separate items (S)", "split")),
+                ("Merge marked items", "Into one cluster (Ctrl+K)", "merge"),
+                ("Split cluster", "Back into separate items (Ctrl+X)", "split")),
     "vote": (("Vote", "Place one of the speaker's dots (V)", "vote"),
              ("Withdraw a vote", "Take one of the speaker's dots back (W)", "withdraw")),
 }
@@ -126,7 +125,7 @@ def step_commands(screen: StepScreen) -> Iterable[SystemCommand]:
             if column.check_action(action.split("(")[0], ()):
                 yield SystemCommand(title, help_text, run("column", action))
     if screen.undo_stack:
-        yield SystemCommand("Undo delete", "Bring back the item deleted last (U)", screen.action_undo_delete)
+        yield SystemCommand("Undo delete", "Bring back the item deleted last (Ctrl+Z)", screen.action_undo_delete)
 
 
 def step_help(screen: StepScreen) -> list[Section]:

@@ -10,6 +10,7 @@ and then scrolls.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from textual import events, on
@@ -18,7 +19,20 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import TextArea
 
+from workshop_tui.text import clean_text
+
 SLOW_SAVE_SECONDS = 0.15
+
+
+def typed_format_character(event: events.Key) -> str | None:
+    """A format character typed as part of the text (the joiner U+200D inside 👩🏽‍🚀, a flag's tag
+    characters, a soft hyphen), which `TextArea` drops because it is not `isprintable()`; None
+    for anything else. Bidirectional controls stay out (`clean_text` drops them everywhere)."""
+    character = event.character
+    if (character and len(character) == 1 and not character.isprintable()
+            and unicodedata.category(character) == "Cf" and clean_text(character) == character):
+        return character
+    return None
 
 
 class ItemInput(TextArea):
@@ -95,6 +109,13 @@ class ItemInput(TextArea):
                 self._backlog.append(("tab", step))  # after the Enters typed before it
             else:
                 (self.parent or self).post_message(self.ColumnSwitch(self, step))
+            return
+        joiner = typed_format_character(event)
+        if joiner is not None and not self.read_only:
+            event.stop()
+            event.prevent_default()
+            start, end = self.selection
+            self._replace_via_keyboard(joiner, start, end)
             return
         await super()._on_key(event)
 
