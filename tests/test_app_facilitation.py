@@ -60,7 +60,8 @@ def recorded_notes(app) -> list[str]:
 
 
 async def choose_speaker(pilot, moves: int) -> None:
-    """Pick the speaker `moves` rows below the current one in the picker (anonymous is first)."""
+    """Pick the speaker `moves` rows below the current one in the picker (the facilitator is first,
+    then the participants, then anonymous)."""
     await press(pilot, "ctrl+o", *["down"] * moves, "enter")
 
 
@@ -268,10 +269,12 @@ async def test_cast_and_withdraw_dots_and_refuse_when_none_are_left(store, sessi
         await press(pilot, "tab", "tab", "escape")
         column = screen.query_one("#col-tool", GroupColumn)
         assert app.focused is column
+        await choose_speaker(pilot, 3)  # anonymous (after the facilitator, Ana and Bo)
+        await press(pilot, "escape")
         await press(pilot, "v")  # nobody is speaking: whose dot would it be?
         assert store.list_votes(session.id, 1) == []
         assert any("Choose who is voting" in note for note in notes)
-        await choose_speaker(pilot, 1)  # Ana
+        await press(pilot, "ctrl+o", "up", "up", "enter")  # Ana
         assert screen.speaker == "Ana"
         assert "Ana: ●● 2 of 2 dots left" in screen_text(app)
         await press(pilot, "escape", "up", "v", "v")
@@ -380,9 +383,12 @@ async def test_every_new_action_is_in_the_help_and_the_palette(store, session):
         titles = {command.title for command in app.get_system_commands(screen)}
         assert "Follow-up…" in titles
         await press(pilot, "f1")
-        assert "Place one of the speaker's dots" in screen_text(app)
-        await press(pilot, "pagedown")
-        help_text = screen_text(app)
+        pages = [screen_text(app)]
+        for _ in range(3):
+            await press(pilot, "pagedown")
+            pages.append(screen_text(app))
+        help_text = "\n".join(pages)
+        assert "Place one of the speaker's dots" in help_text
         assert "A step: facilitating" in help_text and "Start or pause the step's timer" in help_text
 
 

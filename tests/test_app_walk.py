@@ -81,7 +81,7 @@ async def test_a_whole_workshop(store, catalog, isolated_dirs, tmp_path):
         await type_text(pilot, "third action")
         await pilot.press("enter")
         await settle(pilot)
-        assert [i.author for i in store.list_items(session_id, 8) if i.column == "action"] == [None, "Bo", "Bo"]
+        assert [i.author for i in store.list_items(session_id, 8) if i.column == "action"] == ["Anne-Laure", "Bo", "Bo"]
         assert "— Bo" in screen_text(app)
 
         # Escape selects items in the column; the last one is selected.

@@ -125,6 +125,11 @@ class SessionStore:
     async def set_current_step(self, step: int) -> SessionInfo:
         return await self._call(lambda store: store.set_current_step(self.id, step))
 
+    async def set_resume_point(self, *, step: int | None = None, column: str | None = None,
+                               speaker: str | None = None) -> SessionInfo:
+        return await self._call(lambda store: store.set_resume_point(self.id, step=step, column=column,
+                                                                     speaker=speaker))
+
     async def add_participant(self, name: str) -> tuple[str, ...]:
         return await self._call(lambda store: store.add_participant(self.id, name))
 

@@ -152,7 +152,7 @@ class ItemsScreen(SessionScreen[ResultT]):
             entry.set_saving(False)
             if not saved:
                 entry.save_failed()
-        entry.saved(request.text)
+        entry.saved(request.typed or request.text)
         self.items.remember(item)
         self.items_changed()
         if item.step == self.step:

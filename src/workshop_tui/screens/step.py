@@ -21,7 +21,8 @@ from textual.binding import ActiveBinding
 from textual.containers import Vertical
 from textual.reactive import reactive
 
-from workshop_tui.model import SessionInfo
+from workshop_tui.model import COLUMNS, SessionInfo
+from workshop_tui.store.errors import StoreError
 from workshop_tui.screens.facilitation import Facilitation
 from workshop_tui.screens.items_screen import ItemsScreen
 from workshop_tui.screens.step_keys import FOOTER_OPTIONAL, PRESENTER_FOOTER, STEP_BINDINGS, step_commands, step_help
@@ -60,14 +61,35 @@ class StepScreen(ItemsScreen[None]):
                 yield StepBoard(self.template, clock=self.clock, id="board").data_bind(
                     StepScreen.step, StepScreen.presenting, StepScreen.column)
                 labels = {column.key: column.label for column in self.template.columns}
-                yield EntryBar(labels, participants=self.info.participants, waiting_placeholder=VOTE_PLACEHOLDER,
+                yield EntryBar(labels, participants=self.info.participants, facilitator=self.info.facilitator,
+                               speaker=self.info.speaker, waiting_placeholder=VOTE_PLACEHOLDER,
                                refused_note=VOTING_NOTE, id="entry").data_bind(StepScreen.step)
         yield AppFooter()
 
     def on_mount(self) -> None:
+        # Reopening comes back to the step, the column and the speaker where they were left.
+        if self.info.current_column in COLUMNS:
+            self.set_active(COLUMNS.index(self.info.current_column))
         self.watch_step()
         self.entry.focus()
+        self.facilitation.speaker = self.speaker
+        self.ask_speaker_once()
         self.load()
+
+    def ask_speaker_once(self) -> None:
+        """A session whose speaker was never chosen starts with the facilitator at the keyboard
+        (saved; shown beside the input); without a facilitator, it asks who is at the keyboard."""
+        if self.info.speaker and self.speaker == self.info.speaker:
+            return
+        facilitator = self.info.facilitator
+        if facilitator:
+            if self.speaker != facilitator:
+                self.entry_bar.set_participants(self.info.participants, speaker=facilitator)  # saved when told
+            else:
+                self.save_resume_point(speaker=facilitator)
+        elif self.info.participants:
+            self.call_after_refresh(lambda: self.entry_bar.choose_speaker(first=True))
+            self.notify("Who is at the keyboard? Pick the speaker: new items are theirs.")
 
     @property
     def board(self) -> StepBoard:
@@ -157,8 +179,14 @@ class StepScreen(ItemsScreen[None]):
 
     @store_work("Step not remembered")
     async def save_current_step(self, number: int) -> None:
-        """Remember the step, so reopening the session comes back exactly here."""
-        self.info = await self.session.set_current_step(number)
+        """Remember the step (and the column), so reopening the session comes back exactly here."""
+        self.info = await self.session.set_resume_point(step=number, column=COLUMNS[self.column])
+
+    @store_work("Not remembered for reopening")
+    async def save_resume_point(self, *, speaker: str | None = None, column: bool = False) -> None:
+        """Remember the speaker (or the column typed into) for reopening."""
+        self.info = await self.session.set_resume_point(speaker=speaker,
+                                                        column=COLUMNS[self.column] if column else None)
 
     def action_next_step(self) -> None:
         if self.step >= self.info.step_count:
@@ -196,6 +224,8 @@ class StepScreen(ItemsScreen[None]):
     def _speaker_changed(self, event: ParticipantPicker.SpeakerChanged) -> None:
         if self.focused is event.picker:
             self.entry.focus()
+        if event.name != self.info.speaker:
+            self.save_resume_point(speaker=event.name)
 
     def action_add_participant(self) -> None:
         self.facilitation.add_participant()
@@ -270,11 +300,21 @@ class StepScreen(ItemsScreen[None]):
     @store_work("Timer not paused")
     async def leave_session(self) -> None:
         await self.facilitation.pause_timer()
+        await self.remember_column()
         self.dismiss()
 
     async def before_quit(self) -> None:
-        """Called by the app before it quits: stop counting time on a step nobody is on."""
+        """Called by the app before it quits: stop counting time on a step nobody is on, and
+        remember the column typed into."""
         await self.facilitation.pause_timer()
+        await self.remember_column()
+
+    async def remember_column(self) -> None:
+        if COLUMNS[self.column] != (self.info.current_column or COLUMNS[0]):
+            try:
+                self.info = await self.session.set_resume_point(column=COLUMNS[self.column])
+            except StoreError:
+                pass  # only where to come back to: never a reason not to leave
 
     # -- keys, palette, help, footer -------------------------------------------------------
 

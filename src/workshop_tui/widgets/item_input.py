@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from typing import Callable
 
 from textual import events, on
 from textual.binding import Binding
@@ -101,6 +102,15 @@ class ItemInput(TextArea):
             event.prevent_default()
             self.action_submit() if event.key == "enter" else self.action_line_break()
             return
+        if event.key == "tab" and self.complete is not None and not self.saving and self.cursor_location[0] == 0:
+            completed = self.complete(self.text, self.cursor_location[1])
+            if completed is not None:
+                event.stop()
+                event.prevent_default()
+                text, cursor = completed
+                self.load_text(text)
+                self.move_cursor((0, cursor))
+                return
         if event.key in ("tab", "shift+tab") and self.switches_columns:
             event.stop()
             event.prevent_default()
@@ -118,6 +128,9 @@ class ItemInput(TextArea):
             self._replace_via_keyboard(joiner, start, end)
             return
         await super()._on_key(event)
+
+    complete: "Callable[[str, int], tuple[str, int] | None] | None" = None
+    """Tab completing a name: (text, cursor) -> (completed text, new cursor), None when nothing fits."""
 
     switches_columns = True
     """Tab and Shift+Tab move to the next or previous column (not in an item being edited)."""
