@@ -174,6 +174,15 @@ class SessionStore:
 
     # -- a step's phase and timer ------------------------------------------------------------
 
+    async def reveal_step(self, step: int, *, anonymous: bool | None = None) -> int:
+        return await self._call(lambda store: store.reveal_step(self.id, step, anonymous=anonymous))
+
+    async def set_step_anonymous(self, step: int, anonymous: bool) -> StepState:
+        return await self._call(lambda store: store.set_step_anonymous(self.id, step, anonymous))
+
+    async def step_states(self) -> list[StepState]:
+        return list((await self._call(lambda store: store.step_states(self.id))).values())
+
     async def set_phase(self, step: int, phase: str) -> StepState:
         return await self._call(lambda store: store.set_phase(self.id, step, phase))
 

@@ -34,6 +34,8 @@ class ItemsScreen(SessionScreen[ResultT]):
     """Adding, editing, deleting (with undo) and the text left typed when leaving."""
 
     UNDO_HINT = "Ctrl+Z undoes it."
+    SHOWS_OWN_HIDDEN = False
+    """Whether items written privately are shown here to their author (a participant's own screen)."""
 
     step: reactive[int] = reactive(1, init=False)
     """The step shown."""
@@ -153,6 +155,11 @@ class ItemsScreen(SessionScreen[ResultT]):
             if not saved:
                 entry.save_failed()
         entry.saved(request.typed or request.text)
+        if item.hidden and not self.SHOWS_OWN_HIDDEN:
+            # Written privately on the shared screen: kept hidden, counted, shown at the reveal.
+            self.notify("Saved privately: it shows when the step is revealed (Ctrl+R).")
+            self.reread()
+            return True
         self.items.remember(item)
         self.items_changed()
         if item.step == self.step:

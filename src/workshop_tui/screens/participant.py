@@ -55,6 +55,7 @@ class ParticipantScreen(ItemsScreen[None]):
     CSS_PATH = "participant.tcss"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     HELP_TITLE = "Your screen"
+    SHOWS_OWN_HIDDEN = True
 
     BINDINGS = [
         Binding("tab", "next_column", "Column", tooltip="Type into (or select in) the next column"),

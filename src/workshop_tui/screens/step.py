@@ -125,6 +125,8 @@ class StepScreen(ItemsScreen[None]):
         self.items_changed()
         self.facilitation.votes = [vote for vote in data.votes if vote.item_id in in_step]
         self.loaded = True
+        if data.hidden_counts.get(self.step):
+            self.reread()  # who wrote how many privately: the step's own read has it
 
     async def refresh_view(self) -> None:
         """Re-read the step shown and redraw only what changed; focus and typing are untouched."""
@@ -134,6 +136,7 @@ class StepScreen(ItemsScreen[None]):
             return  # another step is shown now
         self.items.replace_step(step, live.view.items)
         self.facilitation.show_states(live.view.state)
+        self.board.show_hidden(live.view.hidden_counts)
         await self.board.sync(live.view.items)
         self.info = live.view.info
         self.facilitation.votes = live.votes
@@ -157,6 +160,9 @@ class StepScreen(ItemsScreen[None]):
     def on_facilitation_info_saved(self, event: Facilitation.InfoSaved) -> None:
         self.info = event.info
 
+    def on_facilitation_revealed(self, event: Facilitation.Revealed) -> None:
+        self.load()  # every item of the step, the revealed ones at the end of their columns
+
     # -- moving between steps ----------------------------------------------------------------
 
     def go_to_step(self, number: int) -> None:
@@ -172,10 +178,12 @@ class StepScreen(ItemsScreen[None]):
     @store_work("Cannot read the step", group="redraw", exclusive=True)
     async def redraw_items(self) -> None:
         step = self.step
+        self.board.show_hidden({})
         await self.board.show_items(self.items.of(step))
         votes = await self.session.votes(step)
         if step == self.step:
             self.facilitation.votes = votes
+            self.reread()  # and who wrote how many privately, if the step is written so
 
     @store_work("Step not remembered")
     async def save_current_step(self, number: int) -> None:
@@ -253,6 +261,9 @@ class StepScreen(ItemsScreen[None]):
 
     def action_set_votes(self) -> None:
         self.facilitation.set_votes_per_participant()
+
+    def action_reveal(self, anonymous: bool | None = None) -> None:
+        self.facilitation.reveal(anonymous)
 
     def action_toggle_presenter(self) -> None:
         """The shared screen's view: no notes, no controls; the prompt, the timer, the columns."""

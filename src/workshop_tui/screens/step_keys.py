@@ -46,6 +46,8 @@ STEP_BINDINGS = [
             tooltip="Presenter mode for the shared screen: prompt, timer and columns, large (F12 or Esc leaves)"),
     Binding("f3", "agenda", "Agenda", tooltip="Planned against actual time per step; votes per participant"),
     Binding("f4", "followups", "Follow-ups", tooltip="Every follow-up of the session, with owner and due date"),
+    Binding("ctrl+r", "reveal", "Reveal", show=False,
+            tooltip="Reveal the step's privately written items to everyone at once"),
 ]
 
 # The footer shows as many keys as fit: these go first when it is narrow, first listed first.
@@ -55,7 +57,7 @@ PRESENTER_FOOTER = ("toggle_presenter", "next_step", "toggle_timer", "next_phase
 
 # The step screen's facilitation keys (the help screen lists them apart).
 FACILITATION_ACTIONS = ("toggle_timer", "extend_timer", "next_phase", "previous_phase", "toggle_presenter", "agenda",
-                        "followups")
+                        "followups", "reveal")
 
 COMMANDS = (
     ("Next step", "Go on to the next step (Ctrl+N)", "next_step"),
@@ -119,6 +121,16 @@ def step_commands(screen: StepScreen) -> Iterable[SystemCommand]:
                             lambda p=phase: screen.facilitation.set_phase(p))
     yield SystemCommand("Dots per participant…", f"Now {screen.info.votes_per_participant} per step",
                         screen.action_set_votes)
+    state = screen.facilitation.state
+    yield SystemCommand("Reveal private items", "Show the step's privately written items to everyone, credited "
+                        "(Ctrl+R)" if not state.anonymous else "Show them to everyone, anonymously (Ctrl+R)",
+                        screen.action_reveal)
+    yield SystemCommand("Reveal private items anonymously", "Show them to everyone without their authors "
+                        "(dropped for good)", lambda: screen.action_reveal(True))
+    yield SystemCommand("Anonymous reveal: " + ("off" if state.anonymous else "on"),
+                        "This step's private items will be revealed " + ("credited" if state.anonymous
+                                                                         else "without their authors"),
+                        lambda: screen.facilitation.set_anonymous(not state.anonymous))
     column = screen.active_column
     if column.selected_group is not None:
         for title, help_text, action in (*ITEM_COMMANDS, *PHASE_COMMANDS.get(column.phase, ())):

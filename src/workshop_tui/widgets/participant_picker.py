@@ -39,6 +39,7 @@ class ParticipantPicker(Select[str]):
         max-width: 36;
         height: 1;
         & > SelectCurrent { padding: 0 1; }
+        & > SelectCurrent Static#label { text-wrap: nowrap; text-overflow: ellipsis; }
         & > SelectOverlay { width: 32; max-height: 14; }
     }
     """
