@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from workshop_tui.cli import main
+from helpers.cli import run
 
 
 @pytest.fixture
@@ -19,14 +19,6 @@ def db(tmp_path):
     return str(tmp_path / "cli.db")
 
 
-def run(capsys, *args):
-    """Run the CLI in-process; returns (exit status, stdout, stderr)."""
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:  # argparse's own exits (--help, usage errors)
-        code = exit_.code
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def new_session(capsys, db, *extra):

@@ -6,18 +6,11 @@ from datetime import date
 
 import pytest
 
-from workshop_tui.cli import main
 from workshop_tui.moments import MomentError, moment_upto, shown
 from workshop_tui.store import open_store
+from helpers.cli import run
 
 
-def run(capsys, *args):
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:
-        code = exit_.code
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_history_lists_every_change_and_export_as_of_shows_the_session_then(capsys, tmp_path, template,

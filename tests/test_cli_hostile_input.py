@@ -18,6 +18,7 @@ import pytest
 
 from workshop_tui.cli import main
 from workshop_tui.store import open_store
+from helpers.cli import run
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = os.fsdecode(b"bad \xff")  # how Python hands over the argument $'bad \xff'
@@ -30,14 +31,6 @@ def db(tmp_path):
     return path
 
 
-def run(capsys, *args):
-    capsys.readouterr()  # what came before (the fixture's `new`) is not this command's
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:
-        code = exit_.code
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def contents(db: str):

@@ -11,7 +11,7 @@ import socket
 
 import pytest
 
-from workshop_tui.cli import main
+from helpers.cli import run
 
 
 @pytest.fixture
@@ -19,13 +19,6 @@ def db(tmp_path):
     return str(tmp_path / "cli.db")
 
 
-def run(capsys, *args):
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:
-        code = exit_.code
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import pytest
 
 from workshop_tui import locations
 from workshop_tui.claim_token import ENV_VAR
-from workshop_tui.cli import main
 from workshop_tui.store import open_store
+from helpers.cli import run
 
 
 @pytest.fixture
@@ -16,13 +16,6 @@ def db(tmp_path):
     return str(tmp_path / "cli.db")
 
 
-def run(capsys, *args):
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:
-        code = exit_.code
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture

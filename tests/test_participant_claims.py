@@ -8,7 +8,6 @@ with the join code, who could then delete that person's items.
 
 from __future__ import annotations
 
-import asyncio
 
 from helpers.pilot import screen_text, settle
 
@@ -24,7 +23,7 @@ def _app(store, session_id, name, **kwargs):
     return app
 
 
-def test_a_disconnected_participants_name_cannot_be_taken_to_delete_their_items(store, session):
+async def test_a_disconnected_participants_name_cannot_be_taken_to_delete_their_items(store, session):
     """Ana joins and adds an item, then her screen goes; someone else asks to join as Ana."""
 
     async def ana_writes():
@@ -47,11 +46,11 @@ def test_a_disconnected_participants_name_cannot_be_taken_to_delete_their_items(
             assert isinstance(app.screen, JoinNameScreen)
             assert "Ana is taken" in screen_text(app)
 
-    asyncio.run(ana_writes())
+    await ana_writes()
     assert store.connected(session.id) == []  # Ana's screen is gone
     mine = [item.text for item in store.list_items(session.id) if item.author == "Ana"]
     assert mine == ["Ask the museum first"]
     try:
-        asyncio.run(intruder_tries())
+        await intruder_tries()
     finally:
         assert [item.text for item in store.list_items(session.id) if item.author == "Ana"] == mine

@@ -55,7 +55,7 @@ def _app(store, session_id, name):
     return app
 
 
-def test_a_hidden_item_is_on_its_authors_screen_only_until_the_reveal(store, session, tmp_path):
+async def test_a_hidden_item_is_on_its_authors_screen_only_until_the_reveal(store, session, tmp_path):
     store.set_phase(session.id, 1, "private")
 
     async def ana_writes():
@@ -86,8 +86,8 @@ def test_a_hidden_item_is_on_its_authors_screen_only_until_the_reveal(store, ses
                 assert "(only you see this)" not in screen_text(app)
                 assert "Brainstorm: add your actions" in screen_text(app)
 
-    asyncio.run(ana_writes())
+    await ana_writes()
     hidden = store.step_view(session.id, 1, viewer="Ana").items
     assert [(item.text, item.hidden) for item in hidden] == [(SECRET, True)]
-    asyncio.run(bo_looks_then_the_facilitator_reveals())
+    await bo_looks_then_the_facilitator_reveals()
     assert {item.text: item.author for item in store.list_items(session.id, 1)} == {SECRET: "Ana", "Bo's own": "Bo"}

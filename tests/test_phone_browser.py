@@ -297,3 +297,45 @@ def test_axe_finds_nothing_serious_on_a_phone_or_a_laptop(chromium, room, store,
     with serving(db, info.id) as server:
         found = asyncio.run(scenario(server.url))
     assert found == {key: [] for key in found}, found
+
+
+def test_a_long_outbox_kept_offline_goes_out_paced_and_whole(chromium, room, store, tmp_path):
+    """Eighty items written while the server was down: on its return the page sends them no
+    faster than the server takes (it closes a page that floods it), and every one is stored once."""
+    from playwright.async_api import async_playwright, expect
+
+    info, db = room
+    port = _free_port()
+    texts = [f"Offline idea {n:02}" for n in range(80)]
+
+    async def scenario():
+        async with async_playwright() as playwright:
+            browser = await launch(playwright)
+            page = await open_page_later(browser)
+            with serving(db, info.id, "--port", str(port)) as first:
+                await page.goto(first.url)
+                await join(page, "Zoë")
+            await wait_status(page, "reconnecting")
+            for text in texts:
+                await page.locator("#entry").fill(text)
+                await page.locator("#entry").press("Enter")
+            await expect(page.locator(".item.-pending")).to_have_count(len(texts))
+            with serving(db, info.id, "--port", str(port)) as second:
+                await wait_status(page, "Saved · live")
+                await expect(page.locator(".item.-pending")).to_have_count(0)
+                closed = [line for line in second.err if "closed a phone page" in line]
+            assert page.errors == []
+            await browser.close()
+        return closed
+
+    async def open_page_later(browser):
+        context = await browser.new_context(**PHONE)
+        page = await context.new_page()
+        page.errors = []
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        page.touch = True
+        return page
+
+    closed = asyncio.run(scenario())
+    assert closed == []
+    assert sorted(i.text for i in store.list_items(info.id)) == texts

@@ -12,6 +12,7 @@ import asyncio
 import json
 import logging
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from test_serve_guard import near_miss, run_client
 
 from workshop_tui.model import new_id
 from workshop_tui.serve.phone import messages
-from workshop_tui.serve.phone.routes import MAX_MESSAGE_BYTES
+from workshop_tui.serve.phone.routes import MAX_MESSAGE_BYTES, PagePace
 from workshop_tui.serve.server import ParticipantServer
 
 STATIC = Path(__file__).resolve().parents[1] / "src" / "workshop_tui" / "serve" / "phone" / "static"
@@ -462,6 +463,75 @@ def test_bad_and_oversize_messages_close_the_connection_without_a_traceback(room
     assert "Traceback" not in logged and not any(record.exc_info for record in records)
     assert server.code not in logged
     assert "closed a phone page that sent a bad message" in logged
+
+
+def test_a_page_may_send_as_fast_as_a_person_and_is_slowed_beyond():
+    start = time.monotonic() + 1  # the pace counts from when it was made
+    pace = PagePace(stamp=start)
+    # A steady ten messages a second for ten minutes (far more than anyone taps) never waits...
+    for n in range(6000):
+        assert pace.spend(200) is None and pace.wait(start + n / 10) == 0
+    # ...nor does a page sending what it kept while offline, in one go, up to the burst;
+    pace = PagePace(stamp=start)
+    for _ in range(60):
+        assert pace.spend(300) is None and pace.wait(start) == 0
+    # beyond it, each message waits a tenth of a second more than the one before.
+    assert pace.spend(300) is None and pace.wait(start) == pytest.approx(0.1)
+    assert pace.spend(300) is None and pace.wait(start) == pytest.approx(0.2)
+    assert pace.wait(start + 0.2) == 0  # the pace comes back with time
+    big = PagePace()
+    assert all(big.spend(100 * 1024) is None for _ in range(327))
+    assert big.spend(100 * 1024) == "sent more than 32 MB in all"
+
+
+class FrozenPace(PagePace):
+    """A page's pace on a clock the test moves (`FrozenPace.now`)."""
+
+    now = 0.0
+    free = False  # no pace at all
+
+    def __init__(self):
+        super().__init__(rate=2, burst=5, stamp=FrozenPace.now)
+
+    def wait(self, now=None):
+        return 0.0 if FrozenPace.free else super().wait(FrozenPace.now)
+
+
+def test_a_page_that_floods_the_server_is_slowed_to_a_person_s_pace(room, store, monkeypatch, caplog):
+    from workshop_tui.serve.phone import routes
+
+    info, db = room
+    server = ParticipantServer(db, info.id)
+    monkeypatch.setattr(routes, "PagePace", FrozenPace)
+    monkeypatch.setattr(FrozenPace, "now", 0.0)
+    monkeypatch.setattr(FrozenPace, "free", False)
+    caplog.set_level(logging.INFO)
+
+    def stored():
+        return len(store.list_items(info.id))
+
+    async def scenario(client, base):
+        phone = await Phone.open(client, server, base, name="Zoë")  # the hello: one of the five
+        ids = [new_id() for _ in range(300)]
+        for n, item_id in enumerate(ids):
+            await phone.send(t="add", id=item_id, step=1, column="action", text=f"flood {n}")
+        for _ in range(4):
+            assert (await phone.next_answer())["t"] == "ack"
+        await asyncio.sleep(0.5)  # the clock stands still: nothing more is handled
+        assert stored() == 4
+        FrozenPace.now += 3  # three seconds: six more
+        for _ in range(6):
+            assert (await phone.next_answer())["t"] == "ack"
+        assert stored() == 10
+        FrozenPace.free = True  # and the rest, in the order sent, none lost
+        for _ in range(290):
+            assert (await phone.next_answer())["t"] == "ack"
+        await phone.close()
+
+    run_client(server, scenario)
+    assert sorted(item.text for item in store.list_items(info.id)) == sorted(f"flood {n}" for n in range(300))
+    records = [record for record in caplog.records if record.name != "aiohttp.access"]
+    assert not any(record.exc_info for record in records)
 
 
 def _containers(inner):

@@ -10,7 +10,6 @@ code is printed once, in the URL, and never in the server's logs.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import subprocess
 import sys
@@ -133,7 +132,7 @@ async def websocket_status(url: str, origin: str | None) -> int:
         return 101
 
 
-def test_a_browser_joins_types_an_item_and_the_facilitator_sees_it(chromium, store, tmp_path, template):
+async def test_a_browser_joins_types_an_item_and_the_facilitator_sees_it(chromium, store, tmp_path, template):
     from playwright.async_api import async_playwright
 
     from workshop_tui.app import make_app
@@ -156,9 +155,9 @@ def test_a_browser_joins_types_an_item_and_the_facilitator_sees_it(chromium, sto
         assert http_status(base + "/") == 404
         assert http_status(wrong + "static/js/textual.js") == 404
         assert http_status(server.url, {"Host": "evil.example"}) == 403
-        assert asyncio.run(websocket_status(wrong.replace("http://", "ws://") + "ws", origin)) == 404
-        assert asyncio.run(websocket_status(ws_url, "http://evil.example")) == 403
-        assert asyncio.run(websocket_status(ws_url, None)) == 403
+        assert (await websocket_status(wrong.replace("http://", "ws://") + "ws", origin)) == 404
+        assert (await websocket_status(ws_url, "http://evil.example")) == 403
+        assert (await websocket_status(ws_url, None)) == 403
         assert server.children() == []
 
         async def scenario():
@@ -198,7 +197,7 @@ def test_a_browser_joins_types_an_item_and_the_facilitator_sees_it(chromium, sto
                 await wait_until(lambda: store.connected(info.id) == [], 15, "the participant to leave")
                 await wait_until(lambda: server.children() == [], 15, "the app process to end")
 
-        asyncio.run(scenario())
+        await scenario()
     out, err = "".join(server.out), "".join(server.err)
     assert out.count(server.code) == 1  # in the join URL, printed once
     assert server.code not in err  # never in the logs

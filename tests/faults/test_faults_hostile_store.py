@@ -10,6 +10,7 @@ texts without them. The expected texts are written out by hand.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -129,3 +130,45 @@ def test_the_step_screen_of_a_hostile_store(snap_compare, hostile_db, catalog):
         assert_clean(shown, "the step screen")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_it)
+
+
+def test_the_history_reads_clean_whatever_it_holds(hostile_db):
+    """History entries are written by the store from clean items, but a store written by another
+    program may hold anything there too: who, the item's state and the change's detail."""
+    connection = sqlite3.connect(hostile_db)
+    with connection:
+        [(state,)] = connection.execute("SELECT state FROM item_history WHERE kind = 'added' LIMIT 1").fetchall()
+        hostile_state = json.dumps({**json.loads(state), "text": f"hist{OSC52}ory\x9b2J", "owner": "O\x1bw"})
+        connection.execute("UPDATE item_history SET who = ?, state = ?", ("Wh\x1b[31mo", hostile_state))
+        connection.execute("INSERT INTO item_history (session_id, at, who, kind, item_id, state, detail) "
+                           "SELECT session_id, at, who, 'edited', item_id, state, ? FROM item_history LIMIT 1",
+                           ('{"was": "ol\\u001bd\\u0007"}',))
+    connection.close()
+    with open_store(hostile_db) as store:
+        [info] = store.list_sessions()
+        entries = store.history(info.id)
+        then = store.session_data_at(info.id, "9999-12-31T00:00:00Z")
+    assert [entry.text for entry in entries][-1] == "hist]52;c;aGFja2Vkory2J"
+    assert {entry.who for entry in entries} == {"Wh[31mo"}
+    assert entries[-1].detail == {"was": "old"}
+    assert then.items[0].text == "hist]52;c;aGFja2Vkory2J"
+    listed = cli(hostile_db, "history", "1")
+    assert listed.returncode == 0 and b"Wh[31mo" in listed.stdout, listed.stderr
+    assert_clean(listed.stdout, "history")
+    for fmt in ("wikitext", "csv", "markdown", "json"):
+        out = cli(hostile_db, "export", "1", "--format", fmt, "--as-of", "2999-01-01 00:00:00")
+        assert out.returncode == 0, out.stderr
+        assert b"hist" in out.stdout and b"aGFja2Vkory2J" in out.stdout, fmt
+        assert_clean(out.stdout, f"the {fmt} export as of a moment")
+
+
+def test_a_history_entry_that_is_not_json_is_one_line(hostile_db):
+    connection = sqlite3.connect(hostile_db)
+    with connection:
+        connection.execute("UPDATE item_history SET state = ?", ('{"text": "raw \x1b"',))
+    connection.close()
+    listed = cli(hostile_db, "history", "1")
+    assert listed.returncode == 2
+    assert listed.stderr.decode().strip().splitlines() == [
+        "workshop-tui: error: the store's history holds an entry that is not readable; the store may be damaged"]
+    assert listed.stdout == b""

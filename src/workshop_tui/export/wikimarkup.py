@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Callable
 
 # Always special somewhere in a table or list: tags, entities, cells, templates, links.
 _ALWAYS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "[": "&#91;", "]": "&#93;",
@@ -85,22 +86,16 @@ _NOWIKI_END = re.compile(r"</nowiki\s*>", re.I)
 
 def without_comments(source: str) -> str:
     """The text with `<!-- -->` comments removed, as MediaWiki does before anything else."""
-    if "<!--" not in source:
-        return source
-    kept, position = [], 0
-    while (start := source.find("<!--", position)) >= 0:
-        kept.append(source[position:start])
-        end = source.find("-->", start + 4)
-        if end < 0:
-            return "".join(kept)  # an unclosed comment hides the rest
-        position = end + 3
-    kept.append(source[position:])
-    return "".join(kept)
+    return _replace_comments(source, lambda comment: "")
 
 
 def blank_comments(source: str) -> str:
     """The text with each `<!-- -->` comment's characters made spaces (line ends kept): the page's
     structure as MediaWiki reads it, with every offset still pointing into the page as written."""
+    return _replace_comments(source, lambda comment: re.sub(r"[^\n]", " ", comment))
+
+
+def _replace_comments(source: str, replace: Callable[[str], str]) -> str:
     if "<!--" not in source:
         return source
     kept, position = [], 0
@@ -108,7 +103,7 @@ def blank_comments(source: str) -> str:
         kept.append(source[position:start])
         end = source.find("-->", start + 4)
         end = len(source) if end < 0 else end + 3  # an unclosed comment hides the rest
-        kept.append(re.sub(r"[^\n]", " ", source[start:end]))
+        kept.append(replace(source[start:end]))
         position = end
     kept.append(source[position:])
     return "".join(kept)

@@ -22,8 +22,10 @@ from sqlalchemy import insert
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
+from workshop_tui.text import safe, safe_or_none
 from workshop_tui.model import HistoryEntry, Item, SessionData, StepState, Vote
 from workshop_tui.store.base import StoreBase
+from workshop_tui.store.errors import StoreError
 from workshop_tui.store.queries import participant_names, session_row
 from workshop_tui.store.rows import to_info, to_item
 from workshop_tui.store.tables import HistoryRow, ItemRow, StepStateRow
@@ -85,8 +87,25 @@ def imported_history(session_id: int, stamp: str, values: list[dict]) -> list[di
 
 
 def item_from_state(state: str) -> Item:
-    values = json.loads(state)
-    return Item(**{name: value for name, value in values.items() if name in _ITEM_FIELDS})
+    """The item an entry recorded, its texts made safe: the history may have been written by another program."""
+    values = _loads(state)
+    return Item(**{name: safe(value) if isinstance(value, str) else value
+                   for name, value in values.items() if name in _ITEM_FIELDS})
+
+
+def _detail(detail: str | None) -> dict:
+    values = _loads(detail) if detail else {}
+    return {safe(str(key)): safe(value) if isinstance(value, str) else value for key, value in values.items()}
+
+
+def _loads(text: str) -> dict:
+    try:
+        values = json.loads(text)
+    except ValueError:
+        raise StoreError("the store's history holds an entry that is not readable; the store may be damaged") from None
+    if not isinstance(values, dict):
+        raise StoreError("the store's history holds an entry that is not readable; the store may be damaged")
+    return values
 
 
 class HistoryMixin(StoreBase):
@@ -122,10 +141,10 @@ class HistoryMixin(StoreBase):
                     items.pop(entry.item_id, None)
                 else:
                     items[entry.item_id] = item_from_state(entry.state)
-                detail = json.loads(entry.detail) if entry.detail else {}
+                detail = _detail(entry.detail)
                 if entry.kind == "voted" and detail.get("vote"):
-                    votes[detail["vote"]] = Vote(detail["vote"], entry.item_id, detail.get("participant", ""),
-                                                 entry.at)
+                    votes[detail["vote"]] = Vote(detail["vote"], safe(entry.item_id), detail.get("participant", ""),
+                                                 safe(entry.at))
                 elif entry.kind == "unvoted":
                     votes.pop(detail.get("vote", ""), None)
             shown = sorted((item for item in items.values() if not item.hidden),
@@ -146,7 +165,8 @@ class HistoryMixin(StoreBase):
 
 def _entry(row: HistoryRow) -> HistoryEntry:
     item = item_from_state(row.state)
-    detail = json.loads(row.detail) if row.detail else {}
-    return HistoryEntry(at=row.at, who=row.who, kind=row.kind, item_id=row.item_id, step=item.step,
+    detail = _detail(row.detail)
+    return HistoryEntry(at=safe(row.at), who=safe_or_none(row.who), kind=safe(row.kind), item_id=safe(row.item_id),
+                        step=item.step,
                         column=item.column, text="" if item.hidden else item.text, private=item.hidden,
                         detail={key: value for key, value in detail.items() if not (item.hidden and key == "was")})

@@ -20,7 +20,7 @@ from sqlmodel import Session
 
 from workshop_tui.model import DeletedItem, Item, new_id
 from workshop_tui.store.errors import NotAllowedError
-from workshop_tui.store.facilitation import _voter, cast_on_row, withdraw_from_row
+from workshop_tui.store.votes import _voter, cast_on_row, withdraw_from_row
 from workshop_tui.store.private import refuse_hidden
 from workshop_tui.store.checks import checked_item_text
 from workshop_tui.store.queries import delete_row, edit_row, item_row

@@ -6,7 +6,7 @@ the cross-process write lock (see `write_lock`). Every database error becomes a 
 with one clear line, and a failed write changes nothing.
 
 The class is put together from one module per kind of thing: `base` (opening, transactions,
-change detection), `sessions`, `items`, `importing`, `facilitation`, `private` (private
+change detection), `sessions`, `items`, `importing`, `facilitation`, `votes` (dot votes), `private` (private
 writing), `presence`, `participation` and `claims` (name claims).
 """
 
@@ -20,8 +20,9 @@ from workshop_tui.store.items import ItemsMixin
 from workshop_tui.store.participation import ParticipationMixin
 from workshop_tui.store.presence import PresenceMixin
 from workshop_tui.store.private import PrivateWritingMixin
+from workshop_tui.store.votes import VotesMixin
 
 
-class Store(ImportMixin, ItemsMixin, FacilitationMixin, PrivateWritingMixin, PresenceMixin, ParticipationMixin,
+class Store(ImportMixin, ItemsMixin, FacilitationMixin, VotesMixin, PrivateWritingMixin, PresenceMixin, ParticipationMixin,
             ClaimsMixin, HistoryMixin):
     """Sessions, their participants and their items, in SQLite or PostgreSQL."""

@@ -13,7 +13,6 @@ Every failure leaves here as a `WikiError` whose text is one line; the password 
 from __future__ import annotations
 
 import hashlib
-import ipaddress
 import re
 import time
 import unicodedata
@@ -21,14 +20,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
-from workshop_tui import __version__
+from workshop_tui.wiki.address import USER_AGENT, find_api, is_loopback, split_api
+from workshop_tui.wiki.answers import API_EXAMPLE, api_error, edit_error, http_hint, only_page, reason, retry_after
 from workshop_tui.wiki.errors import (
     NOTHING_SAVED,
-    EditConflict,
-    PageProtected,
-    PageTooLarge,
     WikiBusy,
     WikiError,
     WikiLoginError,
@@ -38,24 +35,12 @@ from workshop_tui.wiki.errors import (
 )
 
 T = TypeVar("T")
-USER_AGENT = f"workshop-tui/{__version__} (publishes a workshop's summary table to a wiki page)"
 # The API takes a login as a bot-password login only if the password looks like one
 # Special:BotPasswords makes (BotPassword::canonicalizeLoginData); any other password is tried
 # as the main account's password of a user named "Name@app", which does not exist.
 BOT_PASSWORD = re.compile(r"[0-9a-w]{32,}")
-API_EXAMPLE = "https://meta.wikimedia.org/w/api.php"
-_ERRNO = re.compile(r"\[Errno -?\d+\] ([^'\")\]]+)")
-_EDIT_URI = re.compile(r"""<link[^>]*rel=["']EditURI["'][^>]*href=["']([^"']+?)(?:\?[^"']*)?["']""", re.I)
 
-# Edit refusals the user can act on, by the API's error code.
-_PROTECTED = {"protectedpage", "cascadeprotected", "protectedtitle", "protectednamespace",
-              "protectednamespace-interface", "customcssjsprotected", "permissiondenied", "cantcreate",
-              "cantcreate-anon", "noedit", "noedit-anon", "writeapidenied", "blocked", "autoblocked",
-              "mwoauth-invalid-authorization"}
-_CONFLICT = {"editconflict": "someone edited the page after it was read",
-             "articleexists": "someone created the page after it was read",
-             "missingtitle": "the page was deleted after it was read",
-             "pagedeleted": "the page was deleted after it was read"}
+
 
 
 @dataclass(frozen=True)
@@ -97,7 +82,7 @@ class WikiClient:
                  max_wait: float = 120.0, sleep: Callable[[float], None] = time.sleep,
                  notify: Callable[[str], None] | None = None) -> None:
         self.api_url = api_url
-        scheme, host, path = _split(api_url)
+        scheme, host, path = split_api(api_url)
         self.tries, self.max_wait, self.sleep = tries, max_wait, sleep
         self.notify = notify or (lambda message: None)
         self.site = _site_class()(host, path=path, scheme=scheme, do_init=False, max_retries=0, retry_timeout=0,
@@ -125,7 +110,7 @@ class WikiClient:
 
     def login(self, user: str, password: str) -> None:
         """Log in with a bot password (`Name@BotName` and the password Special:BotPasswords showed)."""
-        if urlsplit(self.api_url).scheme != "https" and not _is_loopback(urlsplit(self.api_url).hostname or ""):
+        if urlsplit(self.api_url).scheme != "https" and not is_loopback(urlsplit(self.api_url).hostname or ""):
             raise WikiLoginError(f"refusing to send a password over plain http to {urlsplit(self.api_url).hostname}: "
                                  f"use the wiki's https:// address; {NOTHING_SAVED}")
         import mwclient.errors
@@ -158,7 +143,7 @@ class WikiClient:
             intestactions="edit|create", rvprop="ids|timestamp|user|content", rvslots="main",
             curtimestamp=1, formatversion=2), doing="read the page")
         query = answer.get("query", {})
-        page = _only_page(query, title)
+        page = only_page(query, title)
         redirected = next((r.get("from", "") for r in query.get("redirects", ())), "")
         actions = page.get("actions", {})
         protection = tuple(f"{p.get('type')}={p.get('level')}" for p in page.get("protection", ()))
@@ -181,7 +166,7 @@ class WikiClient:
         answer = self._call(lambda: self.site.get(
             "query", prop="revisions", titles=title, rvprop="ids|timestamp|user", formatversion=2),
             doing="read the page")
-        page = _only_page(answer.get("query", {}), title)
+        page = only_page(answer.get("query", {}), title)
         if page.get("missing"):
             return None
         revision = page["revisions"][0]
@@ -209,7 +194,7 @@ class WikiClient:
         else:
             params["createonly"] = 1
         answer = self._call(lambda: self.site.post("edit", token=self.site.get_token("csrf"), **params),
-                            doing="save the page", refused=lambda error: _edit_error(error, base))
+                            doing="save the page", refused=lambda error: edit_error(error, base.title))
         edit = answer.get("edit", {})
         if edit.get("result") != "Success":
             if "captcha" in edit:
@@ -240,7 +225,7 @@ class WikiClient:
             try:
                 return request()
             except mwclient.errors.APIError as error:
-                raise (refused or (lambda e: _api_error(e, doing)))(error) from None
+                raise (refused or (lambda e: api_error(e, doing)))(error) from None
             except mwclient.errors.MaximumRetriesExceeded:
                 # mwclient's retries are off: this is the wiki saying "wait" (maxlag, a throttled login)
                 wait, why = self._asked_wait(), "the wiki is lagging behind and asked us to wait"
@@ -249,23 +234,23 @@ class WikiClient:
                         from None
             except requests.HTTPError as error:
                 status = error.response.status_code if error.response is not None else 0
-                wait = _retry_after(error.response) if status in (429, 503) else None
+                wait = retry_after(error.response) if status in (429, 503) else None
                 why = "the wiki has had too many requests and asked us to wait" if status == 429 else \
                     "the wiki is unavailable for now and asked us to wait"
                 if wait is None:
                     raise WikiUnreachable(f"{self.api_url} answered HTTP {status} when trying to {doing}"
-                                          f"{_http_hint(status)}; {NOTHING_SAVED}") from None
+                                          f"{http_hint(status)}; {NOTHING_SAVED}") from None
             except requests.Timeout:
                 raise WikiUnreachable(f"the wiki at {self.api_url} did not answer in time when trying to {doing}; "
                                       f"{NOTHING_SAVED}") from None
             except requests.ConnectionError as error:
-                raise WikiUnreachable(f"cannot reach the wiki at {self.api_url} ({_reason(error)}); {NOTHING_SAVED}") \
+                raise WikiUnreachable(f"cannot reach the wiki at {self.api_url} ({reason(error)}); {NOTHING_SAVED}") \
                     from None
             except (mwclient.errors.InvalidResponse, mwclient.errors.APIDisabledError, KeyError):
                 raise WikiUnreachable(f"{self.api_url} does not answer as a MediaWiki API (the address ends in "
                                       f"api.php, as in {API_EXAMPLE}); {NOTHING_SAVED}") from None
             except requests.RequestException as error:
-                raise WikiUnreachable(f"cannot reach the wiki at {self.api_url} ({_reason(error)}); {NOTHING_SAVED}") \
+                raise WikiUnreachable(f"cannot reach the wiki at {self.api_url} ({reason(error)}); {NOTHING_SAVED}") \
                     from None
             if attempt == self.tries:
                 break
@@ -277,7 +262,7 @@ class WikiClient:
         response = self._last_response
         if response is None or not response.headers.get("x-database-lag"):
             return None
-        return _retry_after(response)
+        return retry_after(response)
 
 
 @cache
@@ -304,106 +289,3 @@ def connect(api_url: str, *, user: str | None = None, password: str | None = Non
                                  f"{PASSWORD_ENV}; {NOTHING_SAVED}")
         client.login(user, password)
     return client
-
-
-def find_api(url: str, *, timeout: float = 30.0) -> str:
-    """The wiki's api.php address: url itself if it is one, else the one its page links to (EditURI)."""
-    url = url.strip()
-    if "://" not in url:
-        url = "https://" + url
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise WikiUnreachable(f"{url} is not a wiki's address: give its api.php, as in {API_EXAMPLE}")
-    if parts.path.endswith("/api.php"):
-        return parts._replace(query="", fragment="").geturl()
-    import requests
-
-    try:
-        response = requests.get(url, timeout=timeout, headers={"User-Agent": USER_AGENT})
-        match = _EDIT_URI.search(response.text[:200_000])
-    except requests.RequestException as error:
-        raise WikiUnreachable(f"cannot reach the wiki at {url} ({_reason(error)}); {NOTHING_SAVED}") from None
-    if match is None:
-        raise WikiUnreachable(f"{url} is not a MediaWiki page, and not its api.php: give the api.php address, "
-                              f"as in {API_EXAMPLE}")
-    return urljoin(response.url, match.group(1).replace("&amp;", "&"))
-
-
-def _split(api_url: str) -> tuple[str, str, str]:
-    parts = urlsplit(api_url)
-    path = parts.path[: -len("api.php")]
-    return parts.scheme, parts.netloc, path or "/"
-
-
-def _only_page(query: dict, title: str) -> dict:
-    if query.get("interwiki"):
-        raise WikiRefused(f"{title!r} names a page on another wiki; give a page of this one")
-    pages = query.get("pages") or []
-    if len(pages) != 1:
-        raise WikiRefused(f"{title!r} is not one page title")
-    page = pages[0]
-    if page.get("invalid"):
-        reason = one_line(page.get("invalidreason", "not a valid title"))
-        raise WikiRefused(f"{title!r} is not a page title this wiki accepts: {reason}")
-    if page.get("special") or int(page.get("ns", 0)) < 0:
-        raise WikiRefused(f"{page.get('title', title)} is a special page, which cannot be edited")
-    return page
-
-
-def _edit_error(error, base: PageState) -> WikiError:
-    code, info = error.code or "", one_line(error.info or "")
-    if code in _CONFLICT:
-        return EditConflict(f"edit conflict on {base.title}: {_CONFLICT[code]}; nothing was overwritten. Pull the "
-                            f"page, merge it with the session, and publish again")
-    if code in _PROTECTED:
-        return PageProtected(f"{base.title} cannot be edited by this account: {info}; {NOTHING_SAVED}")
-    if code == "contenttoobig":
-        return PageTooLarge(f"the page would be larger than this wiki allows: {info}; {NOTHING_SAVED}")
-    if code == "ratelimited":
-        return WikiBusy(f"the wiki's rate limit stopped the edit (too many edits in a short time); {NOTHING_SAVED}: "
-                        f"wait a few minutes and publish again")
-    if code in ("assertuserfailed", "assertnameduserfailed", "badtoken", "notloggedin"):
-        return WikiLoginError(f"the wiki ended the login before saving ({code}); {NOTHING_SAVED}: publish again")
-    if code == "readonly":
-        return WikiBusy(f"the wiki is read-only for now ({info}); {NOTHING_SAVED}: try again later")
-    return WikiRefused(f"the wiki refused the edit: {info} ({code}); {NOTHING_SAVED}")
-
-
-def _api_error(error, doing: str) -> WikiError:
-    code, info = error.code or "", one_line(error.info or "")
-    if code == "readapidenied":
-        return WikiLoginError(f"this wiki lets only its users read it: log in (--user) to {doing}")
-    return WikiRefused(f"the wiki refused to {doing}: {info} ({code})")
-
-
-def _retry_after(response) -> float | None:
-    value = response.headers.get("retry-after", "") if response is not None else ""
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        return None  # an HTTP date, or nothing: we do not guess
-
-
-def _reason(error: Exception) -> str:
-    text = str(error)
-    if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
-        return "its TLS certificate could not be verified"
-    match = _ERRNO.search(text)
-    return match.group(1).strip().rstrip(".") if match else type(error).__name__
-
-
-def _http_hint(status: int) -> str:
-    if status == 404:
-        return f" (no API at that address: it ends in api.php, as in {API_EXAMPLE})"
-    if status in (401, 403):
-        return " (the server refuses access)"
-    return ""
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False

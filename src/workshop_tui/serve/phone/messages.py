@@ -168,11 +168,10 @@ def step_view_message(view: StepView, template: Template, *, now) -> dict[str, A
     return message
 
 
-def personal(view_message: dict[str, Any], votes: list[Vote], name: str | None) -> dict[str, Any]:
-    """The step's view with this participant's own dots and how many they have left."""
+def personal(votes: list[Vote], name: str | None, allowed: int) -> dict[str, Any]:
+    """What a step's view adds for one participant: their name, their own dots, how many are left."""
     mine: dict[str, int] = {}
     for vote in votes:
         if name and vote.participant == name:
             mine[vote.item_id] = mine.get(vote.item_id, 0) + 1
-    allowed = view_message["session"]["dots"]
-    return {**view_message, "me": name, "myVotes": mine, "dotsLeft": max(0, allowed - sum(mine.values()))}
+    return {"me": name, "myVotes": mine, "dotsLeft": max(0, allowed - sum(mine.values()))}

@@ -8,9 +8,9 @@ after a write of its own, the room re-reads each step some page shows, once, and
 page its view if it changed. So a page shows what the facilitator, the terminals and the other
 phones commit, as soon as they commit it.
 
-Every write goes through the store's participant rules (`store/participation.py`): a page
-writes under the name it claimed, edits and deletes only its own items, and votes only in the
-vote phase. New items wait while a step votes, as on the terminal screen (`timebox.takes_new_items`).
+Every write goes through the store's participant rules (`operations.py`, `store/participation.py`):
+a page writes under the name it claimed, edits and deletes only its own items, and votes only in
+the vote phase.
 """
 
 from __future__ import annotations
@@ -19,17 +19,16 @@ import asyncio
 import json
 import logging
 import time
-from collections import defaultdict, deque
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Callable
 
 from workshop_tui.content import Catalog, Template, load_catalog
-from workshop_tui.model import HEARTBEAT_SECONDS, DeletedItem
-from workshop_tui.serve.phone.messages import Request, personal, step_view_message
-from workshop_tui.store.errors import NotAllowedError, NotFoundError, StoreError
+from workshop_tui.model import HEARTBEAT_SECONDS
+from workshop_tui.serve.phone.messages import Request
+from workshop_tui.serve.phone.operations import Held, Operations
+from workshop_tui.serve.phone.views import read_views
+from workshop_tui.store.errors import StoreError
 from workshop_tui.store_calls import StoreCalls
-from workshop_tui.timebox import takes_new_items
 
 if TYPE_CHECKING:
     from aiohttp import web
@@ -40,13 +39,7 @@ log = logging.getLogger("workshop-tui.serve.phone")
 
 POLL_SECONDS = 0.05
 REFRESH_GAP = 0.05
-UNDO_KEPT = 20
 ROLE = "participant"
-PRIVATE = "private"
-
-
-class Held(Exception):
-    """An item that waits: its step is voting (the page keeps it and sends it again later)."""
 
 
 @dataclass(eq=False)
@@ -82,10 +75,10 @@ class Room:
         self.pages: set[Page] = set()
         self.writes = StoreCalls("phone-writes")
         self.reads = StoreCalls("phone-reads")
-        self.undo: dict[str, deque[DeletedItem]] = defaultdict(lambda: deque(maxlen=UNDO_KEPT))
+        self._phases: dict[int, str] = {}  # each step's phase as last read
+        self.operations = Operations(session_id, self._phases)
         self._token: int | None = None
         self._dirty = False
-        self._phases: dict[int, str] = {}  # each step's phase as last read
         self._refreshing: asyncio.Task | None = None
         self._tasks: list[asyncio.Task] = []
         self._opening = asyncio.Lock()
@@ -200,61 +193,14 @@ class Room:
             return _refused(request, "join with your name first")
         store = self.store
         assert store is not None
-        operation = getattr(self, f"_{request.kind}")
         try:
-            answer = await self.writes.call(operation, store, page.name, request)
+            answer = await self.writes.call(self.operations.run, store, page.name, request)
         except Held as held:
             return {"t": "held", "ref": request.ref, "message": str(held)}
         except StoreError as error:
             return _refused(request, str(error))
         self.poke()
         return {"t": "ack", "ref": request.ref, **(answer or {})}
-
-    def _add(self, store: Store, name: str, request: Request) -> dict[str, Any]:
-        # One transaction per add: the phase as last read (views are re-read on every commit).
-        phase = self._phases.get(request.step)
-        if phase is None:
-            state = store.step_states(self.session_id).get(request.step)
-            phase = state.phase if state is not None else "brainstorm"
-        if not takes_new_items(phase):
-            try:
-                store.get_item(request.item_id)  # sent again: it was stored before voting began
-            except NotFoundError:
-                raise Held("voting is on: your item is added once the facilitator moves on") from None
-        item = store.add_item(self.session_id, request.step, request.column, request.text, author=name,
-                              item_id=request.item_id)
-        if item.session_id != self.session_id or item.author != name:  # an id that is someone else's
-            raise NotAllowedError("that item id is taken: the item was not added")
-        return {}
-
-    def _edit(self, store: Store, name: str, request: Request) -> dict[str, Any]:
-        store.edit_own_item(self.session_id, request.item_id, name, request.text)
-        return {}
-
-    def _delete(self, store: Store, name: str, request: Request) -> dict[str, Any]:
-        try:
-            deleted = store.delete_own_item(self.session_id, request.item_id, name)
-        except NotFoundError:
-            return {}  # already gone: a delete sent again
-        self.undo[name].append(deleted)
-        return {"undo": deleted.item.id}
-
-    def _undo(self, store: Store, name: str, request: Request) -> dict[str, Any]:
-        kept = self.undo[name]
-        deleted = next((each for each in kept if each.item.id == request.item_id), None)
-        if deleted is None:
-            raise NotFoundError("that delete can no longer be undone")
-        store.restore_item(deleted)
-        kept.remove(deleted)
-        return {}
-
-    def _vote(self, store: Store, name: str, request: Request) -> dict[str, Any]:
-        store.cast_own_vote(self.session_id, request.item_id, name, vote_id=request.vote_id)
-        return {}
-
-    def _unvote(self, store: Store, name: str, request: Request) -> dict[str, Any]:
-        store.withdraw_own_vote(self.session_id, request.item_id, name)
-        return {}
 
     async def _write(self, call: Callable[..., object], *args: object) -> None:
         try:
@@ -318,33 +264,8 @@ class Room:
             await page.send(text)
 
     def _read_views(self, pages: list[Page]) -> dict[Page, tuple[int, str]]:
-        """Each page's view, reading each step once (on the read thread)."""
-        store = self.store
-        assert store is not None
-        info = store.get_session(self.session_id)
-        template = self.template_of(info.template_id)
-        now = datetime.now(timezone.utc)
-        shared: dict[tuple[int, str | None], tuple[dict, list]] = {}
-
-        def read(step: int, viewer: str | None) -> tuple[dict, list]:
-            if (step, viewer) not in shared:
-                view = step_view(store, self.session_id, step, viewer)
-                shared[step, viewer] = (step_view_message(view, template, now=now),
-                                        store.list_votes(self.session_id, step))
-            return shared[step, viewer]
-
-        out: dict[Page, tuple[int, str]] = {}
-        for page in pages:
-            step = info.current_step
-            if not info.participants_follow and 1 <= page.browse_step <= info.step_count:
-                step = page.browse_step
-            step = max(1, min(step, info.step_count))
-            message, votes = read(step, None)
-            self._phases[step] = message["phase"]
-            if message["phase"] == PRIVATE and page.name:  # their own hidden items too
-                message, votes = read(step, page.name)
-            out[page] = (step, json.dumps(personal(message, votes, page.name), ensure_ascii=False))
-        return out
+        assert self.store is not None
+        return read_views(self.store, self.session_id, self.template_of, pages, self._phases)
 
     # -- presence --------------------------------------------------------------------------
 
@@ -366,11 +287,6 @@ class Room:
 def claim_name(store: Store, session_id: int, client: str, name: str, token: str) -> str:
     """The store's name claim: the name is the browser's that first claimed it (its token)."""
     return store.claim_name(session_id, client, name, token=token)
-
-
-def step_view(store: Store, session_id: int, step: int, viewer: str | None):
-    """One step as `viewer` sees it: with their own items still hidden (private writing)."""
-    return store.step_view(session_id, step, viewer=viewer)
 
 
 def _refused(request: Request, message: str) -> dict[str, Any]:

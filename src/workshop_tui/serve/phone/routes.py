@@ -11,14 +11,18 @@
 
 The server's middleware has already checked the Host and the join code before any of these
 runs. Messages are JSON (`messages.py`), at most `MAX_MESSAGE_BYTES`; anything else closes
-the connection, with no traceback and nothing changed.
+the connection, with no traceback and nothing changed. What one page may send is bounded
+(`PagePace`): a page sending faster than a person is slowed, one over its total is closed.
 """
 
 from __future__ import annotations
 
+import asyncio
 import html
 import json
 import logging
+import time
+from dataclasses import dataclass, field
 from importlib import resources
 from string import Template
 from typing import TYPE_CHECKING
@@ -42,6 +46,43 @@ PAGE_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; manifest-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
+
+
+@dataclass
+class PagePace:
+    """What one phone page may send: `rate` messages a second once `burst` are spent, and
+    `total` bytes in all.
+
+    Every message is a store read or write. A page sending faster is slowed, not refused: its
+    messages wait (`wait`) and, while they do, the server reads nothing more from it, so what
+    it sends waits in its own connection, not in the server's memory. A person taps a few times
+    a second; a page back online sends what it kept in one go, and is only slowed. A page that
+    has sent more than `total` bytes is closed (`spend`)."""
+
+    rate: float = 10
+    burst: float = 60
+    total: int = 32 * 1024 * 1024
+    tokens: float = field(init=False)
+    spent: int = 0
+    stamp: float = field(default_factory=time.monotonic)
+
+    def __post_init__(self) -> None:
+        self.tokens = self.burst
+
+    def spend(self, size: int) -> str | None:
+        """Count one message of `size` bytes; the reason to close the page if it is over `total`."""
+        self.spent += size
+        if self.spent > self.total:
+            return f"sent more than {self.total // (1024 * 1024)} MB in all"
+        self.tokens -= 1
+        return None
+
+    def wait(self, now: float | None = None) -> float:
+        """Seconds until the message counted last may be handled (0: now)."""
+        now = time.monotonic() if now is None else now
+        self.tokens = min(self.burst, self.tokens + max(0.0, now - self.stamp) * self.rate)
+        self.stamp = now
+        return 0.0 if self.tokens >= 0 else -self.tokens / self.rate
 
 
 def _read(name: str) -> bytes:
@@ -114,11 +155,19 @@ class PhoneRoutes:
         """Answer one page's messages, in order, until it goes or sends what no page sends."""
         socket = page.socket
         greeted = False
+        pace = PagePace()
         async for message in socket:
             if message.type != WSMsgType.TEXT:
                 if message.type == WSMsgType.ERROR:
                     log.warning("a phone page's connection failed: %s", _one_line(socket.exception()))
                 break
+            over = pace.spend(len(message.data.encode("utf-8")))
+            if over:
+                log.warning("closed a phone page that %s", over)
+                await socket.close(code=WSCloseCode.POLICY_VIOLATION, message=b"too much")
+                break
+            while (wait := pace.wait()) > 0:  # re-checked: the clock decides, not one long sleep
+                await asyncio.sleep(min(wait, 0.25))
             try:
                 request = parse(json.loads(message.data))
             except (ValueError, RecursionError, BadMessage) as error:

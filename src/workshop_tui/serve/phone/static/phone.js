@@ -93,12 +93,18 @@
     return true;
   }
 
+  // At most IN_FLIGHT writes wait for their answer at once: the server closes a page that sends
+  // faster than a person could (PagePace), and a long outbox kept while offline goes out paced.
+  const IN_FLIGHT = 20;
+
   function flush() {
     if (!S.me) return;
+    let flying = S.outbox.filter((op) => op.sent).length;
     for (const op of S.outbox) {
+      if (flying >= IN_FLIGHT) break;
       if (op.sent || op.held) continue;
       const { sent, held, ...message } = op;
-      if (send(message)) op.sent = true;
+      if (send(message)) { op.sent = true; flying++; }
     }
     showStatus();
   }
@@ -164,6 +170,7 @@
         S.undo.push({ id: message.undo, text: op.text || "" });
         showUndo();
       }
+      flush();
     }
     showStatus();
     render();
