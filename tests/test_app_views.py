@@ -44,7 +44,7 @@ async def test_mark_a_follow_up_with_owner_and_due_date_and_list_edit_clear_them
         await press(pilot, "escape", "up", "ctrl+f")
         assert isinstance(app.screen, FollowupDialog)
         assert "Write the [plan]" in screen_text(app)
-        await press(pilot, "enter", "down", "down", "enter")  # owner: Bo
+        await press(pilot, "enter", "up", "enter")  # owner: Bo (the speaker, the facilitator, is listed last)
         await press(pilot, "tab")
         await type_text(pilot, "next friday")
         await press(pilot, "enter")

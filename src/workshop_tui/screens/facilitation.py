@@ -200,7 +200,7 @@ class Facilitation(Horizontal):
     async def split_cluster(self, column: GroupColumn, item: Item) -> None:
         members = await self.session.split(item)
         self.post_message(self.ItemsSaved(column, members, select=members[0].id))
-        self.notify(f"Split the cluster back into {len(members)} items.")
+        self.notify(f"Split the cluster back into {len(members)} items (Space marks them, Ctrl+K merges again).")
 
     # -- dot votes -----------------------------------------------------------------------
 
