@@ -16,7 +16,8 @@ from workshop_tui.export.csv import neutralise, restore
 from workshop_tui.model import StepState
 
 ISSUE_HEADER = "session,step,step_title,column,text,author,votes,created_at"
-HEADER = ISSUE_HEADER + ",cluster,followup,owner,due,step_phase,step_planned_minutes,step_spent_minutes"
+HEADER = (ISSUE_HEADER + ",cluster,followup,owner,due,step_phase,step_planned_minutes,step_spent_minutes"
+          ",followup_status,from_last_time")
 
 
 def rows_of(text: str) -> list[list[str]]:
@@ -30,11 +31,11 @@ def test_header_quoting_and_line_ends(template):
     assert text.startswith(HEADER + "\r\n")
     assert text.count("\r\n") == 3 and text.endswith("\r\n")
     assert text.splitlines()[1] == ('"Demo, 2026","1","Preliminary Work","action","Ask why","Ana","0","",'
-                                    '"","","","","brainstorm","15",""')
+                                    '"","","","","brainstorm","15","","",""')
     rows = rows_of(text)
     assert rows[0] == HEADER.split(",") and rows[0][:8] == ISSUE_HEADER.split(",")
     assert rows[2] == ["Demo, 2026", "8", "Improve & develop", "tool", 'say "hi", then\nleave', "", "0", "",
-                       "", "", "", "", "brainstorm", "10", ""]
+                       "", "", "", "", "brainstorm", "10", "", "", ""]
 
 
 @pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r", "\n"])
@@ -79,7 +80,8 @@ def test_utf8_text_opens_cleanly(template, tmp_path):
     assert rows == [{"session": "Workshop", "step": "3", "step_title": "Find common ground to work together",
                      "column": "tool", "text": "😀 שלום e\u0301 Prévost", "author": "Émeric", "votes": "0",
                      "created_at": "", "cluster": "", "followup": "", "owner": "", "due": "",
-                     "step_phase": "brainstorm", "step_planned_minutes": "15", "step_spent_minutes": ""}]
+                     "step_phase": "brainstorm", "step_planned_minutes": "15", "step_spent_minutes": "",
+                     "followup_status": "", "from_last_time": ""}]
 
 
 def test_an_empty_session_is_just_the_header(template):
@@ -99,7 +101,7 @@ def test_clusters_follow_ups_and_step_times(template):
     states = [StepState(step=5, phase="discuss", extra_seconds=300, spent_seconds=1000.4, running_since=NOW.isoformat())]
     data = facilitated(session_of(template, entries), marks, states)
     rows = rows_of(export_text(data, template, "csv", now=NOW.replace(minute=1)))
-    assert [row[4:5] + row[8:] for row in rows[1:]] == [  # the session's order; a spreadsheet sorts by votes
+    assert [row[4:5] + row[8:15] for row in rows[1:]] == [  # the session's order; a spreadsheet sorts by votes
         ["Sign", "", "yes", "Ana, Jr", "2026-12-15", "discuss", "20", "17.67"],
         ["Draft", "1", "", "", "", "discuss", "20", "17.67"],
         ["Agree", "", "yes", "", "", "discuss", "20", "17.67"],

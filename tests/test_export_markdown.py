@@ -17,6 +17,7 @@ from test_export_wikitext import (
     NOW,
     facilitated,
     facilitated_entries,
+    checklist_shown,
     followup_shown,
     session_of,
     votes_shown,
@@ -96,9 +97,11 @@ def test_votes_clusters_and_follow_ups_read_literally(catalog, drawn):
                  for item in group if item.followup]
     assert listed[objectives : objectives + len(want)] == want
     checklist = [text for _, text in listed[objectives + len(want):]]
-    assert checklist == [f"[ ] {item.text}" + (" — " + ", ".join([*([f"owner: {item.owner}"] if item.owner else []),
-                                                                   *([f"due {item.due}"] if item.due else [])])
-                                                 if item.owner or item.due else "") + f" (step {item.step})"
+    box = {"open": "[ ]", "done": "[x]", "dropped": "[x]", "carried": "[ ]"}
+    assert checklist == [f"{box[item.followup_status]} {item.text}"
+                         + (" — " + ", ".join([*([f"owner: {item.owner}"] if item.owner else []),
+                                               *([f"due {item.due}"] if item.due else [])])
+                            if item.owner or item.due else "") + f" {checklist_shown(item)}"
                          for item in followups]
 
 

@@ -168,11 +168,22 @@ def votes_shown(count: int) -> str | None:
     return f"({count} vote{'' if count == 1 else 's'})" if count else None
 
 
+STATUS_SHOWN = {"open": [], "done": ["done"], "dropped": ["dropped"], "carried": ["carried over"]}
+BOX_SHOWN = {"open": "☐", "done": "☑", "dropped": "☒", "carried": "☐"}
+
+
 def followup_shown(item: Item) -> str | None:
     if not item.followup:
         return None
-    return "(" + ", ".join(["follow-up", *([f"owner: {item.owner}"] if item.owner else []),
-                            *([f"due {item.due}"] if item.due else [])]) + ")"
+    label = "follow-up from last time" if item.from_last_time else "follow-up"
+    return "(" + ", ".join([label, *([f"owner: {item.owner}"] if item.owner else []),
+                            *([f"due {item.due}"] if item.due else []), *STATUS_SHOWN[item.followup_status]]) + ")"
+
+
+def checklist_shown(item: Item) -> str:
+    """`(step 5)`, `(step 5, from last time, done)`: the end of a follow-up's checklist line."""
+    return "(" + ", ".join([f"step {item.step}", *(["from last time"] if item.from_last_time else []),
+                            *STATUS_SHOWN[item.followup_status]]) + ")"
 
 
 def expected_bullets(items: list[Item]) -> list[Bullet]:
@@ -197,7 +208,8 @@ def expected_followups(data: SessionData) -> list[str]:
                 for item in (item for item in group if item.followup):
                     parts = [f"owner: {item.owner}"] if item.owner else []
                     parts += [f"due {item.due}"] if item.due else []
-                    lines.append(f"☐ {item.text}{' — ' + ', '.join(parts) if parts else ''} (step {step})")
+                    lines.append(f"{BOX_SHOWN[item.followup_status]} {item.text}"
+                                 f"{' — ' + ', '.join(parts) if parts else ''} {checklist_shown(item)}")
     return lines
 
 
@@ -219,12 +231,15 @@ def session_of(template, entries, **info) -> SessionData:
 
 def facilitated(data: SessionData, marks, states=()) -> SessionData:
     """A session with facilitating's results: marks are (votes, cluster label, owner or None, due)
-    per item, in order (owner None: not a follow-up; items of a cell sharing a label are a cluster)."""
+    per item, in order (owner None: not a follow-up; items of a cell sharing a label are a cluster),
+    and may go on with the follow-up's status and whether it came from last time."""
     items = []
-    for item, (votes, label, owner, due) in zip(data.items, marks):
+    for item, (votes, label, owner, due, *between) in zip(data.items, marks):
         followup = owner is not None
+        status, carried = (*between, "open", False)[:2] if len(between) < 2 else between
         items.append(replace(item, votes=votes, cluster_id=None if label is None else f"c{item.step}{item.column}{label}",
-                             followup=followup, owner=owner or None if followup else None, due=due if followup else ""))
+                             followup=followup, owner=owner or None if followup else None, due=due if followup else "",
+                             followup_status=status if followup else "open", from_last_time=followup and carried))
     return replace(data, items=tuple(items), step_states=tuple(states))
 
 
@@ -373,7 +388,8 @@ def _catalog_of(template):
 
 owner = st.one_of(st.none(), st.just(""), author.filter(bool))  # None: not a follow-up; "": nobody yet
 due = st.one_of(st.just(""), st.just("2026-12-15"), line_text)
-mark = st.tuples(st.one_of(st.integers(0, 3), st.integers(0, 2**31 - 1)), st.none() | st.integers(0, 1), owner, due)
+mark = st.tuples(st.one_of(st.integers(0, 3), st.integers(0, 2**31 - 1)), st.none() | st.integers(0, 1), owner, due,
+                 st.sampled_from(["open", "done", "dropped", "carried"]), st.booleans())
 times = st.datetimes(min_value=datetime(2026, 11, 26, 9), max_value=datetime(2026, 11, 26, 12),
                      timezones=st.just(UTC)).map(lambda moment: moment.isoformat(timespec="microseconds"))
 

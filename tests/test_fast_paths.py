@@ -47,12 +47,13 @@ def test_items_read_as_tuples_equal_items_read_through_the_orm(store, session):
 
 
 def test_hydrated_items_behave_like_constructed_ones():
-    core = ("a" * 32, 3, 2, "tool", "text", None, 7, 2, "c1", True, "Bo", "2026-12-15", "t0", "t1", True)
+    core = ("a" * 32, 3, 2, "tool", "text", None, 7, 2, "c1", True, "Bo", "2026-12-15", "t0", "t1", True, "done",
+            True)
     built = Item(**dict(zip(ITEM_FIELDS, core)))
-    sqlite = core[:9] + (1,) + core[10:14] + (1,)  # sqlite3 gives booleans as 0 and 1
+    sqlite = core[:9] + (1,) + core[10:14] + (1, "done", 1)  # sqlite3 gives booleans as 0 and 1
     for item in (item_from_row(core), _sqlite_item(sqlite)):
         assert item == built and hash(item) == hash(built) and repr(item) == repr(built)
-        assert item.followup is True and item.hidden is True
+        assert item.followup is True and item.hidden is True and item.from_last_time is True
         assert replace(item, text="x") == replace(built, text="x")
 
 

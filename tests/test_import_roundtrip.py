@@ -1,7 +1,8 @@
 """Export then import gives back the same session: hypothesis over arbitrary typed text.
 
 json restores everything; csv and wikitext give back every item (step, column, order, text,
-author, votes, cluster, follow-up with its owner and due date), each step's timebox and time
+author, votes, cluster, follow-up with its owner, due date, status and whether it came from last
+time), each step's timebox and time
 spent, and, for wikitext, the Information section. A wikitext page shows each cell ordered by
 votes with clusters together, so its items come back in that order; a csv keeps the session's
 order and also gives back each step's phase (for the steps it has rows for). Markdown is export
@@ -25,7 +26,7 @@ from workshop_tui import timebox
 from workshop_tui.export import NO_ITEMS, ImportFormatError, export_text, import_text, markdown
 from workshop_tui.export.common import one_line, template_minutes
 from workshop_tui.grouping import cell_groups
-from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo, StepState, Vote
+from workshop_tui.model import COLUMNS, FOLLOWUP_STATUSES, Item, SessionData, SessionInfo, StepState, Vote
 from workshop_tui.text import clean_name
 from workshop_tui.timebox import PHASES
 
@@ -104,7 +105,7 @@ def shown(data: SessionData) -> tuple[list[tuple], set[frozenset]]:
 
 def facilitation_key(item: Item, position: int | None = None) -> tuple:
     return (item.step, item.column, item.position if position is None else position, item.text, item.author,
-            item.votes, item.followup, item.owner, item.due)
+            item.votes, item.followup, item.owner, item.due, item.followup_status, item.from_last_time)
 
 
 def clusters_of(data: SessionData) -> set[frozenset]:
@@ -169,7 +170,8 @@ def full_sessions(draw):
                           position=draw(st.integers(0, 1000)), votes=draw(st.integers(0, 2**31 - 1)),
                           created_at=draw(times), updated_at=draw(times),
                           cluster_id=draw(st.none() | st.sampled_from(clusters)), followup=draw(st.booleans()),
-                          owner=draw(author), due=draw(st.sampled_from(["", "2026-12-01", "next week"]))))
+                          owner=draw(author), due=draw(st.sampled_from(["", "2026-12-01", "next week"])),
+                          followup_status=draw(st.sampled_from(FOLLOWUP_STATUSES)), from_last_time=draw(st.booleans())))
     items.sort(key=lambda i: (i.step, COLUMNS.index(i.column), i.position))
     voter = st.sampled_from(["Ana", "Bo Jr", "Émeric", "שלום"])
     votes = [Vote(id=vote_id, item_id=draw(st.sampled_from(item_ids)), participant=draw(voter),
@@ -205,7 +207,7 @@ def test_json_knows_every_field_of_the_model():
     # `hidden`: an export holds only revealed items, so it is always false and never read back.
     assert {f.name for f in fields(Item)} == {
         "id", "step", "column", "text", "author", "position", "votes", "created_at", "updated_at", "session_id",
-        "cluster_id", "followup", "owner", "due", "hidden"}
+        "cluster_id", "followup", "owner", "due", "hidden", "followup_status", "from_last_time"}
     assert {f.name for f in fields(Vote)} == {"id", "item_id", "participant", "created_at"}
     assert {f.name for f in fields(StepState)} == {
         "step", "phase", "planned_seconds", "extra_seconds", "spent_seconds", "running_since", "anonymous"}

@@ -3,7 +3,8 @@
 Per step and column: the first session's items, then the second's that it does not already
 hold. Two items are the same when their text matches ignoring case and spacing; the merged
 item keeps the first's author (or the second's, when the first has none), adds their votes,
-and keeps the first's follow-up (or takes the second's, when the first's is none). Each item
+and keeps the first's follow-up (or takes the second's, when the first's is none; a follow-up the
+first carried over to the second takes the status the second gave it). Each item
 of the second session pairs with at most one of the first's, so a session's own repeated items
 are kept: merging with an empty session changes nothing.
 
@@ -73,7 +74,7 @@ def _merge_column(first: list[Item], second: list[Item], taken: set[str], rename
             index = waiting.pop(0)
             earlier = merged[index]
             merged[index] = replace(earlier, author=earlier.author or item.author, votes=earlier.votes + item.votes,
-                                    **_followup(earlier if earlier.followup else item))
+                                    **_followup(earlier, item))
             renamed[item.id] = earlier.id
             origins[index].append((1, item))
         else:
@@ -87,8 +88,12 @@ def _merge_column(first: list[Item], second: list[Item], taken: set[str], rename
             for position, item in enumerate(merged)]
 
 
-def _followup(item: Item) -> dict[str, object]:
-    return {"followup": item.followup, "owner": item.owner, "due": item.due}
+def _followup(earlier: Item, later: Item) -> dict[str, object]:
+    """The first's follow-up, else the second's; a follow-up the first carried over to the
+    second takes the status the second gave it (done, dropped, or still open)."""
+    item = earlier if earlier.followup else later
+    status = later.followup_status if earlier.followup_status == "carried" and later.followup else item.followup_status
+    return {"followup": item.followup, "owner": item.owner, "due": item.due, "followup_status": status}
 
 
 def _clusters(origins: list[list[tuple[int, Item]]]) -> list[str | None]:

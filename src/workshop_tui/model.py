@@ -19,6 +19,10 @@ PRESENCE_STALE_SECONDS = 15.0
 # The three kinds of item a step collects, in the order of the summary table's columns.
 COLUMNS: tuple[str, ...] = ("action", "obstacle", "tool")
 
+# What became of a follow-up: still to do, done, dropped, or carried into the next session
+# (`new --continue`), where its copy starts open again, marked as from last time.
+FOLLOWUP_STATUSES: tuple[str, ...] = ("open", "done", "dropped", "carried")
+
 
 def new_id() -> str:
     """A client-made item id: a retried or doubled Enter carries the same id and is stored once."""
@@ -57,6 +61,8 @@ class Item:
     owner: str | None = None
     due: str = ""  # a date as typed, ISO 8601 preferred
     hidden: bool = False  # written privately and not revealed yet: only its author sees it
+    followup_status: str = "open"  # one of FOLLOWUP_STATUSES; meaningful for a follow-up only
+    from_last_time: bool = False  # a follow-up carried over from the session this one continues
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Callable, TypeVar
 
-from workshop_tui.model import DeletedItem, Item, SessionData, SessionInfo, StepState, StepView, Vote
+from workshop_tui.model import DeletedItem, HistoryEntry, Item, SessionData, SessionInfo, StepState, StepView, Vote
 from workshop_tui.store.errors import NotAllowedError, StoreError
 from workshop_tui.store_calls import STALE_RETRIES, StoreCalls
 
@@ -51,6 +51,10 @@ class Sessions:
             title, template_id=template_id, step_count=step_count, event=event, date=date,
             facilitator=facilitator, participants=participants))
 
+    async def continue_session(self, previous_id: int, title: str) -> SessionInfo:
+        """A new session continuing another: its workshop, people and open follow-ups."""
+        return await self.calls.on_store(lambda store: store.continue_session(previous_id, title))
+
     async def rename(self, session_id: int, title: str) -> SessionInfo:
         return await self.calls.on_store(lambda store: store.rename_session(session_id, title))
 
@@ -68,6 +72,9 @@ class SessionStore:
     def __init__(self, calls: StoreCalls, session_id: int) -> None:
         self.calls = calls
         self.id = session_id
+        self.by: str | None = None
+        """Who makes the changes, for the history: the speaker at the facilitator's keyboard (the
+        step screen sets it), a participant's name; None: the facilitator."""
 
     async def _call(self, call: Callable[[Store], T]) -> T:
         return await self.calls.on_store(call)
@@ -84,6 +91,13 @@ class SessionStore:
     async def data(self) -> SessionData:
         """Everything the session holds: its info, items, votes and steps' states."""
         return await self._call(lambda store: store.session_data(self.id))
+
+    async def data_at(self, moment: str) -> SessionData:
+        """The session as it was at a recorded moment (ISO 8601 UTC), from its history."""
+        return await self._call(lambda store: store.session_data_at(self.id, moment))
+
+    async def history(self) -> list[HistoryEntry]:
+        return await self._call(lambda store: store.history(self.id))
 
     async def items(self) -> list[Item]:
         return await self._call(lambda store: store.list_items(self.id))
@@ -140,25 +154,26 @@ class SessionStore:
 
     async def add_item(self, step: int, column: str, text: str, *, author: str | None, item_id: str) -> Item:
         return await self._call(
-            lambda store: store.add_item(self.id, step, column, text, author=author, item_id=item_id))
+            lambda store: store.add_item(self.id, step, column, text, author=author, item_id=item_id,
+                                         by=self.by))
 
     async def edit_item(self, item: Item, text: str) -> Item:
-        return await self._call(lambda store: store.edit_item(item.id, text))
+        return await self._call(lambda store: store.edit_item(item.id, text, by=self.by))
 
     async def delete_item(self, item: Item) -> DeletedItem:
-        return await self._call(lambda store: store.delete_item(item.id))
+        return await self._call(lambda store: store.delete_item(item.id, by=self.by))
 
     async def restore_item(self, deleted: DeletedItem) -> Item:
-        return await self._call(lambda store: store.restore_item(deleted))
+        return await self._call(lambda store: store.restore_item(deleted, by=self.by))
 
     async def move_item(self, item: Item, offset: int) -> list[Item]:
-        return await self._call(lambda store: store.move_item(item.id, offset))
+        return await self._call(lambda store: store.move_item(item.id, offset, by=self.by))
 
     async def cluster(self, item_ids: tuple[str, ...]) -> list[Item]:
-        return await self._call(lambda store: store.cluster_items(item_ids))
+        return await self._call(lambda store: store.cluster_items(item_ids, by=self.by))
 
     async def split(self, item: Item) -> list[Item]:
-        return await self._call(lambda store: store.split_cluster(item.id))
+        return await self._call(lambda store: store.split_cluster(item.id, by=self.by))
 
     async def cast_vote(self, item: Item, voter: str) -> Item:
         return await self._call(lambda store: store.cast_vote(item.id, voter))
@@ -167,10 +182,19 @@ class SessionStore:
         return await self._call(lambda store: store.withdraw_vote(item.id, voter))
 
     async def set_followup(self, item: Item, *, owner: str | None, due: str) -> Item:
-        return await self._call(lambda store: store.set_followup(item.id, owner=owner, due=due))
+        return await self._call(lambda store: store.set_followup(item.id, owner=owner, due=due, by=self.by))
 
     async def clear_followup(self, item: Item) -> Item:
-        return await self._call(lambda store: store.clear_followup(item.id))
+        return await self._call(lambda store: store.clear_followup(item.id, by=self.by))
+
+    async def set_followup_status(self, item: Item, status: str) -> Item:
+        return await self._call(lambda store: store.set_followup_status(item.id, status, by=self.by))
+
+    async def wiki_target(self) -> tuple[str, str, str] | None:
+        return await self._call(lambda store: store.wiki_target(self.id))
+
+    async def set_wiki_target(self, api_url: str, page: str, user: str) -> None:
+        await self._call(lambda store: store.set_wiki_target(self.id, api_url, page, user))
 
     # -- a step's phase and timer ------------------------------------------------------------
 
@@ -236,6 +260,7 @@ class ParticipantStore(SessionStore):
     def __init__(self, calls: StoreCalls, session_id: int, name: str) -> None:
         super().__init__(calls, session_id)
         self.name = name
+        self.by = name
 
     async def edit_item(self, item: Item, text: str) -> Item:
         return await self._call(lambda store: store.edit_own_item(self.id, item.id, self.name, text))

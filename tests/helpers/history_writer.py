@@ -2,7 +2,7 @@
 
     python -m tests.helpers.history_writer LOCATION SESSION_ID SEED
 
-Adds, edits, moves, deletes and restores, clusters, votes and marks follow-ups at random in
+Adds, edits, moves, deletes and restores, clusters, votes, marks follow-ups and closes them at random in
 one session, forever; prints `ok` after each change the store reported saved.
 """
 
@@ -23,7 +23,8 @@ def main() -> int:
         while True:
             n += 1
             items = store.list_items(session_id, step=1)
-            what = chance.choice(["add", "add", "edit", "move", "delete", "restore", "cluster", "vote", "followup"])
+            what = chance.choice(["add", "add", "edit", "move", "delete", "restore", "cluster", "vote", "followup",
+                                 "status"])
             try:
                 if what == "add" or not items:
                     store.add_item(session_id, 1, chance.choice(["action", "tool"]), f"item {seed}-{n}", by="Ana")
@@ -43,6 +44,10 @@ def main() -> int:
                     store.cast_vote(chance.choice(items).id, chance.choice(["Ana", "Bo", "Cyd"]))
                 elif what == "followup":
                     store.set_followup(chance.choice(items).id, owner="Ana", due="2026-12-15")
+                elif what == "status":
+                    followups = [i for i in items if i.followup]
+                    if followups:
+                        store.set_followup_status(chance.choice(followups).id, chance.choice(["done", "dropped", "open"]))
             except InvalidInputError:
                 pass  # no dots left: a refusal changes nothing
             print("ok", flush=True)

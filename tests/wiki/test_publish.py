@@ -34,7 +34,7 @@ HOSTILE = [
 
 
 def build_session(store, template, *, hostile=True):
-    """A session with hostile items, authors (one with a comma), votes, a cluster and follow-ups."""
+    """A session with hostile items, authors (one with a comma), votes, a cluster and follow-ups (one done)."""
     info = store.create_session("Partnership <b>workshop</b> | Berlin", template_id=template.id,
                                 step_count=template.step_count, facilitator="Anne-Laure",
                                 participants=["Ana, Jr", "Bo"], event="Wikimania [[2015]]", date="2026-11-26")
@@ -49,6 +49,7 @@ def build_session(store, template, *, hostile=True):
     store.cast_vote(items[0].id, "Bo")
     store.set_followup(extra[0].id, owner="Ana, Jr", due="2026-12-15")
     store.set_followup(items[1].id, owner="Bo", due="")
+    store.set_followup_status(items[1].id, "done")
     return store.session_data(info.id)
 
 
@@ -58,8 +59,10 @@ def expected_cells(data):
         votes = f"{item.votes} vote{'' if item.votes == 1 else 's'}" if item.votes else None
         followup = None
         if item.followup:
-            parts = ["follow-up"] + ([f"owner: {item.owner}"] if item.owner else []) + \
-                    ([f"due {item.due}"] if item.due else [])
+            status = {"open": [], "done": ["done"], "dropped": ["dropped"], "carried": ["carried over"]}
+            parts = ["follow-up from last time" if item.from_last_time else "follow-up"] + \
+                    ([f"owner: {item.owner}"] if item.owner else []) + \
+                    ([f"due {item.due}"] if item.due else []) + status[item.followup_status]
             followup = ", ".join(parts)
         return Shown(item.text, item.author, votes, followup)
 
@@ -93,7 +96,7 @@ def essentials(data):
         for column in COLUMNS:
             for group in cell_groups(data.items_for(step, column)):
                 out += [(step, column, item.text, item.author, item.votes, item.followup, item.owner, item.due,
-                         is_cluster(group)) for item in group]
+                         item.followup_status, item.from_last_time, is_cluster(group)) for item in group]
     return out
 
 

@@ -10,6 +10,7 @@ hands it on; errors print one line on standard error and exit with status 2. Hea
   export, history, import, merge, templates);
 - `app_commands.py`: the commands that open a screen (the app, present, join, serve);
 - `wiki_commands.py`: between sessions: publish to a wiki page, pull one into a session.
+- `followup_commands.py`: followups (a session's, with their status), followup (close one);
 - `room_commands.py`: reveal (private writing) and release (a claimed name).
 """
 
@@ -32,6 +33,7 @@ from workshop_tui.cli.data_commands import (
     cmd_templates,
 )
 from workshop_tui.cli.parser import build_parser
+from workshop_tui.cli.followup_commands import cmd_followup, cmd_followups
 from workshop_tui.cli.room_commands import cmd_release, cmd_reveal
 from workshop_tui.cli.wiki_commands import cmd_publish, cmd_pull
 
@@ -79,6 +81,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "serve": cmd_serve,
     "publish": cmd_publish,
     "pull": cmd_pull,
+    "followups": cmd_followups,
+    "followup": cmd_followup,
     "reveal": cmd_reveal,
     "release": cmd_release,
 }

@@ -19,6 +19,8 @@ from workshop_tui.text import safe
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    if args.previous:
+        return _continue(args)
     catalog = load_templates()
     template = catalog.get(args.template) if args.template else catalog.default
     with open_store_for(args) as store:
@@ -33,6 +35,22 @@ def cmd_new(args: argparse.Namespace) -> int:
             date=args.date,
         )
     print(info.id)
+    return 0
+
+
+def _continue(args: argparse.Namespace) -> int:
+    """`new TITLE --continue SESSION`: the previous session's workshop, people and open follow-ups."""
+    with open_store_for(args) as store:
+        previous = store.find_session(args.previous)
+        if args.template and args.template != previous.template_id:
+            raise CommandError(f"'{previous.title}' runs the workshop {previous.template_id}: a session continuing "
+                               "it runs the same one (leave --template out)")
+        info = store.continue_session(previous.id, args.title, event=args.event, place=args.place, date=args.date,
+                                      facilitator=args.facilitator or None, participants=args.participant)
+    print(info.id)
+    count = info.item_count
+    print(f"continues session {previous.id} '{previous.title}': {count} open follow-up{'' if count == 1 else 's'} "
+          "carried over", file=sys.stderr)
     return 0
 
 
@@ -125,6 +143,10 @@ def cmd_history(args: argparse.Namespace) -> int:
         what = entry.kind
         if entry.kind in ("voted", "unvoted") and entry.detail.get("participant"):
             what = f"{entry.kind} ({entry.detail['participant']})"
+        elif entry.kind == "status":
+            what = f"follow-up {entry.detail.get('status', '')}"
+        elif entry.kind == "added" and entry.detail.get("carried_from"):
+            what = "carried over"
         elif entry.kind == "edited" and "was" in entry.detail:
             text = f"{text}  (was: {short(entry.detail['was'], 40)})"
         table.add_row(shown(entry.at), literal(entry.who or "facilitator"), literal(what),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from workshop_tui import APP_NAME, __version__
-from workshop_tui.cli import wiki_commands
+from workshop_tui.cli import followup_commands, wiki_commands
 from workshop_tui.cli.common import EXIT_ERROR
 from workshop_tui.model import COLUMNS
 
@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--place", default="", metavar="P")
     new.add_argument("--date", default="", metavar="D")
     new.add_argument("--template", default=None, metavar="ID", help="a template id (see `templates`)")
+    new.add_argument("--continue", dest="previous", default=None, metavar="SESSION",
+                     help="continue SESSION: its workshop, participants and open follow-ups come along")
 
     commands.add_parser("sessions", help="list sessions: id, title, date, item count")
 
@@ -98,5 +100,6 @@ def build_parser() -> argparse.ArgumentParser:
                        help="browsers connected at once (default 30): phone pages and terminal views")
     serve.add_argument("--new-code", action="store_true",
                        help="make a new join code (otherwise a restart within 12 hours keeps the link)")
+    followup_commands.add_parsers(commands)
     wiki_commands.add_parsers(commands)
     return parser

@@ -117,6 +117,8 @@ class Row:
     followup: bool = False
     owner: str | None = None
     due: str = ""
+    followup_status: str = "open"
+    from_last_time: bool = False
 
 
 def numbered(rows: Iterable[Row]) -> tuple[Item, ...]:
@@ -140,7 +142,9 @@ def numbered(rows: Iterable[Row]) -> tuple[Item, ...]:
         items.append(Item(id=new_id(), step=row.step, column=row.column, text=row.text, author=row.author,
                           position=position, votes=row.votes, created_at=row.created_at, cluster_id=cluster_id,
                           followup=row.followup, owner=row.owner if row.followup else None,
-                          due=row.due if row.followup else ""))
+                          due=row.due if row.followup else "",
+                          followup_status=row.followup_status if row.followup else "open",
+                          from_last_time=row.from_last_time and row.followup))
     return ordered(items)
 
 
@@ -211,6 +215,29 @@ def followups(data: SessionData) -> list[Item]:
             cells.setdefault((item.step, COLUMNS.index(item.column) if item.column in COLUMNS else 99), []).append(item)
     return [item for _, items in sorted(cells.items()) for group in cell_groups(items) for item in group
             if item.followup]
+
+
+# -- follow-ups between sessions: how every format words a follow-up's status ------------------
+
+STATUS_WORDS = {"done": "done", "dropped": "dropped", "carried": "carried over"}
+"""What an export says after a follow-up that is no longer open (an open one says nothing)."""
+WORD_STATUS = {word: status for status, word in STATUS_WORDS.items()}
+FOLLOWUP_LABEL, CARRIED_LABEL = "follow-up", "follow-up from last time"
+
+
+def followup_label(item: Item) -> str:
+    return CARRIED_LABEL if item.from_last_time else FOLLOWUP_LABEL
+
+
+def status_word(item: Item) -> str:
+    return STATUS_WORDS.get(item.followup_status, "")
+
+
+def checklist_note(item: Item) -> str:
+    """`step 5`, `step 5, from last time, done`: where a follow-up of the checklist stands."""
+    parts = [f"step {item.step}", *(["from last time"] if item.from_last_time else []),
+             *([status_word(item)] if status_word(item) else [])]
+    return ", ".join(parts)
 
 
 def format_duration(seconds: int) -> str:

@@ -9,7 +9,9 @@ The header is issue 2's eight columns, then what facilitating adds (see `HEADER`
 (a number shared by the items of one cluster, empty for an item alone), `followup` (`yes` or
 empty), `owner`, `due`, and the item's step's `step_phase`, `step_planned_minutes` (the
 timebox with its extensions) and `step_spent_minutes` (up to the export, if the timer runs),
-minutes with up to two decimals, which give back whole seconds exactly. Rows are in the
+minutes with up to two decimals, which give back whole seconds exactly, then `followup_status`
+(a follow-up's open, done, dropped or carried; empty for other items) and `from_last_time`
+(`yes` for a follow-up carried over from the session this one continues). Rows are in the
 session's order (step, column, position): a spreadsheet sorts by votes itself. Right under the
 header, a `note` row (its column says `note`) for each step that still holds items written
 privately says how many are not revealed yet; they are not in the file. The importer skips
@@ -46,13 +48,14 @@ from workshop_tui.export.common import (
     unrevealed_note,
 )
 from workshop_tui.grouping import cell_groups, is_cluster
-from workshop_tui.model import SessionData
+from workshop_tui.model import FOLLOWUP_STATUSES, SessionData
 from workshop_tui.text import clean_name, clean_text
 from workshop_tui.timebox import PHASES
 
 ISSUE_HEADER = ("session", "step", "step_title", "column", "text", "author", "votes", "created_at")
 FACILITATION = ("cluster", "followup", "owner", "due", "step_phase", "step_planned_minutes", "step_spent_minutes")
-HEADER = ISSUE_HEADER + FACILITATION
+BETWEEN = ("followup_status", "from_last_time")  # a follow-up's status; carried over from last time
+HEADER = ISSUE_HEADER + FACILITATION + BETWEEN
 YES, NO = ("yes", "true", "1", "x", "✓", "☑"), ("", "no", "false", "0", "☐")
 REQUIRED = ("step", "column", "text")
 NOTE = "note"
@@ -100,7 +103,8 @@ def export(data: SessionData, template: Template, *, now: datetime | None = None
                created if not (created and created.startswith(risky)) else neutralise(created),
                clusters.get(item.id, "") if clusters else "", "yes" if item.followup else "",
                owner if not (owner and owner.startswith(risky)) else neutralise(owner),
-               due if not (due and due.startswith(risky)) else neutralise(due), step[2], step[3], step[4]))
+               due if not (due and due.startswith(risky)) else neutralise(due), step[2], step[3], step[4],
+               item.followup_status if item.followup else "", "yes" if item.from_last_time else ""))
     return out.getvalue()
 
 
@@ -175,10 +179,15 @@ def _is_note(named: dict[str, str], catalog: Catalog) -> bool:
 
 def _row(named: dict[str, str], step: int, catalog: Catalog, where: str) -> Row:
     owner, due = clean_name(named.get("owner")), one_line(named.get("due", ""))
+    status = named.get("followup_status", "").strip().casefold()
+    if status not in ("", *FOLLOWUP_STATUSES):
+        raise ImportFormatError(f"{where}: the followup_status {shown(status)} is not one of {', '.join(FOLLOWUP_STATUSES)}")
+    carried = _yes(named.get("from_last_time", ""), where, "from_last_time")
     return Row(step, _column(named["column"], catalog, where), item_text(named["text"], where),
                clean_name(named.get("author")), _votes(named.get("votes", ""), where),
                _time(named.get("created_at", "")), cluster=one_line(named.get("cluster", "")) or None,
-               followup=_yes(named.get("followup", ""), where) or bool(owner or due), owner=owner, due=due)
+               followup=_yes(named.get("followup", ""), where) or bool(owner or due or status or carried),
+               owner=owner, due=due, followup_status=status or "open", from_last_time=carried)
 
 
 def _step_fields(fields: dict[str, object], named: dict[str, str], where: str) -> None:
@@ -193,10 +202,10 @@ def _step_fields(fields: dict[str, object], named: dict[str, str], where: str) -
             fields[key] = _seconds(named[name], name, where)
 
 
-def _yes(value: str, where: str) -> bool:
+def _yes(value: str, where: str, name: str = "followup") -> bool:
     answer = value.strip().casefold()
     if answer not in YES + NO:
-        raise ImportFormatError(f"{where}: the followup {shown(value.strip())} is not yes or no")
+        raise ImportFormatError(f"{where}: the {name} {shown(value.strip())} is not yes or no")
     return answer in YES
 
 

@@ -30,7 +30,7 @@ from workshop_tui.export.common import (
     shown,
     unrevealed,
 )
-from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo, StepState, Vote, new_id
+from workshop_tui.model import COLUMNS, FOLLOWUP_STATUSES, Item, SessionData, SessionInfo, StepState, Vote, new_id
 from workshop_tui.text import clean_name
 from workshop_tui.timebox import PHASES
 
@@ -142,7 +142,17 @@ def _item(item: _Fields, number: int) -> Item:
         followup=item.boolean("followup", default=False),
         owner=clean_name(item.text("owner", default=None)),
         due=one_line(item.text("due")),
+        followup_status=_status(item),
+        from_last_time=item.boolean("from_last_time", default=False),
     )
+
+
+def _status(item: _Fields) -> str:
+    status = item.text("followup_status", default="open")
+    if status not in FOLLOWUP_STATUSES:
+        raise ImportFormatError(f"{item.where}: the followup_status {shown(status)} is not one of "
+                                f"{', '.join(FOLLOWUP_STATUSES)}")
+    return status
 
 
 def _vote(vote: _Fields, item_ids: set[str]) -> Vote:

@@ -2,7 +2,8 @@
 
 A heading, the information, the introduction, then per step a `###` heading, the step's time
 (`*Timebox 15 min · spent 17 min*`) and one bullet list per column, then a `## Follow-ups`
-task list (`- [ ] text — owner: Ana, due 2026-12-15 (step 5)`). Items read as in the wikitext
+task list (`- [ ] text — owner: Ana, due 2026-12-15 (step 5)`; `- [x]` once done or dropped;
+`(step 5, from last time, carried over)`). Items read as in the wikitext
 export: `text — *author* (3 votes) (follow-up, owner: Ana, due 2026-12-15)`, a cluster as one
 bullet `**Cluster of 3 items** (5 votes)` with its members nested below it, each list ordered
 by votes (most first, ties in the session's order). A step still holding items written
@@ -19,8 +20,11 @@ from datetime import datetime
 
 from workshop_tui.content import Template
 from workshop_tui.export.common import (
+    checklist_note,
+    followup_label,
     followups,
     last_step,
+    status_word,
     step_time,
     time_text,
     unrevealed_note,
@@ -108,9 +112,10 @@ def _votes(count: int) -> str:
 def _followup_mark(item: Item) -> str:
     if not item.followup:
         return ""
-    parts = ["follow-up"]
+    parts = [followup_label(item)]
     parts += [f"owner: {escape(item.owner)}"] if item.owner else []
     parts += [f"due {escape(item.due)}"] if item.due else []
+    parts += [status_word(item)] if status_word(item) else []
     return f" ({', '.join(parts)})"
 
 
@@ -121,5 +126,6 @@ def _followups(data: SessionData) -> list[str]:
         parts = [f"owner: {escape(item.owner)}"] if item.owner else []
         parts += [f"due {escape(item.due)}"] if item.due else []
         detail = f" — {', '.join(parts)}" if parts else ""
-        lines.append(f"- [ ] {escape(item.text)}{detail} (step {item.step})")
+        box = "[x]" if item.followup_status in ("done", "dropped") else "[ ]"
+        lines.append(f"- {box} {escape(item.text)}{detail} ({checklist_note(item)})")
     return ["", "## Follow-ups", "", *lines] if lines else []

@@ -8,7 +8,9 @@ the first cell holds the step's title, its introduction and its time
 (`<small class="timebox">Timebox 15 min · spent 17 min</small>`); the others hold the items as
 bullets, each followed by its marks: the author `<small>(name)</small>`, the votes
 `<small class="votes">(3 votes)</small>` and, for a commitment,
-`<small class="followup">(follow-up, owner: Ana, due 2026-12-15)</small>`. A cluster is one
+`<small class="followup">(follow-up, owner: Ana, due 2026-12-15)</small>` (`follow-up from last
+time` for one carried over from the session this one continues, and `, done`, `, dropped` or
+`, carried over` once it is no longer open). A cluster is one
 bullet, `<span class="cluster">'''Cluster of 3 items'''</span>` and its votes, with its members
 as `**` sub-bullets. Each cell is ordered by votes, most first (a cluster counts its members'),
 ties in the session's own order, so a cell without votes keeps its order.
@@ -26,9 +28,12 @@ from datetime import datetime
 from workshop_tui.content import Template
 from workshop_tui.export.common import (
     StepTime,
+    checklist_note,
+    followup_label,
     followups,
     items_phrase,
     last_step,
+    status_word,
     step_time,
     time_text,
     unrevealed,
@@ -43,6 +48,7 @@ BOLD = "'''"
 CLUSTER_OPEN = '<span class="cluster">'
 TIME_OPEN = '<small class="timebox">'
 CHECKBOX = "☐"
+CHECKBOXES = {"done": "☑", "dropped": "☒"}  # open and carried over: still to be done
 
 
 # -- export ------------------------------------------------------------------------------------
@@ -130,9 +136,10 @@ def _votes(count: int) -> str:
 def _followup_mark(item: Item) -> str:
     if not item.followup:
         return ""
-    parts = ["follow-up"]
+    parts = [followup_label(item)]
     parts += [f"owner: {escape(item.owner, extra=',')}"] if item.owner else []
     parts += [f"due {escape(item.due, extra=',')}"] if item.due else []
+    parts += [status_word(item)] if status_word(item) else []
     return f' <small class="followup">({", ".join(parts)})</small>'
 
 
@@ -143,5 +150,6 @@ def _followups(data: SessionData) -> list[str]:
         parts = [f"owner: {escape(item.owner)}"] if item.owner else []
         parts += [f"due {escape(item.due)}"] if item.due else []
         detail = f" — {', '.join(parts)}" if parts else ""
-        lines.append(f"* {CHECKBOX} {escape(item.text)}{detail} (step {item.step})")
+        box = CHECKBOXES.get(item.followup_status, CHECKBOX)
+        lines.append(f"* {box} {escape(item.text)}{detail} ({checklist_note(item)})")
     return ["", "== Follow-ups ==", *lines] if lines else []

@@ -16,7 +16,10 @@ from workshop_tui.content import Catalog
 from workshop_tui.export.common import (
     MAX_INT,
     MAX_ITEMS,
+    CARRIED_LABEL,
+    FOLLOWUP_LABEL,
     UNKNOWN_FORMAT,
+    WORD_STATUS,
     ImportFormatError,
     Row,
     checked_step,
@@ -184,7 +187,8 @@ def _rows(lines: list[str], step: int, column: str, where: str) -> Iterator[Row]
         for piece in map(clean_text, pieces):
             if piece.strip():  # a blank bullet on a hand-made page shows nothing: skipped
                 yield Row(step, column, item_text(piece, where), row.author, row.votes, cluster=row.cluster,
-                          followup=row.followup, owner=row.owner, due=row.due)
+                          followup=row.followup, owner=row.owner, due=row.due,
+                          followup_status=row.followup_status, from_last_time=row.from_last_time)
 
 
 def _bounded(source: str, where: str) -> str:
@@ -246,17 +250,20 @@ def _read_mark(kind: str, inner: str, row: Row) -> bool:
         row.votes = int(match.group(1))
         return True
     label, *parts = inner.split(",")  # commas typed in an owner or a due date are references
-    if label.strip() != "follow-up":
+    if label.strip() not in (FOLLOWUP_LABEL, CARRIED_LABEL):
         return False
-    owner, due = None, ""
+    owner, due, status = None, "", "open"
     for part in (part.strip(" \t") for part in parts):
         if part.startswith("owner:"):
             owner = clean_name(to_text(part[len("owner:") :]))
         elif part.startswith("due "):
             due = one_line(to_text(part[len("due ") :]))
+        elif part in WORD_STATUS:
+            status = WORD_STATUS[part]
         else:
             return False
     row.followup, row.owner, row.due = True, owner, due
+    row.followup_status, row.from_last_time = status, label.strip() == CARRIED_LABEL
     return True
 
 

@@ -1,4 +1,5 @@
-"""The export dialog: pick a format and a file (or the clipboard); it only collects the choice.
+"""The export dialog: pick a format and a file (or the clipboard, or a wiki page: "Publish to
+wiki…" opens `publish_dialog`); it only collects the choice.
 
 It proposes `<documents folder>/<slug of the title><extension>`; changing the format changes
 the extension. It dismisses with an `ExportRequest`, or None when cancelled; the summary
@@ -33,7 +34,7 @@ class ExportRequest:
 
     fmt: str
     path: Path
-    action: Literal["save", "copy"] = "save"
+    action: Literal["save", "copy", "publish"] = "save"
 
 
 def slug(title: str) -> str:
@@ -60,6 +61,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save", tooltip="Write the file"),
         Binding("ctrl+y", "copy", "Copy", tooltip="Copy the export to the clipboard"),
+        Binding("ctrl+o", "publish", "Publish to wiki",
+                tooltip="Publish the summary table to a wiki page (shows the changes first)"),
     ]
 
     def __init__(self, title: str, *, fmt: str = "wikitext") -> None:
@@ -96,6 +99,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             with Horizontal(classes="export-buttons"):
                 yield Button("Save file", id="save", variant="primary")
                 yield Button("Copy to clipboard", id="copy")
+                yield Button("Publish to wiki…", id="publish")
                 yield Button("Cancel", id="cancel")
         yield AppFooter()
 
@@ -131,6 +135,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     @on(Button.Pressed, "#copy")
     def action_copy(self) -> None:
         self.dismiss(ExportRequest(self.fmt, self.proposed(self.fmt), "copy"))
+
+    @on(Button.Pressed, "#publish")
+    def action_publish(self) -> None:
+        self.dismiss(ExportRequest("wikitext", self.proposed("wikitext"), "publish"))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -1,4 +1,6 @@
-"""The follow-ups view: every commitment of the session (step, text, owner, due), to edit or clear.
+"""The follow-ups view: every commitment of the session (step, text, owner, due, status), to edit,
+close as done or dropped, open again, or clear. Those carried over from the previous session
+(`new --continue`, the start screen's Continue) are marked ↻, from last time.
 
 Dismisses with a step number when the user asks to go to a follow-up's step (the step screen
 goes there), else None. Re-reads the store whenever anyone commits.
@@ -22,7 +24,9 @@ from workshop_tui.widgets.footer import AppFooter
 from workshop_tui.widgets.progress_header import ProgressHeader
 from workshop_tui.workers import store_work
 
-FIXED_WIDTH = 6 + 18 + 12 + 4 * 2 + 4  # step, owner, due, cell padding, borders
+FIXED_WIDTH = 6 + 18 + 12 + 10 + 5 * 2 + 4  # step, owner, due, status, cell padding, borders
+STATUS_STYLES = {"open": "", "done": "bold $success", "dropped": "dim", "carried": "dim italic"}
+CARRIED_MARK = "↻ "
 
 
 class FollowupsScreen(StepPicker):
@@ -34,6 +38,10 @@ class FollowupsScreen(StepPicker):
 
     BINDINGS = [
         Binding("enter,e", "edit", "Edit", tooltip="Change the owner or due date of the highlighted follow-up"),
+        Binding("x", "status('done')", "Done", tooltip="Close the highlighted follow-up as done"),
+        Binding("minus", "status('dropped')", "Dropped", tooltip="Close the highlighted follow-up as dropped"),
+        Binding("o", "status('open')", "Open again",
+                tooltip="Open the highlighted follow-up again (continuing the session carries it over)"),
         Binding("delete,d", "clear", "Clear", tooltip="No longer a follow-up (the item itself stays)"),
         Binding("g", "go", "Go to step", tooltip="Go to the step of the highlighted follow-up"),
         Binding("escape,f4", "back", "Back", tooltip="Back to where you were"),
@@ -76,12 +84,15 @@ class FollowupsScreen(StepPicker):
         table.add_column("Follow-up", width=text_width)
         table.add_column("Owner", width=16)
         table.add_column("Due", width=10)
+        table.add_column("Status", width=8)
         for item in self.followups:
+            mark = CARRIED_MARK if item.from_last_time else ""
             table.add_row(
                 Text(str(item.step), justify="right"),
-                Text(short(item.text, text_width)),
+                Text.assemble((mark, "bold"), short(item.text, text_width - len(mark))),
                 Text(item.owner or "nobody yet", style="" if item.owner else "dim italic"),
                 Text(item.due or "—", style="" if item.due else "dim"),
+                Content.styled(item.followup_status, STATUS_STYLES.get(item.followup_status, "")),
                 key=item.id,
             )
         if selected is not None and selected.id in {item.id for item in self.followups}:
@@ -89,8 +100,11 @@ class FollowupsScreen(StepPicker):
         elif row:
             table.move_cursor(row=min(row, len(self.followups) - 1), animate=False)
         count = len(self.followups)
-        intro = (Content.assemble((f"{count} follow-up{'s' if count != 1 else ''}", "bold"),
-                                  ("  ·  Enter edits · d clears · g goes to the step", "dim"))
+        still_open = sum(1 for item in self.followups if item.followup_status == "open")
+        carried = any(item.from_last_time for item in self.followups)
+        intro = (Content.assemble((f"{count} follow-up{'s' if count != 1 else ''}, {still_open} open", "bold"),
+                                  ("  ·  x done · - dropped · o open again · Enter edits · g goes to the step", "dim"),
+                                  ("  ·  ↻ from last time" if carried else "", "dim"))
                  if count else
                  Content.styled("No follow-ups yet. On a step, select an item (Esc) and press f to make it one: "
                                 "an action with an owner and a due date (steps 5 and 8 end in them).", "dim"))
@@ -100,6 +114,9 @@ class FollowupsScreen(StepPicker):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit", "clear", "go"):
             return bool(super().check_action(action, parameters)) and self.selected is not None
+        if action == "status":
+            item = self.selected
+            return item is not None and item.followup_status not in (parameters[0], "carried")
         return True
 
     @on(DataTable.RowSelected)
@@ -123,6 +140,15 @@ class FollowupsScreen(StepPicker):
         self.notify(f"“{short(item.text, 40)}” is no longer a follow-up.", markup=False)
         self.reread()
 
+    @store_work("Status not changed")
+    async def action_status(self, status: str) -> None:
+        item = self.selected
+        if item is None or item.followup_status in (status, "carried"):
+            return
+        saved = await self.session.set_followup_status(item, status)
+        self.notify(f"“{short(item.text, 40)}”: {saved.followup_status}.", markup=False)
+        self.reread()
+
     def action_go(self) -> None:
         item = self.selected
         self.go_to(item.step if item is not None else None)
@@ -130,6 +156,10 @@ class FollowupsScreen(StepPicker):
     def palette_commands(self) -> Iterable[SystemCommand]:
         if self.selected is not None:
             yield SystemCommand("Edit follow-up", "Owner and due date (Enter)", self.action_edit)
+            for status, help_ in (("done", "Close it as done (X)"), ("dropped", "Close it as dropped (-)"),
+                                  ("open", "Open it again: continuing the session carries it over (O)")):
+                if self.check_action("status", (status,)):
+                    yield SystemCommand(f"Follow-up {status}", help_, lambda s=status: self.action_status(s))
             yield SystemCommand("Clear follow-up", "No longer a follow-up (D)", self.action_clear)
             if self.can_go:
                 yield SystemCommand("Go to its step", "Leave for the follow-up's step (G)", self.action_go)

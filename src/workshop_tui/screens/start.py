@@ -1,4 +1,5 @@
-"""The start screen: resume a saved session, or fill in the form to start a new one.
+"""The start screen: resume a saved session, continue one (a new session that brings its open
+follow-ups), or fill in the form to start a new one.
 
 It is handed the store's sessions (`Sessions`) and the catalog of templates. Shows "Opening
 the store…" until the first list arrives (the store opens after the first frame; the list
@@ -47,6 +48,8 @@ class StartScreen(Screen[None]):
 
     BINDINGS = [
         Binding("n", "new_session", "New", tooltip="Go to the new-session form"),
+        Binding("c", "continue_session", "Continue",
+                tooltip="A new session following up the highlighted one: its open follow-ups come along"),
         Binding("r", "rename_session", "Rename", tooltip="Rename the highlighted session"),
         Binding("delete,d", "delete_session", "Delete", tooltip="Delete the highlighted session (asks first)"),
         # Priority: a Tab typed in a burst moves on before the next characters arrive.
@@ -213,8 +216,9 @@ class StartScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.loaded:
-            return action not in ("new_session", "rename_session", "delete_session", "open_session")
-        if action in ("rename_session", "delete_session", "open_session"):
+            return action not in ("new_session", "rename_session", "delete_session", "open_session",
+                                  "continue_session")
+        if action in ("rename_session", "delete_session", "open_session", "continue_session"):
             return self.query_one(SessionTable).selected is not None
         return True
 
@@ -225,6 +229,30 @@ class StartScreen(Screen[None]):
         table = self.query_one(SessionTable)
         if table.display:
             table.focus()
+
+    def action_continue_session(self) -> None:
+        from workshop_tui.screens.text_prompt import TextPrompt
+
+        info = self.query_one(SessionTable).selected
+        if info is None:
+            return
+
+        def titled(title: str | None) -> None:
+            if title:
+                self.continue_session(info, title)
+
+        prompt = TextPrompt(f"Continue “{info.title}” in a new session: its open follow-ups come along, "
+                            "shown on their steps as from last time. The new session's title:",
+                            placeholder="e.g. Partnership workshop, follow-up", confirm="Continue")
+        self.app.push_screen(prompt, titled)
+
+    @store_work("Session not continued", group="create", exclusive=True)
+    async def continue_session(self, previous: SessionInfo, title: str) -> None:
+        info = await self.sessions.continue_session(previous.id, title)
+        count = info.item_count
+        self.notify(f"{count} open follow-up{'' if count == 1 else 's'} carried over from “{previous.title}”.",
+                    title="Session continued", markup=False)
+        self.open_session(info)
 
     def action_rename_session(self) -> None:
         from workshop_tui.screens.text_prompt import TextPrompt
@@ -278,6 +306,8 @@ class StartScreen(Screen[None]):
         yield SystemCommand("Session list", "Back to the list of sessions (Escape)", self.action_focus_sessions)
         if self.query_one(SessionTable).selected is not None:
             yield SystemCommand("Open session", "Open the highlighted session", self.action_open_session)
+            yield SystemCommand("Continue session", "A new session that brings the highlighted one's open "
+                                "follow-ups (C)", self.action_continue_session)
             yield SystemCommand("Rename session", "Rename the highlighted session", self.action_rename_session)
             yield SystemCommand(
                 "Delete session", "Delete the highlighted session (asks first)", self.action_delete_session

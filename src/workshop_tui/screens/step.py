@@ -230,6 +230,7 @@ class StepScreen(ItemsScreen[None]):
 
     @on(ParticipantPicker.SpeakerChanged)
     def _speaker_changed(self, event: ParticipantPicker.SpeakerChanged) -> None:
+        self.session.by = event.name or None  # the history names who is at the keyboard
         if self.focused is event.picker:
             self.entry.focus()
         if event.name != self.info.speaker:

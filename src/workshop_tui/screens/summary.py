@@ -3,7 +3,8 @@
 The row of the step the session is on is tinted. In each cell clusters stay together and items
 are ordered by votes, as in the exports. Below the table, the session's statistics: items per
 step and column, contributions per participant, time per step against the plan (`stats.py`,
-drawn by `SessionStatsView`). The agenda (a) and the follow-ups (f) open from here too.
+drawn by `SessionStatsView`). The agenda (a), the follow-ups (f) and the history (h: every change,
+and the summary as it was at any of them, `screens/history.py`) open from here too.
 
 From here the session is exported (wikitext, CSV, Markdown, JSON) to a file or the clipboard.
 The export dialog only collects the choice; this screen asks `workshop_tui.export` for the
@@ -52,6 +53,7 @@ class SummaryScreen(SessionScreen[None]):
         Binding("e", "export", "Export", tooltip="Export to a file or the clipboard"),
         Binding("a", "agenda", "Agenda", tooltip="Planned against actual time per step"),
         Binding("f", "followups", "Follow-ups", tooltip="Every follow-up: step, text, owner, due date"),
+        Binding("h", "history", "History", tooltip="Every change, who made it and when; the summary at any moment"),
         Binding("escape,ctrl+s", "back", "Back to the step", tooltip="Back to the step you were on"),
         Binding("home", "scroll_top", "Top", show=False),
         Binding("end", "scroll_bottom", "Bottom", show=False),
@@ -82,7 +84,7 @@ class SummaryScreen(SessionScreen[None]):
             info = await self.session.info()
             if info.updated_at == self.data.info.updated_at:
                 return
-        data = await self.session.data()
+        data = await self.read_data()
         self.data = data
         self.info = data.info
         self.query_one("#summary-info", Static).update(self._info_line(data))
@@ -91,6 +93,10 @@ class SummaryScreen(SessionScreen[None]):
         self.query_one(SessionStatsView).show(stats.session_stats(data, self.template, now=self.clock()),
                                               self.template)
         self.loaded = True
+
+    async def read_data(self) -> SessionData:
+        """What the summary shows: the session now (the history's summary shows it at a moment)."""
+        return await self.session.data()
 
     def _info_line(self, data: SessionData) -> Content:
         info = data.info
@@ -120,6 +126,11 @@ class SummaryScreen(SessionScreen[None]):
 
         self.app.push_screen(self.view(AgendaScreen, can_go=False))
 
+    def action_history(self) -> None:
+        from workshop_tui.screens.history import HistoryScreen
+
+        self.app.push_screen(self.view(HistoryScreen))
+
     def action_followups(self) -> None:
         from workshop_tui.screens.followups import FollowupsScreen
 
@@ -134,7 +145,12 @@ class SummaryScreen(SessionScreen[None]):
         self.app.push_screen(ExportDialog(self.info.title), self._export_chosen)
 
     def _export_chosen(self, request: ExportRequest | None) -> None:
-        if request is not None:
+        if request is not None and request.action == "publish":
+            from workshop_tui.screens.publish_dialog import PublishDialog
+
+            self.app.push_screen(PublishDialog(self.session, self.info, self.template, self.app.catalog,
+                                               read=self.read_data))
+        elif request is not None:
             self.export(request)
 
     # -- exporting -----------------------------------------------------------------------
@@ -194,5 +210,7 @@ class SummaryScreen(SessionScreen[None]):
         yield SystemCommand("Back to the step", "Leave the summary (Escape)", self.action_back)
         yield SystemCommand("Agenda", "Planned against actual time per step (A)", self.action_agenda)
         yield SystemCommand("Follow-ups", "Every follow-up: step, text, owner, due date (F)", self.action_followups)
+        yield SystemCommand("History", "Every change, who made it and when; the summary at any moment (H)",
+                            self.action_history)
         yield SystemCommand("Top of the summary", "Scroll to step 1 (Home)", self.action_scroll_top)
         yield SystemCommand("End of the summary", "Scroll to step 8 (End)", self.action_scroll_bottom)

@@ -188,7 +188,7 @@ class FacilitationMixin:
         with self._write() as db:
             row = item_row(db, item_id)
             was = row.followup
-            row.followup, row.owner, row.due = False, None, ""
+            row.followup, row.owner, row.due, row.followup_status = False, None, "", "open"
             row.updated_at = touch(db, row.session_id).updated_at
             db.add(row)
             record(db, row, "unfollowup" if was else "", at=row.updated_at, by=clean_name(by))

@@ -24,7 +24,7 @@ from workshop_tui.text import all_safe, safe, safe_or_none
 from workshop_tui.store.tables import ItemRow, VoteRow
 
 ITEM_FIELDS = ("id", "session_id", "step", "column", "text", "author", "position", "votes", "cluster_id",
-               "followup", "owner", "due", "created_at", "updated_at", "hidden")
+               "followup", "owner", "due", "created_at", "updated_at", "hidden", "followup_status", "from_last_time")
 _ITEMS = ItemRow.__table__
 _ITEM_QUERY = core_select(*(_ITEMS.c[name] for name in ITEM_FIELDS))
 _PLACE = (_ITEMS.c.step, _ITEMS.c.column, _ITEMS.c.position)  # the order the index ix_items_place gives
@@ -66,7 +66,8 @@ def read_items(db: Session, session_id: int, step: int | None = None, *, viewer:
     return items
 
 
-_TEXT_FIELDS = ("id", "column", "text", "author", "cluster_id", "owner", "due", "created_at", "updated_at")
+_TEXT_FIELDS = ("id", "column", "text", "author", "cluster_id", "owner", "due", "created_at", "updated_at",
+                "followup_status")
 _TEXTS = tuple(map(attrgetter, _TEXT_FIELDS))
 
 
@@ -98,7 +99,7 @@ def _gc_paused() -> Iterator[None]:
 def item_from_row(row) -> Item:
     """An `Item` from a tuple in `ITEM_FIELDS` order: the same object `Item(**fields)` makes.
 
-    `Item` is a frozen dataclass, whose `__init__` sets each of its 15 fields through
+    `Item` is a frozen dataclass, whose `__init__` sets each of its 17 fields through
     `object.__setattr__`; filling its `__dict__` at once costs half as much, which counts when
     a session of 100,000 items is exported. (Core's Boolean type gives `followup` and `hidden` as bools;
     `due` is NOT NULL.) `tests/test_fast_paths.py` checks both ways agree.
@@ -115,6 +116,7 @@ def _sqlite_item(row) -> Item:
     fields.update(zip(ITEM_FIELDS, row))
     fields["followup"] = bool(fields["followup"])
     fields["hidden"] = bool(fields["hidden"])
+    fields["from_last_time"] = bool(fields["from_last_time"])
     return item
 
 

@@ -18,7 +18,8 @@ import json
 from dataclasses import asdict
 from typing import Iterable
 
-from sqlalchemy import insert
+from sqlalchemy import insert, inspect
+from sqlalchemy import select as select_columns
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
@@ -31,7 +32,7 @@ from workshop_tui.store.rows import to_info, to_item
 from workshop_tui.store.tables import HistoryRow, ItemRow, StepStateRow
 
 KINDS = ("added", "edited", "author", "moved", "deleted", "restored", "clustered", "split", "voted", "unvoted",
-         "followup", "unfollowup", "revealed")
+         "followup", "unfollowup", "revealed", "status")
 _ITEM_FIELDS = set(Item.__dataclass_fields__)
 
 
@@ -59,8 +60,12 @@ def forget_authors(db: Session, item_ids: Iterable[str]) -> None:
 
 
 def backfill_history(connection: Connection) -> None:
-    """An "added" entry for every item of an older store, at its creation, as it is now."""
-    rows = connection.execute(ItemRow.__table__.select()).mappings()
+    """An "added" entry for every item of an older store, at its creation, as it is now.
+
+    Reads only the columns the table has at this point of the migrations (later ones add more)."""
+    table = ItemRow.__table__
+    present = {column["name"] for column in inspect(connection).get_columns(table.name)}
+    rows = connection.execute(select_columns(*(column for column in table.c if column.name in present))).mappings()
     batch = []
     for row in rows:
         values = {name: row[name] for name in _ITEM_FIELDS if name in row}

@@ -20,7 +20,7 @@ from workshop_tui.store.engine import sqlite_uri
 from workshop_tui.store import tables  # noqa: F401 - registers the tables on SQLModel.metadata
 from workshop_tui.store.errors import StoreOpenError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APP_MARKER = "workshop-tui"
 
 
@@ -66,6 +66,11 @@ MIGRATIONS: dict[int, list[str | Callable[[Connection], None]]] = {
     4: [  # the history of every change to an item (who, when, what); items so far as added
         _create_tables("item_history"),
         lambda connection: _history_from_items(connection),
+    ],
+    5: [  # between sessions: a follow-up's status, follow-ups carried over, the wiki a session goes to
+        _add_columns("items", "followup_status VARCHAR NOT NULL DEFAULT 'open'",
+                      "from_last_time BOOLEAN NOT NULL DEFAULT FALSE"),
+        _create_tables("wiki_targets"),
     ],
 }
 

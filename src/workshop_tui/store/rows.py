@@ -7,7 +7,7 @@ sequence reaches a screen or an export.
 
 from __future__ import annotations
 
-from workshop_tui.model import Item, SessionInfo, StepState, Vote, now_iso
+from workshop_tui.model import FOLLOWUP_STATUSES, Item, SessionInfo, StepState, Vote, now_iso
 from workshop_tui.store.checks import one_line
 from workshop_tui.store.tables import ItemRow, SessionRow, StepStateRow, VoteRow
 from workshop_tui.text import clean_name, safe, safe_or_none
@@ -30,6 +30,8 @@ def to_item(row: ItemRow) -> Item:
         owner=safe_or_none(row.owner),
         due=safe(row.due or ""),
         hidden=bool(row.hidden),
+        followup_status=safe(row.followup_status or "open"),
+        from_last_time=bool(row.from_last_time),
     )
 
 
@@ -61,6 +63,8 @@ def item_values(item: Item, session_id: int, default_stamp: str | None = None, *
         "owner": clean_name(item.owner),
         "due": one_line(item.due),
         "hidden": bool(item.hidden if hidden is None else hidden),
+        "followup_status": item.followup_status if item.followup_status in FOLLOWUP_STATUSES else "open",
+        "from_last_time": bool(item.from_last_time),
     }
 
 

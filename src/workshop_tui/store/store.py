@@ -7,11 +7,13 @@ with one clear line, and a failed write changes nothing.
 
 The class is put together from one module per kind of thing: `base` (opening, transactions,
 change detection), `sessions`, `items`, `importing`, `facilitation`, `votes` (dot votes), `private` (private
-writing), `presence`, `participation` and `claims` (name claims).
+writing), `presence`, `participation`, `claims` (name claims), `history` and `between` (follow-up status,
+carry-over, wiki targets).
 """
 
 from __future__ import annotations
 
+from workshop_tui.store.between import BetweenSessionsMixin
 from workshop_tui.store.claims import ClaimsMixin
 from workshop_tui.store.facilitation import FacilitationMixin
 from workshop_tui.store.history import HistoryMixin
@@ -23,6 +25,6 @@ from workshop_tui.store.private import PrivateWritingMixin
 from workshop_tui.store.votes import VotesMixin
 
 
-class Store(ImportMixin, ItemsMixin, FacilitationMixin, VotesMixin, PrivateWritingMixin, PresenceMixin, ParticipationMixin,
-            ClaimsMixin, HistoryMixin):
+class Store(BetweenSessionsMixin, ImportMixin, ItemsMixin, FacilitationMixin, VotesMixin, PrivateWritingMixin,
+            PresenceMixin, ParticipationMixin, ClaimsMixin, HistoryMixin):
     """Sessions, their participants and their items, in SQLite or PostgreSQL."""

@@ -78,6 +78,8 @@ class ItemRow(SQLModel, table=True):
     owner: Optional[str] = None
     due: str = ""
     hidden: bool = False  # written privately, not revealed yet: shown to its author only
+    followup_status: str = "open"  # open, done, dropped, carried (model.FOLLOWUP_STATUSES)
+    from_last_time: bool = False  # carried over from the session this one continues
     created_at: str
     updated_at: str
 
@@ -163,3 +165,18 @@ class HistoryRow(SQLModel, table=True):
     item_id: str = Field(sa_column=Column(String(32), nullable=False, index=True))
     state: str
     detail: Optional[str] = None  # JSON: what was before (an edit), the dot (a vote)
+
+
+class WikiTargetRow(SQLModel, table=True):
+    """Where a session was last published from the app: the wiki's API and the page (and the
+    user), so the export dialog's "Publish to wiki" proposes them again. Never a password."""
+
+    __tablename__ = "wiki_targets"
+
+    session_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True)
+    )
+    api_url: str
+    page: str
+    user: str = ""
+    updated_at: str

@@ -114,13 +114,21 @@ def dots(votes: int) -> str:
     return "●" * votes if votes <= MAX_DOTS else f"●{votes}"
 
 
+STATUS_SHOWN = {"done": " · done ✓", "dropped": " · dropped", "carried": " · carried over"}
+
+
 def followup_content(item: Item) -> Content:
-    """`⚑ follow-up: Ana, by 2026-12-01` (owner and date as typed, never markup)."""
-    parts: list[Content | tuple[str, str] | str] = [("⚑ follow-up", "bold $success")]
+    """`⚑ follow-up: Ana, by 2026-12-01` (owner and date as typed, never markup); one carried
+    over from the previous session reads `↻ from last time: Ana, by ...`; then its status, if
+    it is no longer open (` · done ✓`)."""
+    label = "↻ from last time" if item.from_last_time else "⚑ follow-up"
+    parts: list[Content | tuple[str, str] | str] = [(label, "bold $success")]
     if item.owner:
         parts += [": ", (item.owner, "$success")]
     if item.due:
         parts += [(", by " if item.owner else ": by ", "$success"), (item.due, "$success")]
+    if item.followup_status in STATUS_SHOWN:
+        parts += [(STATUS_SHOWN[item.followup_status], "bold" if item.followup_status == "done" else "dim")]
     return Content.assemble(*parts)
 
 

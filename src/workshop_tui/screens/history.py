@@ -1,0 +1,159 @@
+"""The history of a session: every change to its items, who made it and when; Enter shows the
+summary as the session was right after the highlighted change (`SummaryAtScreen`).
+
+The same history as `workshop-tui history`, newest last; times in this machine's time zone.
+The summary at a moment is read from the history (`Store.session_data_at`): items, votes,
+clusters and follow-ups as they were then; it can be exported from there like the live one.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import DataTable, Static
+
+from workshop_tui.content import Template
+from workshop_tui.model import Clock, HistoryEntry, SessionData, SessionInfo
+from workshop_tui.moments import shown
+from workshop_tui.screens.session_screen import SessionScreen
+from workshop_tui.screens.summary import SummaryScreen
+from workshop_tui.session_store import SessionStore
+from workshop_tui.text import short
+from workshop_tui.widgets.footer import AppFooter
+from workshop_tui.widgets.progress_header import ProgressHeader
+
+PADDING = 5 * 2 + 4  # cell padding, borders
+NARROW = 110  # below this width: the time without the date (when every change is of one day), short columns
+
+
+def what(entry: HistoryEntry) -> str:
+    """The kind of change as a person says it: `voted (Ana)`, `follow-up done`, `carried over`."""
+    if entry.kind in ("voted", "unvoted") and entry.detail.get("participant"):
+        return f"{entry.kind} ({entry.detail['participant']})"
+    if entry.kind == "status":
+        return f"follow-up {entry.detail.get('status', '')}"
+    if entry.kind == "added" and entry.detail.get("carried_from"):
+        return "carried over"
+    return entry.kind
+
+
+class HistoryScreen(SessionScreen[None]):
+    """The changes, oldest first; Enter: the summary as it was then."""
+
+    CSS_PATH = "history.tcss"
+    HELP_TITLE = "History"
+    HELP_KEYS = (Binding("up,down", "", "Choose a moment"),)
+
+    BINDINGS = [
+        Binding("s", "as_of", "Summary then", tooltip="The summary as the session was right after this change (Enter)"),
+        Binding("escape,h", "back", "Back", tooltip="Back to the summary"),
+    ]
+
+    entries: Sequence[HistoryEntry] = ()
+
+    def compose(self) -> ComposeResult:
+        yield ProgressHeader(f"History · {self.info.title}")
+        yield Static(id="history-intro")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="history")
+        yield AppFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+        self.reread()
+
+    def on_resize(self) -> None:
+        self.show()
+
+    @property
+    def selected(self) -> HistoryEntry | None:
+        table = self.query_one(DataTable)
+        if not self.entries or table.cursor_row is None:
+            return None
+        return self.entries[min(table.cursor_row, len(self.entries) - 1)]
+
+    async def refresh_view(self) -> None:
+        at_end = self.selected is None or self.selected is self.entries[-1]
+        self.entries = await self.session.history()
+        self.show(at_end=at_end)
+        self.loaded = True
+
+    def show(self, at_end: bool = False) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        narrow = self.size.width < NARROW
+        one_day = len({shown(entry.at)[:10] for entry in self.entries}) <= 1
+        when_width = (8 if one_day else 11) if narrow else 19
+        who_width, what_width, where_width = (12, 14, 10) if narrow else (14, 18, 14)
+        width = max(16, self.size.width - when_width - who_width - what_width - where_width - PADDING)
+        for label, size in (("When", when_width), ("Who", who_width), ("What", what_width),
+                            ("Step" if narrow else "Where", where_width), ("Item", width)):
+            table.add_column(label, width=size)
+        for entry in self.entries:
+            when = shown(entry.at)
+            when = (when[11:] if one_day else when[5:16]) if narrow else when
+            where = f"{entry.step} {entry.column}" if narrow else f"step {entry.step} {entry.column}"
+            item = Text("a private item", style="dim italic") if entry.private else Text(short(entry.text, width))
+            table.add_row(when, Text(short(entry.who or "facilitator", who_width)),
+                          Text(short(what(entry), what_width)), where, item)
+        if self.entries:
+            table.move_cursor(row=len(self.entries) - 1 if at_end or row is None else min(row, len(self.entries) - 1),
+                              animate=False)
+        count = len(self.entries)
+        intro = (Content.assemble((f"{count} change{'s' if count != 1 else ''}", "bold"),
+                                  ("  ·  Enter shows the summary as it was right after the highlighted one", "dim"))
+                 if count else Content.styled("Nothing has changed yet: the history starts with the first item.",
+                                              "dim"))
+        self.query_one("#history-intro", Static).update(intro)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.selected is not None if action == "as_of" else True
+
+    @on(DataTable.RowSelected)
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_as_of()
+
+    def action_as_of(self) -> None:
+        entry = self.selected
+        if entry is not None:
+            self.app.push_screen(self.view(SummaryAtScreen, moment=entry.at))
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        if self.selected is not None:
+            yield SystemCommand("Summary then", "The summary as it was right after this change (Enter)",
+                                self.action_as_of)
+        yield SystemCommand("Back", "Back to the summary (Escape)", self.action_back)
+
+
+class SummaryAtScreen(SummaryScreen):
+    """The summary as the session was at a recorded moment; exported as shown."""
+
+    BINDINGS = [Binding("escape", "back", "Back to the history", tooltip="Back to the list of changes")]
+
+    def __init__(self, session: SessionStore, info: SessionInfo, template: Template, *, clock: Clock,
+                 moment: str) -> None:
+        super().__init__(session, info, template, clock=clock)
+        self.moment = moment
+
+    def on_mount(self) -> None:
+        # Textual runs the summary's own on_mount too (it names the summary): this title comes after.
+        self.call_after_refresh(self._title_at)
+
+    def _title_at(self) -> None:
+        self.query_one(ProgressHeader).set_title(f"Summary as at {shown(self.moment)} · {self.info.title}")
+
+    async def read_data(self) -> SessionData:
+        return await self.session.data_at(self.moment)
+
+    def action_history(self) -> None:
+        self.dismiss()
