@@ -231,7 +231,9 @@ class StepScreen(ItemsScreen[None]):
     @on(ParticipantPicker.SpeakerChanged)
     def _speaker_changed(self, event: ParticipantPicker.SpeakerChanged) -> None:
         self.session.by = event.name or None  # the history names who is at the keyboard
-        if self.focused is event.picker:
+        focused = self.focused
+        if focused is not None and event.picker in focused.ancestors_with_self:
+            # Chosen in the menu (whose own focus call is queued already): back to typing after it.
             self.entry.focus()
         if event.name != self.info.speaker:
             self.save_resume_point(speaker=event.name)

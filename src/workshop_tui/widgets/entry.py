@@ -223,8 +223,7 @@ class EntryBar(Horizontal):
         for picker in self.query(ParticipantPicker):
             picker.focus()
             picker.action_show_overlay()
-            if first:
-                picker.call_after_refresh(picker.light_first)
+            picker.call_after_refresh(picker.light_first if first else picker.light_current)
 
     def set_participants(self, participants: tuple[str, ...], *, speaker: str | None = None) -> None:
         if self.author is None:

@@ -89,14 +89,25 @@ class ParticipantPicker(Select[str]):
         """Light the first name in the open menu (asking who is at the keyboard)."""
         self.query_one(SelectOverlay).highlighted = 0
 
+    def light_current(self) -> None:
+        """Light the current speaker in the open menu, so that ↓ is always the next one."""
+        overlay = self.query_one(SelectOverlay)
+        values = [value for _, value in self._options]
+        if self.speaker in values and overlay.highlighted is None:
+            overlay.highlighted = values.index(self.speaker)
+
     def set_participants(self, participants: tuple[str, ...], *, speaker: str | None = None) -> None:
         """Show these participants; select `speaker` (or keep the current one)."""
+        unchanged = tuple(participants) == self.participants
         self.participants = tuple(participants)
         speaker = self.speaker if speaker is None else speaker
         if speaker not in self.names:
             speaker = ANONYMOUS
+        if unchanged and speaker == self.speaker:
+            return  # (setting the options again would reset an open menu's highlight)
         with self.prevent(Select.Changed):
-            self.set_options(self._speaker_options())
+            if not unchanged:
+                self.set_options(self._speaker_options())
             self.value = speaker
         self._set_speaker(speaker)
 
