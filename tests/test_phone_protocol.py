@@ -24,6 +24,7 @@ from test_serve_guard import near_miss, run_client
 from workshop_tui.model import new_id
 from workshop_tui.serve.phone import messages
 from workshop_tui.serve.phone.routes import MAX_MESSAGE_BYTES, PagePace
+from workshop_tui.serve.phone.views import delta_entries
 from workshop_tui.serve.server import ParticipantServer
 
 STATIC = Path(__file__).resolve().parents[1] / "src" / "workshop_tui" / "serve" / "phone" / "static"
@@ -52,6 +53,7 @@ class Phone:
         self.socket = socket
         self.views: list[dict] = []
         self.inbox: list[dict] = []
+        self.deltas = 0
 
     @classmethod
     async def open(cls, client, server, base, *, name: str | None = None, client_id: str | None = None,
@@ -66,6 +68,20 @@ class Phone:
     async def send(self, **message) -> None:
         await self.socket.send_str(json.dumps(message))
 
+    def take(self, message: dict) -> None:
+        """A message from the server, a delta made whole as the page makes it (`phone.js`)."""
+        if message["t"] == "delta":
+            last = self.views[-1]
+            assert message["base"] == last["seq"], (message["base"], last["seq"])
+            items = []
+            for entry in message["items"]:
+                items += last["items"][entry[0]:entry[1]] if isinstance(entry, list) else [entry]
+            message = {**message, "t": "view", "items": items}
+            self.deltas += 1
+        if message["t"] == "view":
+            self.views.append(message)
+        self.inbox.append(message)
+
     async def next(self, kind: str, timeout: float = 10) -> dict:
         """The next message of this kind (views are kept as they pass)."""
         async def wait():
@@ -76,10 +92,7 @@ class Phone:
                 received = await self.socket.receive()
                 if received.type != WSMsgType.TEXT:
                     raise AssertionError(f"connection closed ({received.type}) waiting for {kind}")
-                message = json.loads(received.data)
-                if message["t"] == "view":
-                    self.views.append(message)
-                self.inbox.append(message)
+                self.take(json.loads(received.data))
 
         return await asyncio.wait_for(wait(), timeout)
 
@@ -109,10 +122,7 @@ class Phone:
                         return self.inbox.pop(index)
                 received = await self.socket.receive()
                 assert received.type == WSMsgType.TEXT, received
-                message = json.loads(received.data)
-                if message["t"] == "view":
-                    self.views.append(message)
-                self.inbox.append(message)
+                self.take(json.loads(received.data))
 
         return await asyncio.wait_for(wait(), 10)
 
@@ -532,6 +542,45 @@ def test_a_page_that_floods_the_server_is_slowed_to_a_person_s_pace(room, store,
     assert sorted(item.text for item in store.list_items(info.id)) == sorted(f"flood {n}" for n in range(300))
     records = [record for record in caplog.records if record.name != "aiohttp.access"]
     assert not any(record.exc_info for record in records)
+
+
+def expand(base: list, entries: list) -> list:
+    out = []
+    for entry in entries:
+        out += base[entry[0]:entry[1]] if isinstance(entry, list) else [entry]
+    return out
+
+
+_items = st.lists(st.builds(lambda n, text, votes: {"id": f"i{n}", "text": text, "v": votes},
+                            st.integers(0, 30), st.sampled_from(["a", "b", "c"]), st.integers(0, 2)),
+                  max_size=25, unique_by=lambda item: item["id"])
+
+
+@given(_items, _items)
+def test_a_delta_makes_the_new_list_from_the_old_one(base, items):
+    entries = delta_entries(base, items)
+    assert expand(base, entries) == items
+    assert sum(1 for entry in entries if isinstance(entry, dict)) == sum(
+        1 for item in items if item not in base)  # only new or changed items are sent whole
+
+
+def test_pages_are_sent_what_changed_and_end_up_with_the_whole_step(room, store):
+    info, db = room
+    server = ParticipantServer(db, info.id)
+
+    async def scenario(client, base):
+        watcher = await Phone.open(client, server, base, name="Bo")
+        writer = await Phone.open(client, server, base, name="Zoë")
+        for n in range(12):
+            assert (await writer.ask("add", id=new_id(), step=1, column="action", text=f"idea {n}"))["t"] == "ack"
+        await watcher.view(lambda view: len(view["items"]) == 12)
+        fresh = await Phone.open(client, server, base, name="Ana")  # a whole view, read now
+        assert watcher.views[-1]["items"] == fresh.views[-1]["items"]
+        assert watcher.deltas > 0 and fresh.deltas == 0
+        for phone in (watcher, writer, fresh):
+            await phone.close()
+
+    run_client(server, scenario)
 
 
 def _containers(inner):

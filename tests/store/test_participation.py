@@ -136,3 +136,16 @@ def test_heartbeats_do_not_wake_the_screens_but_changes_do(store, room, location
         assert after != before
         other.set_phase(first.id, 2, "vote")
         assert store.change_token() != after
+
+
+def test_many_screens_say_they_are_there_in_one_transaction(store, room):
+    first, other, *_ = room
+    long_ago = datetime.now(timezone.utc) - timedelta(minutes=5)
+    store.heartbeat(first.id, "screen-9", "participant", "Gone", now=long_ago)
+    store.heartbeats(first.id, [("screen-1", "Zoë"), ("screen-2", None), ("screen-3", " Bo\x1b ")], "participant")
+    assert sorted(store.connected(first.id)) == ["", "Bo", "Zoë"]
+    store.heartbeats(first.id, [("screen-2", "Ana")], "participant")  # named since
+    assert sorted(store.connected(first.id)) == ["Ana", "Bo", "Zoë"]
+    with pytest.raises(NotFoundError):
+        store.heartbeats(987654, [("screen-4", "Nobody")], "participant")
+    assert store.connected(other.id) == []

@@ -9,7 +9,7 @@ process, a closed browser tab) no longer counts. Heartbeats do not touch the ses
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING
+from typing import Iterable, TYPE_CHECKING
 
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
@@ -34,14 +34,22 @@ class PresenceMixin:
 
     def heartbeat(self, session_id: int, client_id: str, role: str, participant: str | None = None,
                   now: datetime | None = None) -> None:
+        self.heartbeats(session_id, [(client_id, participant)], role, now=now)
+
+    def heartbeats(self, session_id: int, screens: Iterable[tuple[str, str | None]], role: str,
+                   now: datetime | None = None) -> None:
+        """Each screen `(client_id, participant)` is still there: one transaction for them all
+        (a server holding thirty phone pages commits once, not thirty times)."""
         moment = (now or datetime.now(timezone.utc)).isoformat()
         with self._write() as db:
             session_row(db, session_id)
-            row = db.get(PresenceRow, client_id) or PresenceRow(
-                client_id=client_id, session_id=session_id, role=role, last_seen=moment
-            )
-            row.session_id, row.role, row.participant, row.last_seen = session_id, role, clean_name(participant), moment
-            db.add(row)
+            for client_id, participant in screens:
+                row = db.get(PresenceRow, client_id) or PresenceRow(
+                    client_id=client_id, session_id=session_id, role=role, last_seen=moment
+                )
+                row.session_id, row.role, row.participant, row.last_seen = (session_id, role, clean_name(participant),
+                                                                            moment)
+                db.add(row)
 
     def leave(self, client_id: str) -> None:
         with self._write() as db:

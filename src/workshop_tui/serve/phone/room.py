@@ -26,7 +26,7 @@ from workshop_tui.content import Catalog, Template, load_catalog
 from workshop_tui.model import HEARTBEAT_SECONDS
 from workshop_tui.serve.phone.messages import Request
 from workshop_tui.serve.phone.operations import Held, Operations
-from workshop_tui.serve.phone.views import read_views
+from workshop_tui.serve.phone.views import Update, read_views
 from workshop_tui.store.errors import StoreError
 from workshop_tui.store_calls import StoreCalls
 
@@ -52,7 +52,9 @@ class Page:
     name: str | None = None
     cookie_token: str | None = None  # the browser's claim cookie (shared with the terminal view)
     browse_step: int = 0  # the step chosen while browsing is allowed; 0: the facilitator's
-    sent: str = ""  # the last view sent, to send only what changed
+    items: list | None = None  # the item list of the view sent last: deltas are made against it
+    head: str = ""  # the rest of that view, to send nothing when nothing changed
+    seq: int = 0  # how many views this page was sent: a delta names the one it changes
     step: int = 0  # the step of that view
 
     async def send(self, message: dict[str, Any] | str) -> None:
@@ -184,8 +186,9 @@ class Room:
     # -- what pages ask ------------------------------------------------------------------
 
     async def look(self, page: Page, step: int) -> None:
+        """The page browses to a step (or asks for its whole view again: a delta it could not follow)."""
         page.browse_step = step
-        await self.send_view(page)
+        await self.send_view(page, force=True)
 
     async def act(self, page: Page, request: Request) -> dict[str, Any]:
         """Do one write for a page; the answer to send it (`ack`, `held` or `refused`)."""
@@ -253,17 +256,17 @@ class Room:
         except StoreError as error:
             await page.send({"t": "problem", "message": str(error)})
             return
-        if force:
-            page.sent = ""
-        await self._send(page, views[page])
+        await self._send(page, views[page], force=force)
 
-    async def _send(self, page: Page, view: tuple[int, str]) -> None:
-        step, text = view
-        if text != page.sent:
-            page.sent, page.step = text, step
+    async def _send(self, page: Page, update: Update, *, force: bool = False) -> None:
+        """Send `page` its update (on the event loop, so a page's views go out one at a time,
+        each delta against the view sent just before it)."""
+        text = update.text(page, force=force)
+        if text is not None:
+            page.items, page.head, page.step, page.seq = update.items, update.head, update.step, page.seq + 1
             await page.send(text)
 
-    def _read_views(self, pages: list[Page]) -> dict[Page, tuple[int, str]]:
+    def _read_views(self, pages: list[Page]) -> dict[Page, Update]:
         assert self.store is not None
         return read_views(self.store, self.session_id, self.template_of, pages, self._phases)
 
@@ -274,14 +277,17 @@ class Room:
         sent a tick: a page that hears nothing for three ticks knows its connection is dead."""
         while True:
             await asyncio.sleep(HEARTBEAT_SECONDS)
-            for page in list(self.pages):
-                if page.client:
-                    await self._write(self._heartbeat, page)
+            screens = [(page.client, page.name) for page in list(self.pages) if page.client]
+            if screens:
+                await self._write(self._heartbeats, screens)
             await asyncio.gather(*(page.send({"t": "tick"}) for page in list(self.pages)))
 
     def _heartbeat(self, page: Page) -> None:
+        self._heartbeats([(page.client, page.name)])
+
+    def _heartbeats(self, screens: list[tuple[str, str | None]]) -> None:
         assert self.store is not None
-        self.store.heartbeat(self.session_id, page.client, ROLE, page.name)
+        self.store.heartbeats(self.session_id, screens, ROLE)
 
 
 def claim_name(store: Store, session_id: int, client: str, name: str, token: str) -> str:

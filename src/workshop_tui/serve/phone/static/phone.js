@@ -25,7 +25,7 @@
   if (!client) { client = newId(); sessionStorage.setItem(key("client"), client); }
 
   const S = {
-    me: null, askedName: store.get(key("name"), ""), view: null, held: null, editing: null,
+    me: null, askedName: store.get(key("name"), ""), view: null, last: null, held: null, editing: null,
     outbox: store.get(key("outbox"), []), browse: Number(sessionStorage.getItem(key("browse")) || 0),
     column: (store.get(key("draft"), {}).column) || "action", undo: [], seen: new Set(), seenStep: 0,
     ws: null, online: false, serial: 0, heard: 0, retry: 0, again: 0, timerAt: 0,
@@ -128,7 +128,8 @@
   function receive(message) {
     switch (message.t) {
       case "welcome": return welcome(message);
-      case "view": return view(message);
+      case "view": S.last = message; return view(message);
+      case "delta": return delta(message);
       case "ack": return settled(message.ref, message);
       case "refused": return refused(message);
       case "held": return held(message);
@@ -195,6 +196,21 @@
   }
 
   function note(text) { $("compose-note").textContent = text; announce(text); }
+
+  // What changed since the view sent last: the items as runs of that view's items ([start, end])
+  // and the items that are new or changed. A delta that does not follow the view held (a view
+  // was lost) asks for the whole view again.
+  function delta(message) {
+    if (!S.last || S.last.seq !== message.base) { send({ t: "look", step: S.browse }); return; }
+    const base = S.last.items;
+    const items = [];
+    for (const entry of message.items) {
+      if (Array.isArray(entry)) for (let i = entry[0]; i < entry[1]; i++) items.push(base[i]);
+      else items.push(entry);
+    }
+    S.last = { ...message, t: "view", items };
+    view(S.last);
+  }
 
   function view(message) {
     const old = S.view;
