@@ -223,7 +223,9 @@ class EntryBar(Horizontal):
         for picker in self.query(ParticipantPicker):
             picker.focus()
             picker.action_show_overlay()
-            picker.call_after_refresh(picker.light_first if first else picker.light_current)
+            light = picker.light_first if first else picker.light_current
+            light()
+            picker.call_after_refresh(light)
 
     def set_participants(self, participants: tuple[str, ...], *, speaker: str | None = None) -> None:
         if self.author is None:

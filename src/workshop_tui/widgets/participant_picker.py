@@ -105,10 +105,18 @@ class ParticipantPicker(Select[str]):
             speaker = ANONYMOUS
         if unchanged and speaker == self.speaker:
             return  # (setting the options again would reset an open menu's highlight)
+        overlay = self.query_one(SelectOverlay)
+        lit = overlay.highlighted
+        lit_value = self._options[lit][1] if lit is not None and lit < len(self._options) else None
         with self.prevent(Select.Changed):
             if not unchanged:
                 self.set_options(self._speaker_options())
             self.value = speaker
+        if self.expanded and lit_value is not None:
+            # The list changed under an open menu (a name was added): keep the same name lit.
+            values = [value for _, value in self._options]
+            if lit_value in values:
+                overlay.highlighted = values.index(lit_value)
         self._set_speaker(speaker)
 
     def _set_speaker(self, name: str) -> None:
