@@ -117,6 +117,9 @@ async def test_a_participant_adds_edits_deletes_and_restores_their_own_items(sto
         await settle(pilot)
         assert store.get_item(saved[0].id).text == "[bold]mine too"
         await wait_for(lambda: "[bold]mine too" in texts(app, "obstacle"), pilot)
+    # The history names Zoë for each of her changes, the restore (undo) too.
+    assert [(e.kind, e.who) for e in store.history(info.id) if e.item_id == saved[0].id] == [
+        ("added", "Zoë"), ("edited", "Zoë"), ("deleted", "Zoë"), ("restored", "Zoë")]
 
 
 async def test_nobody_edits_or_deletes_another_persons_item_not_even_by_crafted_input(store, info):

@@ -66,6 +66,17 @@ class Item:
 
 
 @dataclass(frozen=True)
+class NewItem:
+    """An item to add (`Store.add_items`): where, what, whose, and its id if the writer made one."""
+
+    step: int
+    column: str
+    text: str
+    author: str | None = None
+    item_id: str | None = None
+
+
+@dataclass(frozen=True)
 class Vote:
     """One dot a participant placed on an item."""
 

@@ -6,10 +6,12 @@ other read leaves them out and counts them instead (`hidden_counts`).
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from workshop_tui.model import DeletedItem, Item, SessionData, StepState, StepView, new_id
+from workshop_tui.model import DeletedItem, Item, NewItem, SessionData, StepState, StepView, new_id
 from workshop_tui.store.base import StoreBase
 from workshop_tui.store.history import record
 from workshop_tui.store.checks import check_column, check_step, checked_item_text
@@ -50,34 +52,16 @@ class ItemsMixin(StoreBase):
         """Save a new item at the end of its column; the same `item_id` twice is stored once.
 
         While the step is in the private phase the item is stored hidden (`Item.hidden`)."""
-        check_column(column)
-        text = checked_item_text(text)
-        author = clean_name(author)
-        item_id = item_id or new_id()
+        [item] = self.add_items(session_id, [NewItem(step, column, text, author, item_id)], by=by)
+        return item
+
+    def add_items(self, session_id: int, items: Sequence[NewItem], *, by: str | None = None) -> list[Item]:
+        """Save several new items in one transaction (one commit for a room adding at once), each
+        as `add_item` saves one. All are checked first: one that is not valid saves none."""
+        checked = [_checked(new) for new in items]
+        by = clean_name(by)
         with self._write() as db:
-            existing = db.get(ItemRow, item_id)
-            if existing is not None:
-                return to_item(existing)
-            session = touch(db, session_id)
-            check_step(session, step)
-            stamp = session.updated_at
-            row = ItemRow(
-                id=item_id,
-                session_id=session_id,
-                step=step,
-                column=column,
-                text=text,
-                author=author,
-                position=next_position(db, session_id, step, column),
-                hidden=step_phase(db, session_id, step) == PRIVATE,
-                created_at=stamp,
-                updated_at=stamp,
-            )
-            db.add(row)
-            record(db, row, "added", at=stamp, by=clean_name(by))
-            if author:
-                add_participants(db, session_id, [author])
-            return to_item(row)
+            return [to_item(_insert(db, session_id, new, by)) for new in checked]
 
     def get_item(self, item_id: str) -> Item:
         with self._read() as db:
@@ -202,3 +186,27 @@ class ItemsMixin(StoreBase):
                 step_states=tuple(to_step_state(state) for state in states),
                 hidden_counts=hidden,
             )
+
+
+def _checked(new: NewItem) -> NewItem:
+    check_column(new.column)
+    return NewItem(new.step, new.column, checked_item_text(new.text), clean_name(new.author), new.item_id or new_id())
+
+
+def _insert(db, session_id: int, new: NewItem, by: str | None) -> ItemRow:
+    """One new item at the end of its column, hidden while its step is written privately; an
+    id already stored is that item, stored once."""
+    existing = db.get(ItemRow, new.item_id)
+    if existing is not None:
+        return existing
+    session = touch(db, session_id)
+    check_step(session, new.step)
+    stamp = session.updated_at
+    row = ItemRow(id=new.item_id, session_id=session_id, step=new.step, column=new.column, text=new.text,
+                  author=new.author, position=next_position(db, session_id, new.step, new.column),
+                  hidden=step_phase(db, session_id, new.step) == PRIVATE, created_at=stamp, updated_at=stamp)
+    db.add(row)
+    record(db, row, "added", at=stamp, by=by)
+    if new.author:
+        add_participants(db, session_id, [new.author])
+    return row

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from workshop_tui.content import Catalog, Template, load_catalog
 from workshop_tui.model import HEARTBEAT_SECONDS
 from workshop_tui.serve.phone.messages import Request
-from workshop_tui.serve.phone.operations import Held, Operations
+from workshop_tui.serve.phone.operations import Adds, Held, Operations
 from workshop_tui.serve.phone.views import Update, read_views
 from workshop_tui.store.errors import StoreError
 from workshop_tui.store_calls import StoreCalls
@@ -79,6 +79,7 @@ class Room:
         self.reads = StoreCalls("phone-reads")
         self._phases: dict[int, str] = {}  # each step's phase as last read
         self.operations = Operations(session_id, self._phases)
+        self.adds = Adds(self.writes, self.operations)
         self._token: int | None = None
         self._dirty = False
         self._refreshing: asyncio.Task | None = None
@@ -169,7 +170,8 @@ class Room:
         store = self.store
         assert store is not None
         try:
-            page.name = await self.writes.call(claim_name, store, self.session_id, page.client, name, page.token)
+            # The name is the browser's that first claimed it (its token).
+            page.name = await self.writes.call(store.claim_name, self.session_id, page.client, name, token=page.token)
         except StoreError as error:
             return str(error)
         return None
@@ -197,7 +199,10 @@ class Room:
         store = self.store
         assert store is not None
         try:
-            answer = await self.writes.call(self.operations.run, store, page.name, request)
+            if request.kind == "add":
+                answer = await self.adds.add(store, page.name, request)
+            else:
+                answer = await self.writes.call(self.operations.run, store, page.name, request)
         except Held as held:
             return {"t": "held", "ref": request.ref, "message": str(held)}
         except StoreError as error:
@@ -288,11 +293,6 @@ class Room:
     def _heartbeats(self, screens: list[tuple[str, str | None]]) -> None:
         assert self.store is not None
         self.store.heartbeats(self.session_id, screens, ROLE)
-
-
-def claim_name(store: Store, session_id: int, client: str, name: str, token: str) -> str:
-    """The store's name claim: the name is the browser's that first claimed it (its token)."""
-    return store.claim_name(session_id, client, name, token=token)
 
 
 def _refused(request: Request, message: str) -> dict[str, Any]:
