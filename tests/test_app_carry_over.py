@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from helpers.pilot import record_notifications, screen_text, settle, type_text
+from helpers.pilot import record_notifications, screen_text, settle, type_text, wait_for
 
 from workshop_tui.app import make_app
 from workshop_tui.screens.followups import FollowupsScreen
@@ -74,9 +74,12 @@ async def test_continue_from_the_start_screen_then_close_what_came_from_last_tim
         assert store.get_item(carried[0].id).followup_status == "open"
         await press(pilot, "x", "escape")
         assert app.screen is step
-        assert "↻ from last time: Ana, by 2026-12-15 · done ✓" in screen_text(app)
+        await wait_for(lambda: "↻ from last time: Ana, by 2026-12-15 · done ✓" in screen_text(app), pilot,
+                       what="the step to show the follow-up done")
     statuses = [(e.detail["status"], e.who) for e in store.history(mexico.id) if e.kind == "status"]
-    assert statuses == [("done", None), ("dropped", None), ("open", None), ("done", None)]
+    # The session starts with its facilitator at the keyboard.
+    assert statuses == [("done", "Anne-Laure"), ("dropped", "Anne-Laure"), ("open", "Anne-Laure"),
+                        ("done", "Anne-Laure")]
 
 
 async def test_continuing_needs_a_title_and_escape_changes_nothing(store, session):
@@ -122,4 +125,4 @@ async def test_the_history_names_the_speaker_at_the_facilitators_keyboard(store,
         await type_text(pilot, "Said by Ana")
         await press(pilot, "enter")
     assert [(e.kind, e.text, e.who) for e in store.history(session.id)] == [
-        ("added", "By nobody in particular", None), ("added", "Said by Ana", "Ana")]
+        ("added", "By nobody in particular", "Anne-Laure"), ("added", "Said by Ana", "Ana")]  # the facilitator first

@@ -60,7 +60,8 @@ def recorded_notes(app) -> list[str]:
 
 
 async def choose_speaker(pilot, moves: int) -> None:
-    """Pick the speaker `moves` rows below the current one in the picker (anonymous is first)."""
+    """Pick the speaker `moves` rows below the current one in the picker (the facilitator is first,
+    then the participants, then anonymous)."""
     await press(pilot, "ctrl+o", *["down"] * moves, "enter")
 
 
@@ -175,8 +176,11 @@ async def test_phases_change_what_the_step_allows(store, session):
         assert app.focused is column
         assert column.check_action("vote", ()) is False and column.check_action("mark", ()) is False
         assert column.check_action("move", ()) is True
-        await press(pilot, "v", "space")
+        await press(pilot, "v", "space")  # no keys here now: typed, they go to the input
         assert len(store.list_votes(session.id, 1)) == 3 and not column.marked
+        assert app.focused is screen.entry and screen.entry.text == "v "
+        screen.entry.load_text("")
+        await press(pilot, "escape")
 
         await press(pilot, "f8")
         assert store.step_states(session.id)[1].phase == "cluster"
@@ -186,7 +190,7 @@ async def test_phases_change_what_the_step_allows(store, session):
         await press(pilot, "f8")  # vote: dots on items, and new items wait
         assert store.step_states(session.id)[1].phase == "vote"
         assert column.check_action("vote", ()) is True
-        await press(pilot, "i")
+        await press(pilot, "escape")
         await type_text(pilot, "an idea while voting")
         await press(pilot, "enter")
         assert screen.entry.text == "an idea while voting"
@@ -204,7 +208,7 @@ async def test_phases_change_what_the_step_allows(store, session):
         await press(pilot, "f9", "f9")
         assert any("first phase" in note for note in notes)
         # Adding works again, with the text typed while voting (entering the vote phase selected items).
-        await press(pilot, "i", "enter")
+        await press(pilot, "escape", "enter")
         assert [item.text for item in store.list_items(session.id, 1)][-1] == "an idea while voting"
 
 
@@ -224,7 +228,7 @@ async def test_merge_marked_items_into_a_cluster_and_split_it(store, session):
         assert app.focused is column and len(column.rows) == 4
         await press(pilot, "up", "up", "up", "space")  # mark "No budget"
         assert column.rows[0].marked and "◆ No budget" in screen_text(app)
-        await press(pilot, "down", "down", "down", "m")  # merge it with "Money is short"
+        await press(pilot, "down", "down", "down", "ctrl+k")  # merge it with "Money is short"
         items = {item.text: item for item in store.list_items(session.id, 1)}
         assert items["No budget"].cluster_id and items["No budget"].cluster_id == items["Money is short"].cluster_id
         assert items["Slow replies"].cluster_id is None
@@ -237,15 +241,15 @@ async def test_merge_marked_items_into_a_cluster_and_split_it(store, session):
         # Grow the cluster: mark the cluster, merge with the board.
         await press(pilot, "up", "up")
         assert column.selected_group is not None and len(column.selected_group) == 2
-        await press(pilot, "space", "down", "m")
+        await press(pilot, "space", "down", "ctrl+k")
         clusters = {item.cluster_id for item in store.list_items(session.id, 1) if item.text != "Slow replies"}
         assert len(clusters) == 1 and None not in clusters
         assert len(column.rows) == 2 and "Cluster of 3" in screen_text(app)
         # Editing a cluster row asks to split first; splitting gives the items back.
         notes = recorded_notes(app)
-        await press(pilot, "up", "up", "e")
+        await press(pilot, "up", "up", "enter")
         assert column.editor is None and any("split it" in note for note in notes)
-        await press(pilot, "s")
+        await press(pilot, "ctrl+x")
         assert all(item.cluster_id is None for item in store.list_items(session.id, 1))
         assert len(column.rows) == 4 and "Cluster of" not in screen_text(app)
 
@@ -265,10 +269,12 @@ async def test_cast_and_withdraw_dots_and_refuse_when_none_are_left(store, sessi
         await press(pilot, "tab", "tab", "escape")
         column = screen.query_one("#col-tool", GroupColumn)
         assert app.focused is column
+        await choose_speaker(pilot, 3)  # anonymous (after the facilitator, Ana and Bo)
+        await press(pilot, "escape")
         await press(pilot, "v")  # nobody is speaking: whose dot would it be?
         assert store.list_votes(session.id, 1) == []
         assert any("Choose who is voting" in note for note in notes)
-        await choose_speaker(pilot, 1)  # Ana
+        await press(pilot, "ctrl+o", "up", "up", "enter")  # Ana
         assert screen.speaker == "Ana"
         assert "Ana: ●● 2 of 2 dots left" in screen_text(app)
         await press(pilot, "escape", "up", "v", "v")
@@ -377,9 +383,12 @@ async def test_every_new_action_is_in_the_help_and_the_palette(store, session):
         titles = {command.title for command in app.get_system_commands(screen)}
         assert "Follow-up…" in titles
         await press(pilot, "f1")
-        assert "Place one of the speaker's dots" in screen_text(app)
-        await press(pilot, "pagedown")
-        help_text = screen_text(app)
+        pages = [screen_text(app)]
+        for _ in range(3):
+            await press(pilot, "pagedown")
+            pages.append(screen_text(app))
+        help_text = "\n".join(pages)
+        assert "Place one of the speaker's dots" in help_text
         assert "A step: facilitating" in help_text and "Start or pause the step's timer" in help_text
 
 

@@ -41,16 +41,16 @@ async def test_mark_a_follow_up_with_owner_and_due_date_and_list_edit_clear_them
         await settle(pilot)
         screen = await open_step(pilot)
         assert "ends in commitments" in screen_text(app)
-        await press(pilot, "escape", "up", "f")
+        await press(pilot, "escape", "up", "ctrl+f")
         assert isinstance(app.screen, FollowupDialog)
         assert "Write the [plan]" in screen_text(app)
-        await press(pilot, "enter", "down", "down", "enter")  # owner: Bo
+        await press(pilot, "enter", "up", "enter")  # owner: Bo (the speaker, the facilitator, is listed last)
         await press(pilot, "tab")
         await type_text(pilot, "next friday")
         await press(pilot, "enter")
-        # The store refuses the date: the dialog comes back, saying why, with what was typed.
+        # Not a date: the dialog stays, saying why in one line, with what was typed.
         assert isinstance(app.screen, FollowupDialog)
-        assert "'next friday' is not a date: write it as YYYY-MM-DD" in screen_text(app)
+        assert "“next friday” is not a date: write it as YYYY-MM-DD" in screen_text(app)
         assert not store.get_item(plan.id).followup
         await press(pilot, "ctrl+a", "ctrl+k")
         await type_text(pilot, "2026-12-04")
@@ -67,7 +67,7 @@ async def test_mark_a_follow_up_with_owner_and_due_date_and_list_edit_clear_them
         assert "Not a commitment" not in text
         await press(pilot, "enter")  # edit: the due date moves
         assert isinstance(app.screen, FollowupDialog)
-        await press(pilot, "ctrl+a", "ctrl+k")  # with an owner known, the date has the focus
+        await press(pilot, "tab", "ctrl+a", "ctrl+k")  # the owner first, as the help says; Tab: the date
         await type_text(pilot, "2026-12-11")
         await press(pilot, "enter")
         assert isinstance(app.screen, FollowupsScreen)
@@ -78,6 +78,44 @@ async def test_mark_a_follow_up_with_owner_and_due_date_and_list_edit_clear_them
         await press(pilot, "escape")
         assert app.screen is screen
         assert "⚑ follow-up" not in screen_text(app)
+
+
+async def test_a_due_date_typed_after_tab_is_saved(store, session):
+    """Issue 12 item 3: the cursor started in Due; Tab went to the buttons, and the date typed
+    there went nowhere while Enter saved the follow-up without it."""
+    plan = store.add_item(session.id, 1, "action", "Sign the agreement", author="Ana")
+    app = make_app(store, clock=lambda: T0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_step(pilot)
+        await press(pilot, "escape", "ctrl+f")
+        dialog = app.screen
+        assert isinstance(dialog, FollowupDialog)
+        assert app.focused is dialog.query_one("#followup-owner")  # first, as the help lists it
+        await press(pilot, "tab")
+        await type_text(pilot, "2015-08-01")
+        await press(pilot, "enter")
+        assert app.screen is not dialog
+    assert store.get_item(plan.id).due == "2015-08-01"
+
+
+async def test_a_date_typed_on_a_button_goes_to_the_due_date_and_a_bad_one_saves_nothing(store, session):
+    plan = store.add_item(session.id, 1, "action", "Sign the agreement", author="Ana")
+    app = make_app(store, clock=lambda: T0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_step(pilot)
+        await press(pilot, "escape", "ctrl+f", "tab", "tab")  # one Tab too many: the Save button
+        dialog = app.screen
+        assert dialog.focused is dialog.query_one("#save")
+        await type_text(pilot, "2015-13-01")
+        assert dialog.due_input.value == "2015-13-01" and dialog.focused is dialog.due_input
+        await press(pilot, "enter")
+        assert app.screen is dialog
+        assert "“2015-13-01” is not a date" in screen_text(app) and "Nothing was saved" in screen_text(app)
+        assert not store.get_item(plan.id).followup
+        await press(pilot, "escape")
+    assert not store.get_item(plan.id).followup
 
 
 async def test_the_follow_ups_view_goes_to_a_follow_ups_step(store, session):

@@ -81,7 +81,7 @@ async def test_a_whole_workshop(store, catalog, isolated_dirs, tmp_path):
         await type_text(pilot, "third action")
         await pilot.press("enter")
         await settle(pilot)
-        assert [i.author for i in store.list_items(session_id, 8) if i.column == "action"] == [None, "Bo", "Bo"]
+        assert [i.author for i in store.list_items(session_id, 8) if i.column == "action"] == ["Anne-Laure", "Bo", "Bo"]
         assert "— Bo" in screen_text(app)
 
         # Escape selects items in the column; the last one is selected.
@@ -103,22 +103,22 @@ async def test_a_whole_workshop(store, catalog, isolated_dirs, tmp_path):
         assert [i.text for i in store.list_items(session_id, 8) if i.column == "action"][1] == "second action (edited)"
         assert app.focused is column
 
-        # Move it down (Shift+Down), then up again with K.
+        # Move it down (Shift+Down), then up again (Shift+Up).
         await pilot.press("shift+down")
         await settle(pilot)
         assert [i.text for i in store.list_items(session_id, 8) if i.column == "action"] == [
             "s8 action", "third action", "second action (edited)"]
         assert column.selected_item.text == "second action (edited)"
-        await pilot.press("K")
+        await pilot.press("shift+up")
         await settle(pilot)
         assert column_texts(step, "action") == ["s8 action", "second action (edited)", "third action"]
 
         # Delete, then undo: it comes back in its place.
-        await pilot.press("d")
+        await pilot.press("delete")
         await settle(pilot)
         assert column_texts(step, "action") == ["s8 action", "third action"]
         assert len(store.list_items(session_id, 8)) == 4
-        await pilot.press("u")
+        await pilot.press("ctrl+z")
         await settle(pilot)
         assert column_texts(step, "action") == ["s8 action", "second action (edited)", "third action"]
         assert [i.text for i in store.list_items(session_id, 8) if i.column == "action"] == [

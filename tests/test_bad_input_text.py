@@ -85,6 +85,9 @@ async def test_typed_and_pasted_in_the_app_shown_literally_and_exported_back(sto
         await settle(pilot)
         step = app.screen
         assert isinstance(step, StepScreen)
+        await pilot.press("ctrl+o", "down", "down", "down", "enter")  # anonymous: the texts alone in the exports
+        await settle(pilot)
+        assert step.speaker == ""
         await pilot.press(*"typed [bold]x[/bold] [@click=app.quit]q[/]")  # key by key
         await pilot.press("enter")
         await settle(pilot)

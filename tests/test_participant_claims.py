@@ -41,7 +41,7 @@ async def test_a_disconnected_participants_name_cannot_be_taken_to_delete_their_
             if isinstance(app.screen, ParticipantScreen):  # before the fix: in, as Ana
                 app.screen.query_one("#col-action", ItemColumn).focus()
                 await settle(pilot)
-                await pilot.press("d")
+                await pilot.press("delete")
                 await settle(pilot)
             assert isinstance(app.screen, JoinNameScreen)
             assert "Ana is taken" in screen_text(app)

@@ -139,6 +139,11 @@ class SessionStore:
     async def set_current_step(self, step: int) -> SessionInfo:
         return await self._call(lambda store: store.set_current_step(self.id, step))
 
+    async def set_resume_point(self, *, step: int | None = None, column: str | None = None,
+                               speaker: str | None = None) -> SessionInfo:
+        return await self._call(lambda store: store.set_resume_point(self.id, step=step, column=column,
+                                                                     speaker=speaker))
+
     async def add_participant(self, name: str) -> tuple[str, ...]:
         return await self._call(lambda store: store.add_participant(self.id, name))
 
@@ -192,6 +197,15 @@ class SessionStore:
         await self._call(lambda store: store.set_wiki_target(self.id, api_url, page, user))
 
     # -- a step's phase and timer ------------------------------------------------------------
+
+    async def reveal_step(self, step: int, *, anonymous: bool | None = None) -> int:
+        return await self._call(lambda store: store.reveal_step(self.id, step, anonymous=anonymous))
+
+    async def set_step_anonymous(self, step: int, anonymous: bool) -> StepState:
+        return await self._call(lambda store: store.set_step_anonymous(self.id, step, anonymous))
+
+    async def step_states(self) -> list[StepState]:
+        return list((await self._call(lambda store: store.step_states(self.id))).values())
 
     async def set_phase(self, step: int, phase: str) -> StepState:
         return await self._call(lambda store: store.set_phase(self.id, step, phase))

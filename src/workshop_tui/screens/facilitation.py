@@ -71,6 +71,12 @@ class Facilitation(Horizontal):
         select: str | None = None
 
     @dataclass
+    class Revealed(Message):
+        """A step's private items were revealed: read the step again."""
+
+        step: int
+
+    @dataclass
     class InfoSaved(Message):
         """The session's settings changed (the dots each participant has)."""
 
@@ -185,7 +191,7 @@ class Facilitation(Horizontal):
         members = await self.session.cluster(item_ids)
         column.marked.clear()
         self.post_message(self.ItemsSaved(column, members, select=members[0].id))
-        self.notify(f"Merged into one cluster of {len(members)} items (s splits it again).")
+        self.notify(f"Merged into one cluster of {len(members)} items (Ctrl+X splits it again).")
 
     def on_group_column_split_requested(self, event: GroupColumn.SplitRequested) -> None:
         self.split_cluster(event.column, event.item)
@@ -194,7 +200,7 @@ class Facilitation(Horizontal):
     async def split_cluster(self, column: GroupColumn, item: Item) -> None:
         members = await self.session.split(item)
         self.post_message(self.ItemsSaved(column, members, select=members[0].id))
-        self.notify(f"Split the cluster back into {len(members)} items.")
+        self.notify(f"Split the cluster back into {len(members)} items (Space marks them, Ctrl+K merges again).")
 
     # -- dot votes -----------------------------------------------------------------------
 
@@ -252,6 +258,25 @@ class Facilitation(Horizontal):
     @store_work("Participant not added")
     async def save_participant(self, name: str) -> None:
         self.post_message(self.ParticipantAdded(name, await self.session.add_participant(name)))
+
+    @store_work("Not revealed")
+    async def reveal(self, anonymous: bool | None = None) -> None:
+        """Show every item written privately in this step at once (credited, or anonymous)."""
+        step = self.step
+        hidden = sum((await self.session.step_view(step)).hidden_counts.values())
+        if not hidden and self.state.phase != "private":
+            self.notify("Nothing to reveal: this step holds no private items.")
+            return
+        revealed = await self.session.reveal_step(step, anonymous=anonymous)
+        self.show_states(*await self.session.step_states())  # the step moved on to brainstorm
+        how = "anonymously" if (anonymous if anonymous is not None else self.state.anonymous) else "credited"
+        self.notify(f"Revealed {revealed} item{'s' if revealed != 1 else ''} of step {step}, {how}.")
+        self.post_message(self.Revealed(step))
+
+    @store_work("Not changed")
+    async def set_anonymous(self, anonymous: bool) -> None:
+        self.show_states(await self.session.set_step_anonymous(self.step, anonymous))
+        self.notify(f"Step {self.step} will be revealed {'anonymously (authors dropped)' if anonymous else 'credited'}.")
 
     def set_votes_per_participant(self) -> None:
         if self.info is not None:

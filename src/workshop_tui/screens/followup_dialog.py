@@ -1,5 +1,9 @@
 """An item's follow-up: who owns it and when it is due. Dismisses with a `FollowupChoice` or None.
 
+Focus goes as the help says: Owner first, Tab to the due date, Tab to the buttons. Nothing typed
+is dropped: a character typed while a button has focus goes to the due date (with focus), and a
+due date that is not a date keeps the dialog open with one line saying so; nothing is saved.
+
 The dialog only collects the choice. `ask_followup` shows it, saves the choice in the
 session's store, and while the store refuses it (a date that is not YYYY-MM-DD) shows it again
 with the store's one-line reason and the values as typed. (Callbacks rather than `push_screen_wait`,
@@ -9,10 +13,12 @@ so no worker sits waiting on a dialog.)
 from __future__ import annotations
 
 import inspect
+import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Callable
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -42,7 +48,8 @@ class FollowupDialog(ModalScreen["FollowupChoice | None"]):
 
     CSS_PATH = ["dialogs.tcss", "followup_dialog.tcss"]
     HELP_TITLE = "Follow-up dialog"
-    HELP_KEYS = (Binding("tab", "", "Owner, due date, buttons"), Binding("enter", "", "Save (in the due date)"))
+    HELP_KEYS = (Binding("tab", "", "Owner, then due date (YYYY-MM-DD), then buttons"),
+                 Binding("enter", "", "Save (in the due date)"))
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip="Close without changing the follow-up")]
 
@@ -66,7 +73,7 @@ class FollowupDialog(ModalScreen["FollowupChoice | None"]):
                              value=self.owner if self.owner else Select.NULL, compact=True, id="followup-owner")
             with Horizontal(classes="followup-row"):
                 yield Label("Due", classes="followup-label")
-                yield Input(self.due, placeholder="YYYY-MM-DD", compact=True, id="followup-due")
+                yield Input(self.due, placeholder="YYYY-MM-DD", compact=True, select_on_focus=False, id="followup-due")
             yield Static(Content(self.error), id="followup-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary")
@@ -77,18 +84,40 @@ class FollowupDialog(ModalScreen["FollowupChoice | None"]):
 
     def on_mount(self) -> None:
         self.query_one("#followup-error").display = bool(self.error)
-        due = self.query_one("#followup-due", Input)
-        (due if self.error or self.owner else self.query_one("#followup-owner", Select)).focus()
+        # In the order the help gives: the owner first (the due date when it was refused).
+        (self.due_input if self.error else self.query_one("#followup-owner", Select)).focus()
+
+    @property
+    def due_input(self) -> Input:
+        return self.query_one("#followup-due", Input)
 
     def _choice(self) -> FollowupChoice:
         owner = self.query_one("#followup-owner", Select).value
-        return FollowupChoice(owner=owner if isinstance(owner, str) else "",
-                              due=self.query_one("#followup-due", Input).value.strip())
+        return FollowupChoice(owner=owner if isinstance(owner, str) else "", due=self.due_input.value.strip())
+
+    def on_key(self, event: events.Key) -> None:
+        # A date typed after one Tab too many (a button has focus) still lands in the due date.
+        if event.is_printable and isinstance(self.focused, Button):
+            event.stop()
+            due = self.due_input
+            due.focus()
+            due.insert_text_at_cursor(event.character or "")
+
+    def show_error(self, message: str) -> None:
+        error = self.query_one("#followup-error", Static)
+        error.update(Content(message))
+        error.display = True
+        self.due_input.focus()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        self.dismiss(self._choice())
+        choice = self._choice()
+        if choice.due and not is_date(choice.due):
+            self.show_error(f"“{choice.due}” is not a date: write it as YYYY-MM-DD (for example 2026-12-15). "
+                            "Nothing was saved.")
+            return
+        self.dismiss(choice)
 
     @on(Button.Pressed, "#clear")
     def action_clear(self) -> None:
@@ -97,6 +126,17 @@ class FollowupDialog(ModalScreen["FollowupChoice | None"]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def is_date(text: str) -> bool:
+    """Whether `text` is a calendar date written YYYY-MM-DD."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def ask_followup(asker: Widget, session: SessionStore, item: Item, participants: tuple[str, ...], *,

@@ -31,6 +31,8 @@ NOTES = (
     "The text leaves the input line only once it is saved; if saving fails it stays there.",
     "Pasting several lines keeps every line: they become ONE item with line breaks (a paste is "
     "never split into several items). Ctrl+J adds a line break by hand.",
+    "Selecting (Escape): Enter edits, Delete deletes (Ctrl+Z undoes). A letter typed there goes back to "
+    "the input with it: no sentence acts as commands. @Na + Tab credits one item to Nathalie.",
     "Items, titles and names are shown exactly as typed: [bold] or [link=x] is text, not formatting.",
     "The mouse works too: click a column, an item, a step in the list, or a button.",
     "Ctrl+P opens the command palette: every action, and \"Go to step N\" for each step.",

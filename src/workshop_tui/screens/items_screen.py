@@ -33,7 +33,9 @@ ResultT = TypeVar("ResultT")
 class ItemsScreen(SessionScreen[ResultT]):
     """Adding, editing, deleting (with undo) and the text left typed when leaving."""
 
-    UNDO_HINT = "Press u to undo."
+    UNDO_HINT = "Ctrl+Z undoes it."
+    SHOWS_OWN_HIDDEN = False
+    """Whether items written privately are shown here to their author (a participant's own screen)."""
 
     step: reactive[int] = reactive(1, init=False)
     """The step shown."""
@@ -116,6 +118,10 @@ class ItemsScreen(SessionScreen[ResultT]):
     def action_focus_input(self) -> None:
         self.entry.focus()
 
+    def typing_input(self) -> ItemInput | None:
+        """Where a letter typed on a selected item goes (with focus): the input line."""
+        return None if self.entry.read_only else self.entry
+
     def action_toggle_brief(self) -> None:
         self.toggle_class("-brief-open")
 
@@ -148,7 +154,12 @@ class ItemsScreen(SessionScreen[ResultT]):
             entry.set_saving(False)
             if not saved:
                 entry.save_failed()
-        entry.saved(request.text)
+        entry.saved(request.typed or request.text)
+        if item.hidden and not self.SHOWS_OWN_HIDDEN:
+            # Written privately on the shared screen: kept hidden, counted, shown at the reveal.
+            self.notify("Saved privately: it shows when the step is revealed (Ctrl+R).")
+            self.reread()
+            return True
         self.items.remember(item)
         self.items_changed()
         if item.step == self.step:
@@ -213,7 +224,7 @@ class ItemsScreen(SessionScreen[ResultT]):
                 self.undo_stack.append(deleted)
         self.refresh_bindings()
         await self.item_restored(item)
-        self.withdraw_notice(self.deleted_notice(deleted.item))  # its "Press u to undo" is done
+        self.withdraw_notice(self.deleted_notice(deleted.item))  # its undo hint is done
         self.notify(f"Restored “{short(item.text)}” (step {item.step}).", markup=False)
 
     def deleted_notice(self, item: Item) -> str:

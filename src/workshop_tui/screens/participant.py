@@ -55,6 +55,7 @@ class ParticipantScreen(ItemsScreen[None]):
     CSS_PATH = "participant.tcss"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     HELP_TITLE = "Your screen"
+    SHOWS_OWN_HIDDEN = True
 
     BINDINGS = [
         Binding("tab", "next_column", "Column", tooltip="Type into (or select in) the next column"),
@@ -62,7 +63,7 @@ class ParticipantScreen(ItemsScreen[None]):
         Binding("escape", "select_items", "Select", tooltip="Select items: edit or delete your own, vote"),
         Binding("v", "vote", "Vote", tooltip="Place one of your dots on the selected item (vote phase)"),
         Binding("w", "withdraw", "Take back", tooltip="Take one of your dots back from the selected item"),
-        Binding("u,ctrl+z", "undo_delete", "Undo", tooltip="Bring back the item you deleted last"),
+        Binding("ctrl+z", "undo_delete", "Undo", tooltip="Bring back the item you deleted last"),
         Binding("ctrl+n", "next_step", "Next step", tooltip="Look at the next step (when the facilitator allows it)"),
         Binding("ctrl+b", "previous_step", "Previous step", show=False,
                 tooltip="Look at the previous step (when the facilitator allows it)"),
@@ -284,10 +285,10 @@ class ParticipantScreen(ItemsScreen[None]):
         if item is not None and self.is_own(item):
             yield SystemCommand("Edit my item", "Edit the selected item in place (Enter)",
                                 self.active_column.action_edit)
-            yield SystemCommand("Delete my item", "Delete the selected item (D)", self.active_column.action_delete)
+            yield SystemCommand("Delete my item", "Delete the selected item (Delete)", self.active_column.action_delete)
         if item is not None and self.phase == "vote":
             yield SystemCommand("Vote", "Place one of your dots on the selected item (V)", self.action_vote)
             yield SystemCommand("Take a dot back", "Take one of your dots back (W)", self.action_withdraw)
         if self.undo_stack:
-            yield SystemCommand("Undo delete", "Bring back the item you deleted last (U)", self.action_undo_delete)
+            yield SystemCommand("Undo delete", "Bring back the item you deleted last (Ctrl+Z)", self.action_undo_delete)
 

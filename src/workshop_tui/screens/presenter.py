@@ -77,6 +77,7 @@ class PresenterScreen(SessionScreen[None]):
         header.set_step(view.step, view.info.step_count)
         board.step = view.step
         board.state = view.state
+        board.show_hidden(view.hidden_counts)  # private writing: how many each, never what
         if moved:
             await board.show_items(view.items)
         else:

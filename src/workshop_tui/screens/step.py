@@ -21,13 +21,15 @@ from textual.binding import ActiveBinding
 from textual.containers import Vertical
 from textual.reactive import reactive
 
-from workshop_tui.model import SessionInfo
+from workshop_tui.model import COLUMNS, SessionInfo
+from workshop_tui.store.errors import StoreError
 from workshop_tui.screens.facilitation import Facilitation
 from workshop_tui.screens.items_screen import ItemsScreen
 from workshop_tui.screens.step_keys import PRESENTER_FOOTER, STEP_BINDINGS, footer_optional, step_commands, step_help
 from workshop_tui.widgets.entry import EntryBar
 from workshop_tui.widgets.footer import AppFooter, fit_footer
 from workshop_tui.widgets.group_column import GroupColumn
+from workshop_tui.widgets.item_input import ItemInput
 from workshop_tui.widgets.participant_picker import ParticipantPicker
 from workshop_tui.widgets.progress_header import ProgressHeader
 from workshop_tui.widgets.step_board import StepBoard
@@ -44,7 +46,7 @@ class StepScreen(ItemsScreen[None]):
     CSS_PATH = ["step_board.tcss", "step.tcss"]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     REREAD_OWN_LATER = True
-    UNDO_HINT = "Press u (or Ctrl+Z) to undo."
+    UNDO_HINT = "Ctrl+Z undoes it."
 
     BINDINGS = STEP_BINDINGS
 
@@ -59,14 +61,35 @@ class StepScreen(ItemsScreen[None]):
                 yield StepBoard(self.template, clock=self.clock, id="board").data_bind(
                     StepScreen.step, StepScreen.presenting, StepScreen.column)
                 labels = {column.key: column.label for column in self.template.columns}
-                yield EntryBar(labels, participants=self.info.participants, waiting_placeholder=VOTE_PLACEHOLDER,
+                yield EntryBar(labels, participants=self.info.participants, facilitator=self.info.facilitator,
+                               speaker=self.info.speaker, waiting_placeholder=VOTE_PLACEHOLDER,
                                refused_note=VOTING_NOTE, id="entry").data_bind(StepScreen.step)
         yield AppFooter()
 
     def on_mount(self) -> None:
+        # Reopening comes back to the step, the column and the speaker where they were left.
+        if self.info.current_column in COLUMNS:
+            self.set_active(COLUMNS.index(self.info.current_column))
         self.watch_step()
         self.entry.focus()
+        self.facilitation.speaker = self.speaker
+        self.ask_speaker_once()
         self.load()
+
+    def ask_speaker_once(self) -> None:
+        """A session whose speaker was never chosen starts with the facilitator at the keyboard
+        (saved; shown beside the input); without a facilitator, it asks who is at the keyboard."""
+        if self.info.speaker and self.speaker == self.info.speaker:
+            return
+        facilitator = self.info.facilitator
+        if facilitator:
+            if self.speaker != facilitator:
+                self.entry_bar.set_participants(self.info.participants, speaker=facilitator)  # saved when told
+            else:
+                self.save_resume_point(speaker=facilitator)
+        elif self.info.participants:
+            self.call_after_refresh(lambda: self.entry_bar.choose_speaker(first=True))
+            self.notify("Who is at the keyboard? Pick the speaker: new items are theirs.")
 
     @property
     def board(self) -> StepBoard:
@@ -102,6 +125,8 @@ class StepScreen(ItemsScreen[None]):
         self.items_changed()
         self.facilitation.votes = [vote for vote in data.votes if vote.item_id in in_step]
         self.loaded = True
+        if data.hidden_counts.get(self.step):
+            self.reread()  # who wrote how many privately: the step's own read has it
 
     async def refresh_view(self) -> None:
         """Re-read the step shown and redraw only what changed; focus and typing are untouched."""
@@ -111,6 +136,7 @@ class StepScreen(ItemsScreen[None]):
             return  # another step is shown now
         self.items.replace_step(step, live.view.items)
         self.facilitation.show_states(live.view.state)
+        self.board.show_hidden(live.view.hidden_counts)
         await self.board.sync(live.view.items)
         self.info = live.view.info
         self.facilitation.votes = live.votes
@@ -134,6 +160,9 @@ class StepScreen(ItemsScreen[None]):
     def on_facilitation_info_saved(self, event: Facilitation.InfoSaved) -> None:
         self.info = event.info
 
+    def on_facilitation_revealed(self, event: Facilitation.Revealed) -> None:
+        self.load()  # every item of the step, the revealed ones at the end of their columns
+
     # -- moving between steps ----------------------------------------------------------------
 
     def go_to_step(self, number: int) -> None:
@@ -149,15 +178,23 @@ class StepScreen(ItemsScreen[None]):
     @store_work("Cannot read the step", group="redraw", exclusive=True)
     async def redraw_items(self) -> None:
         step = self.step
+        self.board.show_hidden({})
         await self.board.show_items(self.items.of(step))
         votes = await self.session.votes(step)
         if step == self.step:
             self.facilitation.votes = votes
+            self.reread()  # and who wrote how many privately, if the step is written so
 
     @store_work("Step not remembered")
     async def save_current_step(self, number: int) -> None:
-        """Remember the step, so reopening the session comes back exactly here."""
-        self.info = await self.session.set_current_step(number)
+        """Remember the step (and the column), so reopening the session comes back exactly here."""
+        self.info = await self.session.set_resume_point(step=number, column=COLUMNS[self.column])
+
+    @store_work("Not remembered for reopening")
+    async def save_resume_point(self, *, speaker: str | None = None, column: bool = False) -> None:
+        """Remember the speaker (or the column typed into) for reopening."""
+        self.info = await self.session.set_resume_point(speaker=speaker,
+                                                        column=COLUMNS[self.column] if column else None)
 
     def action_next_step(self) -> None:
         if self.step >= self.info.step_count:
@@ -185,14 +222,21 @@ class StepScreen(ItemsScreen[None]):
             return
         self.entry.focus()
 
+    def typing_input(self) -> ItemInput | None:
+        return None if self.presenting else super().typing_input()
+
     def action_choose_speaker(self) -> None:
         self.entry_bar.choose_speaker()
 
     @on(ParticipantPicker.SpeakerChanged)
     def _speaker_changed(self, event: ParticipantPicker.SpeakerChanged) -> None:
         self.session.by = event.name or None  # the history names who is at the keyboard
-        if self.focused is event.picker:
+        focused = self.focused
+        if focused is not None and event.picker in focused.ancestors_with_self:
+            # Chosen in the menu (whose own focus call is queued already): back to typing after it.
             self.entry.focus()
+        if event.name != self.info.speaker:
+            self.save_resume_point(speaker=event.name)
 
     def action_add_participant(self) -> None:
         self.facilitation.add_participant()
@@ -220,6 +264,9 @@ class StepScreen(ItemsScreen[None]):
 
     def action_set_votes(self) -> None:
         self.facilitation.set_votes_per_participant()
+
+    def action_reveal(self, anonymous: bool | None = None) -> None:
+        self.facilitation.reveal(anonymous)
 
     def action_toggle_presenter(self) -> None:
         """The shared screen's view: no notes, no controls; the prompt, the timer, the columns."""
@@ -276,11 +323,21 @@ class StepScreen(ItemsScreen[None]):
     @store_work("Timer not paused")
     async def leave_session(self) -> None:
         await self.facilitation.pause_timer()
+        await self.remember_column()
         self.dismiss()
 
     async def before_quit(self) -> None:
-        """Called by the app before it quits: stop counting time on a step nobody is on."""
+        """Called by the app before it quits: stop counting time on a step nobody is on, and
+        remember the column typed into."""
         await self.facilitation.pause_timer()
+        await self.remember_column()
+
+    async def remember_column(self) -> None:
+        if COLUMNS[self.column] != (self.info.current_column or COLUMNS[0]):
+            try:
+                self.info = await self.session.set_resume_point(column=COLUMNS[self.column])
+            except StoreError:
+                pass  # only where to come back to: never a reason not to leave
 
     # -- keys, palette, help, footer -------------------------------------------------------
 

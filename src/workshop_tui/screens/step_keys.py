@@ -33,8 +33,7 @@ STEP_BINDINGS = [
     Binding("ctrl+g", "choose_step", "Go to step", show=False, tooltip="Pick a step from the step list"),
     Binding("ctrl+o", "choose_speaker", "Speaker", tooltip="Choose who is speaking: the author of new items"),
     Binding("ctrl+s", "summary", "Summary", tooltip="The whole table, and exports"),
-    Binding("u,ctrl+z", "undo_delete", "Undo",
-            tooltip="Bring back the item deleted last (u once items are selected)"),
+    Binding("ctrl+z", "undo_delete", "Undo", tooltip="Bring back the item deleted last"),
     Binding("f2", "toggle_brief", "Brief", show=False, tooltip="Show the step's whole brief, or shrink it again"),
     Binding("ctrl+l", "close_session", "Sessions", show=False, tooltip="Back to the list of sessions"),
     Binding("f5", "toggle_timer", "Timer", tooltip="Start or pause the step's timer (time spent is recorded)"),
@@ -49,6 +48,8 @@ STEP_BINDINGS = [
             tooltip="Presenter mode for the shared screen: prompt, timer and columns, large (F12 or Esc leaves)"),
     Binding("f3", "agenda", "Agenda", tooltip="Planned against actual time per step; votes per participant"),
     Binding("f4", "followups", "Follow-ups", tooltip="Every follow-up of the session, with owner and due date"),
+    Binding("ctrl+r", "reveal", "Reveal", show=False,
+            tooltip="Reveal the step's privately written items to everyone at once"),
 ]
 
 # The footer shows as many keys as fit: `footer_optional` says what goes first when it is
@@ -78,7 +79,7 @@ PRESENTER_FOOTER = ("toggle_presenter", "next_step", "toggle_timer", "next_phase
 
 # The step screen's facilitation keys (the help screen lists them apart).
 FACILITATION_ACTIONS = ("toggle_timer", "extend_timer", "next_phase", "previous_phase", "toggle_presenter", "agenda",
-                        "followups")
+                        "followups", "reveal")
 
 COMMANDS = (
     ("Next step", "Go on to the next step (Ctrl+N)", "next_step"),
@@ -105,15 +106,15 @@ FACILITATION_COMMANDS = (
 )
 ITEM_COMMANDS = (
     ("Edit item", "Edit the selected item in place (Enter)", "edit"),
-    ("Delete item", "Delete the selected item (D)", "delete"),
+    ("Delete item", "Delete the selected item (Delete)", "delete"),
     ("Move item up", "Move it up (Shift+Up)", "move(-1)"),
     ("Move item down", "Move it down (Shift+Down)", "move(1)"),
-    ("Follow-up…", "Make the selected item a follow-up: owner, due date (F)", "followup"),
+    ("Follow-up…", "Make the selected item a follow-up: owner, due date (Ctrl+F)", "followup"),
 )
 PHASE_COMMANDS = {
     "cluster": (("Mark item", "Mark it for merging (Space)", "mark"),
-                ("Merge marked items", "Into one cluster (M)", "merge"),
-                ("Split cluster", "Back into separate items (S)", "split")),
+                ("Merge marked items", "Into one cluster (Ctrl+K)", "merge"),
+                ("Split cluster", "Back into separate items (Ctrl+X)", "split")),
     "vote": (("Vote", "Place one of the speaker's dots (V)", "vote"),
              ("Withdraw a vote", "Take one of the speaker's dots back (W)", "withdraw")),
 }
@@ -144,13 +145,23 @@ def step_commands(screen: StepScreen) -> Iterable[SystemCommand]:
                             lambda p=phase: screen.facilitation.set_phase(p))
     yield SystemCommand("Dots per participant…", f"Now {screen.info.votes_per_participant} per step",
                         screen.action_set_votes)
+    state = screen.facilitation.state
+    yield SystemCommand("Reveal private items", "Show the step's privately written items to everyone, credited "
+                        "(Ctrl+R)" if not state.anonymous else "Show them to everyone, anonymously (Ctrl+R)",
+                        screen.action_reveal)
+    yield SystemCommand("Reveal private items anonymously", "Show them to everyone without their authors "
+                        "(dropped for good)", lambda: screen.action_reveal(True))
+    yield SystemCommand("Anonymous reveal: " + ("off" if state.anonymous else "on"),
+                        "This step's private items will be revealed " + ("credited" if state.anonymous
+                                                                         else "without their authors"),
+                        lambda: screen.facilitation.set_anonymous(not state.anonymous))
     column = screen.active_column
     if column.selected_group is not None:
         for title, help_text, action in (*ITEM_COMMANDS, *PHASE_COMMANDS.get(column.phase, ())):
             if column.check_action(action.split("(")[0], ()):
                 yield SystemCommand(title, help_text, run("column", action))
-    yield SystemCommand("Undo delete", "Bring back the item deleted last (U)" if screen.undo_stack
-                        else "Nothing deleted to bring back yet (U)", screen.action_undo_delete)
+    yield SystemCommand("Undo delete", "Bring back the item deleted last (Ctrl+Z)" if screen.undo_stack
+                        else "Nothing deleted to bring back yet (Ctrl+Z)", screen.action_undo_delete)
 
 
 def step_help(screen: StepScreen) -> list[Section]:

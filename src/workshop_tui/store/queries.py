@@ -56,7 +56,7 @@ def later_than(newest: str | None, now: str) -> str:
 def item_row(db: Session, item_id: str) -> ItemRow:
     row = db.get(ItemRow, item_id)
     if row is None:
-        raise NotFoundError(f"unknown item {item_id} (deleted by someone else?)")
+        raise NotFoundError("this item is no longer there: someone else may have deleted it")
     return row
 
 

@@ -10,6 +10,11 @@ just after it changes nothing for this item); the screen saves it and calls `sav
 `save_failed`. While the step does not take new items (`accepting` off: the vote phase) an
 Enter is refused, with the note the screen gave, and the text stays.
 
+Crediting one item to someone else without leaving the input (the facilitator's screen): type
+`@` and the start of a name, then Tab: the name is completed (Tab again: the next name that
+fits); an item that starts with `@Name ` (a name of the session) is saved as theirs, without the
+`@Name `, and the speaker stays who it was.
+
 Tab and Shift+Tab in the input choose the next or previous column here, in the order the keys
 were typed (a burst "Tab, text, Enter" saves the text in the column chosen just before it);
 `ColumnChosen` tells the screen, which shows the column lit. The screen sets `column` itself
@@ -18,6 +23,7 @@ when the column is chosen elsewhere (select mode, a click).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from textual import on
@@ -78,24 +84,33 @@ class EntryBar(Horizontal):
         text: str
         author: str | None
         item_id: str
+        typed: str = ""
+        """What the input held (`text` with an `@Name ` before it, or `text` itself)."""
 
     def __init__(self, labels: dict[str, str], *, author: str | None = None, participants: tuple[str, ...] = (),
-                 waiting_placeholder: str = TYPE_PLACEHOLDER, refused_note: str = "", id: str | None = None) -> None:
+                 facilitator: str = "", speaker: str = "", waiting_placeholder: str = TYPE_PLACEHOLDER,
+                 refused_note: str = "", id: str | None = None) -> None:
         super().__init__(id=id)
         self.labels = labels
         """Each column's label, by key."""
         self.author = author
         """A participant's own name (fixed); None on the facilitator's screen, where the speaker is chosen."""
         self.participants = participants
+        self.facilitator = facilitator
+        self.first_speaker = speaker
         self.waiting_placeholder = waiting_placeholder
         self.refused_note = refused_note
         self._pending_id: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="target")
-        yield ItemInput(placeholder=TYPE_PLACEHOLDER, id="entry-input")
+        entry = ItemInput(placeholder=TYPE_PLACEHOLDER, id="entry-input")
         if self.author is None:
-            yield ParticipantPicker(self.participants, id="speaker")
+            entry.complete = self.complete_name
+        yield entry
+        if self.author is None:
+            yield ParticipantPicker(self.participants, facilitator=self.facilitator, speaker=self.first_speaker,
+                                    id="speaker")
         else:
             yield Static(Content.assemble(("as ", "dim"), (self.author, "bold")), id="you")
 
@@ -139,10 +154,55 @@ class EntryBar(Horizontal):
         self.post_message(self.request(event.text))
 
     def request(self, text: str) -> AddRequested:
-        """What Enter asks for now: `text` as a new item, here, by the speaker."""
+        """What Enter asks for now: `text` as a new item, here, by the speaker (or by the person
+        named at its start, `@Name `)."""
         if self._pending_id is None:
             self._pending_id = new_id()  # once per typed item: a repeated Enter stores it once
-        return self.AddRequested(self, self.step, self.column_key, text, self.speaker or None, self._pending_id)
+        author, item_text = self.credited(text)
+        return self.AddRequested(self, self.step, self.column_key, item_text, author or None, self._pending_id,
+                                 typed=text)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Whom an item can be credited to with `@Name`: the facilitator and the participants."""
+        if self.author is not None:
+            return ()
+        return self.query_one(ParticipantPicker).names
+
+    def credited(self, text: str) -> tuple[str, str]:
+        """(author, text): `@Name rest` with a known name is Name's `rest`; else the speaker's text."""
+        if text.startswith("@"):
+            for name in sorted(self.names, key=len, reverse=True):  # "Ana Lu" before "Ana"
+                head = "@" + name
+                if text.startswith(head) and (len(text) == len(head) or text[len(head)].isspace()):
+                    rest = text[len(head):].lstrip()
+                    if rest.strip():
+                        return name, rest
+        return self.speaker, text
+
+    def complete_name(self, text: str, cursor: int) -> tuple[str, int] | None:
+        """Tab on `@Na` at the start of the text: (the text with the name completed, where the
+        cursor goes); Tab again: the next name that fits. None: no name fits (Tab is Tab)."""
+        if not text.startswith("@") or cursor < 1:
+            return None
+        names = self.names
+        stem = self._completion_stem
+        for name in names:
+            head = f"@{name} "
+            if stem is not None and text.startswith(head) and cursor == len(head):
+                fitting = [other for other in names if other.casefold().startswith(stem.casefold())]
+                if len(fitting) < 2 or name not in fitting:
+                    return None
+                following = fitting[(fitting.index(name) + 1) % len(fitting)]
+                return f"@{following} " + text[len(head):], len(following) + 2
+        typed = text[1:cursor]
+        fitting = [name for name in names if name.casefold().startswith(typed.casefold())]
+        if "\n" in typed or not fitting:
+            return None
+        self._completion_stem = typed
+        return f"@{fitting[0]} " + text[cursor:].lstrip(" "), len(fitting[0]) + 2
+
+    _completion_stem: str | None = None
 
     def set_saving(self, saving: bool) -> None:
         self.input.set_saving(saving)
@@ -151,17 +211,21 @@ class EntryBar(Horizontal):
         """The store has `text`: it leaves the input (what was typed since stays), and the next
         item gets a new id."""
         self._pending_id = None
+        self._completion_stem = None
         self.input.remove_saved(text)
 
     def save_failed(self) -> None:
         """The store refused: the text stays, to be saved again under the same id."""
         self.input.save_failed()
 
-    def choose_speaker(self) -> None:
-        """Open the speaker menu (the facilitator's screen)."""
+    def choose_speaker(self, *, first: bool = False) -> None:
+        """Open the speaker menu (the facilitator's screen); `first`: with the first name lit."""
         for picker in self.query(ParticipantPicker):
             picker.focus()
             picker.action_show_overlay()
+            light = picker.light_first if first else picker.light_current
+            light()
+            picker.call_after_refresh(light)
 
     def set_participants(self, participants: tuple[str, ...], *, speaker: str | None = None) -> None:
         if self.author is None:

@@ -32,14 +32,16 @@ ITEM_ACTIONS = ("edit", "delete", "move", "mark", "merge", "split", "vote", "wit
 class GroupColumn(ItemColumn):
     """A step's column of items and clusters, following the step's phase."""
 
+    # Merging, splitting and follow-ups are Ctrl keys: no letter typed in a sentence changes an
+    # item. v and w place and take back dots, in the vote phase only (where nothing is typed).
     BINDINGS = [
         Binding("space", "mark", "Mark", key_display="␣",
                 tooltip="Mark the item (or cluster) to merge (cluster phase)"),
-        Binding("m", "merge", "Merge", tooltip="Merge the marked items with the selected one into a cluster"),
-        Binding("s", "split", "Split", tooltip="Split the selected cluster back into separate items"),
+        Binding("ctrl+k", "merge", "Merge", tooltip="Merge the marked items with the selected one into a cluster"),
+        Binding("ctrl+x", "split", "Split", tooltip="Split the selected cluster back into separate items"),
         Binding("v", "vote", "Vote", tooltip="Place one of the speaker's dots on the selected item (vote phase)"),
         Binding("w", "withdraw", "Withdraw", tooltip="Take one of the speaker's dots back from the selected item"),
-        Binding("f", "followup", "Follow-up",
+        Binding("ctrl+f", "followup", "Follow-up",
                 tooltip="Make the selected item a follow-up, with an owner and a due date (or change it)"),
     ]
 
@@ -171,8 +173,8 @@ class GroupColumn(ItemColumn):
     def _refuse_cluster(self, doing: str) -> bool:
         group = self.selected_group
         if group is not None and len(group) > 1:
-            self.notify(f"This is a cluster of {len(group)}: split it (s, in the cluster phase) to {doing} its items.",
-                        severity="warning")
+            self.notify(f"This is a cluster of {len(group)}: split it (Ctrl+X, in the cluster phase) "
+                        f"to {doing} its items.", severity="warning")
             return True
         return False
 
@@ -206,7 +208,7 @@ class GroupColumn(ItemColumn):
         if highlighted is not None and highlighted not in targets:
             targets.append(highlighted)
         if len(targets) < 2:
-            self.notify("Mark at least one other item with Space, then press m on the one to merge it with.",
+            self.notify("Mark at least one other item with Space, then press Ctrl+K on the one to merge it with.",
                         severity="warning")
             return
         ids = tuple(item.id for row in targets for item in row.group)

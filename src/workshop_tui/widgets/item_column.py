@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from textual import on
+from textual import events, on
 from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Size
@@ -53,11 +53,13 @@ class ItemColumn(RowList):
     """
 
     BINDINGS = [
-        Binding("enter,e", "edit", "Edit", tooltip="Edit the selected item in place"),
-        Binding("delete,d", "delete", "Delete", tooltip="Delete the selected item (u undoes)"),
-        Binding("shift+up,K", "move(-1)", "Up", key_display="⇧↑", tooltip="Move the selected item up"),
-        Binding("shift+down,J", "move(1)", "Down", key_display="⇧↓", tooltip="Move the selected item down"),
-        Binding("escape,i", "screen.focus_input", "Type", tooltip="Back to typing a new item"),
+        # No letter acts on an item: a sentence typed here goes to the input (`_forward_event`).
+        Binding("enter", "edit", "Edit", tooltip="Edit the selected item in place"),
+        Binding("delete,backspace", "delete", "Delete", key_display="Del",
+                tooltip="Delete the selected item (Ctrl+Z undoes)"),
+        Binding("shift+up", "move(-1)", "Up", key_display="⇧↑", tooltip="Move the selected item up"),
+        Binding("shift+down", "move(1)", "Down", key_display="⇧↓", tooltip="Move the selected item down"),
+        Binding("escape", "screen.focus_input", "Type", tooltip="Back to typing a new item"),
         Binding("left", "screen.previous_column", "Previous column", show=False),
         Binding("right", "screen.next_column", "Next column", show=False),
         # The step's own keys still work here; hidden so the item keys fit an 80-column footer.
@@ -186,6 +188,41 @@ class ItemColumn(RowList):
         await self.end_edit()
 
     # -- keys ----------------------------------------------------------------------------
+
+    def _forward_event(self, event: events.Event) -> None:
+        # A printable key that is no key of this column is the start of a sentence: it goes to
+        # the input, and the input takes focus. Decided here, as the app hands each key over in
+        # the order typed, not when the column gets round to it: every key after it goes to the
+        # input too, so "Escape, good idea" typed in a burst lands in the input whole.
+        if isinstance(event, events.Key) and event.is_printable and not self._binds(event.key):
+            typing = getattr(self.screen, "typing_input", None)
+            target = typing() if typing is not None else None
+            if target is not None:
+                self.screen.set_focus(target)
+                target._forward_event(event)
+                return
+        super()._forward_event(event)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Enter or Delete on an item this screen may not change (a participant's, on someone
+        # else's): say so in plain words rather than nothing at all.
+        item = self.selected_item
+        if (event.key in ("enter", "delete", "backspace") and item is not None and self._editor is None
+                and not self.can_edit(item)):
+            event.stop()
+            event.prevent_default()
+            whose = f"{item.author}'s" if item.author else "not yours"
+            self.notify(f"This item is {whose}: you can edit and delete only your own.", markup=False)
+            return
+        await super()._on_key(event)
+
+    def _binds(self, key: str) -> bool:
+        """Whether `key` runs an enabled binding here now (this column's, its screen's, the app's)."""
+        for namespace, bindings in self.screen._modal_binding_chain:
+            for binding in bindings.key_to_bindings.get(key, ()):
+                if self.app._check_action_state(binding.action, namespace):
+                    return True
+        return False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit", "delete", "move"):

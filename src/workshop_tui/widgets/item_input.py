@@ -10,7 +10,9 @@ and then scrolls.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+from typing import Callable
 
 from textual import events, on
 from textual.binding import Binding
@@ -18,7 +20,20 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import TextArea
 
+from workshop_tui.text import clean_text
+
 SLOW_SAVE_SECONDS = 0.15
+
+
+def typed_format_character(event: events.Key) -> str | None:
+    """A format character typed as part of the text (the joiner U+200D inside 👩🏽‍🚀, a flag's tag
+    characters, a soft hyphen), which `TextArea` drops because it is not `isprintable()`; None
+    for anything else. Bidirectional controls stay out (`clean_text` drops them everywhere)."""
+    character = event.character
+    if (character and len(character) == 1 and not character.isprintable()
+            and unicodedata.category(character) == "Cf" and clean_text(character) == character):
+        return character
+    return None
 
 
 class ItemInput(TextArea):
@@ -87,6 +102,15 @@ class ItemInput(TextArea):
             event.prevent_default()
             self.action_submit() if event.key == "enter" else self.action_line_break()
             return
+        if event.key == "tab" and self.complete is not None and not self.saving and self.cursor_location[0] == 0:
+            completed = self.complete(self.text, self.cursor_location[1])
+            if completed is not None:
+                event.stop()
+                event.prevent_default()
+                text, cursor = completed
+                self.load_text(text)
+                self.move_cursor((0, cursor))
+                return
         if event.key in ("tab", "shift+tab") and self.switches_columns:
             event.stop()
             event.prevent_default()
@@ -96,7 +120,17 @@ class ItemInput(TextArea):
             else:
                 (self.parent or self).post_message(self.ColumnSwitch(self, step))
             return
+        joiner = typed_format_character(event)
+        if joiner is not None and not self.read_only:
+            event.stop()
+            event.prevent_default()
+            start, end = self.selection
+            self._replace_via_keyboard(joiner, start, end)
+            return
         await super()._on_key(event)
+
+    complete: "Callable[[str, int], tuple[str, int] | None] | None" = None
+    """Tab completing a name: (text, cursor) -> (completed text, new cursor), None when nothing fits."""
 
     switches_columns = True
     """Tab and Shift+Tab move to the next or previous column (not in an item being edited)."""

@@ -22,10 +22,11 @@ from workshop_tui.widgets.bars import joined_spaces
 FOLLOWUP_STEPS = (5, 8)  # steps that end in commitments: an action, an owner, a date
 
 KEYS = {
-    "brainstorm": "Type, Enter adds. Esc selects items: Enter edits, d deletes, ⇧↑ ⇧↓ move.",
-    "cluster": "Esc selects items: Space marks, m merges the marked with the selected one, s splits a cluster.",
+    "private": "Only how many each person wrote shows here. Ctrl+R reveals them all at once.",
+    "brainstorm": "Type, Enter adds. Esc selects items: Enter edits, Del deletes, ⇧↑ ⇧↓ move.",
+    "cluster": "Esc selects items: Space marks, Ctrl+K merges the marked with the selected one, Ctrl+X splits.",
     "vote": "Esc selects items: v places one of the speaker's dots, w takes it back. New items wait.",
-    "discuss": "Columns ordered by votes. Esc selects items: f makes one a follow-up (owner, due date).",
+    "discuss": "Columns ordered by votes. Esc selects items: Ctrl+F makes one a follow-up (owner, due date).",
 }
 
 
@@ -48,6 +49,8 @@ class PhaseBar(Vertical):
         self.phase = "brainstorm"
         self.step = 1
         self.votes: Content | None = None
+        self.hidden: dict[str, int] = {}
+        """Unrevealed items by author ("" for none), while the step is written privately."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="phase-chips")
@@ -80,6 +83,21 @@ class PhaseBar(Vertical):
             ))
         self._draw()
 
+    def show_hidden(self, counts: dict[str, int]) -> None:
+        """How many unrevealed items each person has written (never their texts)."""
+        if counts != self.hidden:
+            self.hidden = dict(counts)
+            self._draw()
+
+    def hidden_content(self) -> Content:
+        """`Written privately: Ana 3 · Bo 2 · anonymous 1` (names as typed, never markup; never texts)."""
+        if not self.hidden:
+            return Content.styled("Nothing written yet.", "dim")
+        parts: list[Content] = []
+        for name, count in sorted(self.hidden.items(), key=lambda entry: (entry[0] == "", entry[0].casefold())):
+            parts.append(Content.assemble((name or "anonymous", "bold" if name else "italic"), f" {count}"))
+        return Content.assemble(("Written privately: ", "bold"), Content(" · ").join(parts))
+
     def chips(self) -> Content:
         chips = []
         for phase in timebox.shown_phases(self.phase):
@@ -100,8 +118,11 @@ class PhaseBar(Vertical):
             else:
                 first = Content.assemble(first, ("  F8 next phase · F9 back", "dim"))
         self.query_one("#phase-chips", Static).update(first)
-        self.query_one("#phase-help", Static).update(Content(timebox.PHASE_HELP.get(self.phase, "")))
+        help_line = Content(timebox.PHASE_HELP.get(self.phase, ""))
+        if self.phase == "private":
+            help_line = Content.assemble(help_line, "\n", self.hidden_content())
+        self.query_one("#phase-help", Static).update(help_line)
         keys = KEYS.get(self.phase, "")
-        if self.step in FOLLOWUP_STEPS and self.phase != "discuss":
-            keys += " This step ends in commitments: f on an item makes it a follow-up."
+        if self.step in FOLLOWUP_STEPS and self.phase not in ("discuss", "private"):
+            keys += " This step ends in commitments: Ctrl+F on an item makes it a follow-up."
         self.query_one("#phase-keys", Static).update(Content(keys))

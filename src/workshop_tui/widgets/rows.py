@@ -10,6 +10,7 @@ typed by a participant is shown exactly as typed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from textual.content import Content
@@ -23,12 +24,24 @@ from workshop_tui.model import Item
 
 GUTTER = 2  # the bullet and a space
 
+# What joins or modifies an emoji into a sequence: the joiner, the variation selectors, skin
+# tones, a flag's tag characters. Terminals disagree on how wide such a sequence is (tmux draws
+# 👩🏽‍🚀 four cells wide, Rich measures two), and a row drawn narrower or wider than measured
+# pushes the column's right border (and everything after it on the line) out of place.
+_SEQUENCE_PARTS = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+
+
+def drawn(text: str) -> str:
+    """Text as a column draws it: an emoji sequence as its parts (👩🏽‍🚀 as 👩🚀), each of a width
+    every terminal agrees on. Only the drawing: the store and the exports keep the text exact."""
+    return _SEQUENCE_PARTS.sub("", text) if not text.isascii() else text
+
 
 def item_content(item: Item) -> Content:
     """An item as literal text, its author (if any) dimmed after it."""
-    content = Content(item.text)
+    content = Content(drawn(item.text))
     if item.author:
-        content = Content.assemble(content, "  ", ("— ", "dim"), (item.author, "dim italic"))
+        content = Content.assemble(content, "  ", ("— ", "dim"), (drawn(item.author), "dim italic"))
     return content
 
 

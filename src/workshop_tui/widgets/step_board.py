@@ -19,6 +19,7 @@ from workshop_tui.content import Step, Template
 from workshop_tui.model import COLUMNS, Clock, Item, StepState
 from workshop_tui.widgets.facilitation_bar import FacilitationBar
 from workshop_tui.widgets.group_column import GroupColumn
+from workshop_tui.widgets.phase_bar import PhaseBar
 
 
 def brief_content(step: Step | None, *, presenting: bool = False, notes: bool = True) -> Content:
@@ -95,6 +96,10 @@ class StepBoard(Vertical):
     def watch_column(self, active: int) -> None:
         for index, column in enumerate(self.columns):
             column.set_class(index == active, "-active")
+
+    def show_hidden(self, counts: dict[str, int]) -> None:
+        """How many unrevealed items each person has written in the step (private writing)."""
+        self.query_one(PhaseBar).show_hidden(counts)
 
     async def show_items(self, items: list[Item] | tuple[Item, ...]) -> None:
         for column in self.columns:
