@@ -5,6 +5,8 @@ exactly as typed)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from html_cells import Shown, summary_cells
 
@@ -54,7 +56,8 @@ def build_session(store, template, *, hostile=True):
 
 
 def expected_cells(data):
-    """Per step, per column, the bullets the page should show, in the summary's order."""
+    """Per step, per column, the bullets the page should show, in the summary's order (a cluster's
+    votes once, on the cluster; its members' bullets carry none)."""
     def shown(item):
         votes = f"{item.votes} vote{'' if item.votes == 1 else 's'}" if item.votes else None
         followup = None
@@ -76,7 +79,7 @@ def expected_cells(data):
                     total = sum(item.votes for item in group)
                     bullets.append(Shown(f"Cluster of {len(group)} items",
                                          votes=f"{total} vote{'' if total == 1 else 's'}" if total else None,
-                                         members=tuple(shown(item) for item in group)))
+                                         members=tuple(replace(shown(item), votes=None) for item in group)))
                 else:
                     bullets.append(shown(group[0]))
             row.append(bullets)
