@@ -339,3 +339,39 @@ def test_a_long_outbox_kept_offline_goes_out_paced_and_whole(chromium, room, sto
     closed = asyncio.run(scenario())
     assert closed == []
     assert sorted(i.text for i in store.list_items(info.id)) == texts
+
+
+def test_written_privately_an_item_is_on_its_authors_phone_only_until_the_reveal(chromium, room, store, tmp_path):
+    """Two phones while the step is written privately: Ana sees her item, Bo sees only how many
+    there are; the facilitator reveals and both pages show it, credited."""
+    from playwright.async_api import async_playwright, expect
+
+    info, db = room
+    store.set_phase(info.id, 1, "private")
+
+    async def scenario(url):
+        async with async_playwright() as playwright:
+            browser = await launch(playwright)
+            ana = await open_page(browser, url, PHONE)
+            bo = await open_page(browser, url, PHONE)
+            await join(ana, "Ana")
+            await join(bo, "Bo")
+            await expect(ana.locator("#phase-label")).to_have_text("Write privately")
+            await add(ana, "My secret worry about the budget", column="obstacle")
+            await expect(item(ana, "My secret worry")).to_be_visible()
+            await expect(bo.locator("#phase-line")).to_contain_text("1 item is written privately so far")
+            await press(bo, "label[for=pick-obstacle]")
+            await expect(bo.locator(".item")).to_have_count(0)
+            assert "My secret worry" not in await bo.content()
+            await shoot(bo, tmp_path, "phone-private-others.png")
+            assert store.reveal_step(info.id, 1) == 1
+            await expect(item(bo, "My secret worry about the budget")).to_be_visible()
+            await expect(item(bo, "My secret worry about the budget").locator(".meta")).to_contain_text("Ana")
+            await expect(ana.locator("#phase-label")).to_have_text("Brainstorm")
+            assert ana.errors == [] and bo.errors == []
+            await browser.close()
+
+    with serving(db, info.id) as server:
+        asyncio.run(scenario(server.url))
+    assert [(i.text, i.author, i.hidden) for i in store.list_items(info.id)] == [
+        ("My secret worry about the budget", "Ana", False)]
