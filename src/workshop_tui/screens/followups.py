@@ -106,7 +106,7 @@ class FollowupsScreen(StepPicker):
                                   ("  ·  x done · - dropped · o open again · Enter edits · g goes to the step", "dim"),
                                   ("  ·  ↻ from last time" if carried else "", "dim"))
                  if count else
-                 Content.styled("No follow-ups yet. On a step, select an item (Esc) and press f to make it one: "
+                 Content.styled("No follow-ups yet. On a step, select an item (Esc) and press Ctrl+F to make it one: "
                                 "an action with an owner and a due date (steps 5 and 8 end in them).", "dim"))
         self.query_one("#followups-intro", Static).update(intro)
         self.refresh_bindings()

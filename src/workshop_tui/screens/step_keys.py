@@ -64,7 +64,7 @@ SELECTED_DROP = ("next_step", "move", "edit", "summary", "next_column", "choose_
 
 def footer_optional(phase: str, *, typing: bool) -> tuple[str, ...]:
     """What the footer drops first when it is narrow, in the phase `phase`, typing or with
-    items selected: follow-ups (F4, and f on an item) matter in the discussion, the agenda (F3)
+    items selected: follow-ups (F4, and Ctrl+F on an item) matter in the discussion, the agenda (F3)
     before it; the last phase has no next phase (F8)."""
     discuss = phase == "discuss"
     if typing:
