@@ -51,6 +51,25 @@ class BetweenSessionsMixin(ImportMixin):
             record(db, row, "status", at=row.updated_at, by=clean_name(by), detail={"status": status, "was": was})
             return to_item(row)
 
+    def restore_followup(self, before: Item, *, by: str | None = None) -> Item:
+        """Undo a status change or a clear: the follow-up as `before` was (owner, due date,
+        status), in one transaction, each change in the history."""
+        status = before.followup_status if before.followup_status in SETTABLE else "open"
+        with self._write() as db:
+            row = item_row(db, before.id)
+            if row.followup_status == "carried":
+                raise NotAllowedError("this follow-up was carried into another session: change it there")
+            stamp = touch(db, row.session_id).updated_at
+            if not row.followup:
+                row.followup, row.owner, row.due = True, before.owner, before.due
+                record(db, row, "followup", at=stamp, by=clean_name(by))
+            if row.followup_status != status:
+                was, row.followup_status = row.followup_status, status
+                record(db, row, "status", at=stamp, by=clean_name(by), detail={"status": status, "was": was})
+            row.updated_at = stamp
+            db.add(row)
+            return to_item(row)
+
     def open_followups(self, session_id: int) -> list[Item]:
         """The follow-ups of a session still open (what continuing it would carry over)."""
         with self._read() as db:
