@@ -31,7 +31,7 @@ def test_the_wikitext_page_speaks_french(template):
     with i18n.using("fr"):
         page = export_text(_session(template), template, "wikitext", now=NOW)
     for french in ("== Informations ==", "* Animation: Anne-Laure", "* Lieu: Paris", "'''ÉTAPE 1: ",
-                   '<small class="timebox">Prévu 15 min · réel 17 min</small>',
+                   '<small class="timebox">Durée 15 min · passé 17 min</small>',
                    "'''Groupe de 2 éléments'''", '<small class="votes">(3 votes)</small>',
                    "(suite à donner de la séance précédente, responsable : Bo, échéance 2026-12-15, faite)",
                    "(suite à donner, responsable : Ana)",

@@ -68,6 +68,9 @@ def extract(package_dir: Path = PACKAGE_DIR) -> list[po.Entry]:
             key = (entry.context, entry.msgid)
             if key not in found:
                 found[key] = entry
+            elif found[key].plural != entry.plural:
+                raise ExtractError(f"{relative}:{line}: {entry.msgid!r} is marked both with and without a plural; "
+                                   "use another text for one of them")
             found[key].comments.append(f"#: {relative}:{line}")
     return list(found.values())
 

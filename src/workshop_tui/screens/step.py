@@ -21,6 +21,7 @@ from textual.binding import ActiveBinding
 from textual.containers import Vertical
 from textual.reactive import reactive
 
+from workshop_tui.i18n import N_, _
 from workshop_tui.model import COLUMNS, SessionInfo
 from workshop_tui.store.errors import StoreError
 from workshop_tui.screens.facilitation import Facilitation
@@ -36,8 +37,8 @@ from workshop_tui.widgets.step_board import StepBoard
 from workshop_tui.widgets.step_list import StepList
 from workshop_tui.workers import store_work
 
-VOTE_PLACEHOLDER = "Voting: items wait · F8 next phase"  # whole in the input at 80 columns
-VOTING_NOTE = "Voting is on: new items wait (your text stays here). F8 or F9 changes the phase."
+VOTE_PLACEHOLDER = N_("Voting: items wait · F8 next phase")  # whole in the input at 80 columns
+VOTING_NOTE = N_("Voting is on: new items wait (your text stays here). F8 or F9 changes the phase.")
 
 
 class StepScreen(ItemsScreen[None]):
@@ -46,7 +47,7 @@ class StepScreen(ItemsScreen[None]):
     CSS_PATH = ["step_board.tcss", "step.tcss"]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     REREAD_OWN_LATER = True
-    UNDO_HINT = "Ctrl+Z undoes it."
+    UNDO_HINT = N_("Ctrl+Z undoes it.")
 
     BINDINGS = STEP_BINDINGS
 
@@ -89,7 +90,7 @@ class StepScreen(ItemsScreen[None]):
                 self.save_resume_point(speaker=facilitator)
         elif self.info.participants:
             self.call_after_refresh(lambda: self.entry_bar.choose_speaker(first=True))
-            self.notify("Who is at the keyboard? Pick the speaker: new items are theirs.")
+            self.notify(_("Who is at the keyboard? Pick the speaker: new items are theirs."))
 
     @property
     def board(self) -> StepBoard:
@@ -114,7 +115,7 @@ class StepScreen(ItemsScreen[None]):
 
     # -- loading and live ----------------------------------------------------------------
 
-    @store_work("Cannot load the session", group="load", exclusive=True)
+    @store_work(N_("Cannot load the session"), group="load", exclusive=True)
     async def load(self) -> None:
         data = await self.session.data()
         self.info = data.info
@@ -175,7 +176,7 @@ class StepScreen(ItemsScreen[None]):
         self.facilitation.carry_timer(number)
         self.save_current_step(number)
 
-    @store_work("Cannot read the step", group="redraw", exclusive=True)
+    @store_work(N_("Cannot read the step"), group="redraw", exclusive=True)
     async def redraw_items(self) -> None:
         step = self.step
         self.board.show_hidden({})
@@ -185,12 +186,12 @@ class StepScreen(ItemsScreen[None]):
             self.facilitation.votes = votes
             self.reread()  # and who wrote how many privately, if the step is written so
 
-    @store_work("Step not remembered")
+    @store_work(N_("Step not remembered"))
     async def save_current_step(self, number: int) -> None:
         """Remember the step (and the column), so reopening the session comes back exactly here."""
         self.info = await self.session.set_resume_point(step=number, column=COLUMNS[self.column])
 
-    @store_work("Not remembered for reopening")
+    @store_work(N_("Not remembered for reopening"))
     async def save_resume_point(self, *, speaker: str | None = None, column: bool = False) -> None:
         """Remember the speaker (or the column typed into) for reopening."""
         self.info = await self.session.set_resume_point(speaker=speaker,
@@ -198,7 +199,7 @@ class StepScreen(ItemsScreen[None]):
 
     def action_next_step(self) -> None:
         if self.step >= self.info.step_count:
-            self.notify("This is the last step: Ctrl+S shows the summary and exports.")
+            self.notify(_("This is the last step: Ctrl+S shows the summary and exports."))
             return
         self.go_to_step(self.step + 1)
 
@@ -320,7 +321,7 @@ class StepScreen(ItemsScreen[None]):
 
         self.app.push_screen(QuitDialog(pending, verb="leave"), chosen)
 
-    @store_work("Timer not paused")
+    @store_work(N_("Timer not paused"))
     async def leave_session(self) -> None:
         await self.facilitation.pause_timer()
         await self.remember_column()
