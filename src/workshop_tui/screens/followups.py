@@ -114,8 +114,10 @@ class FollowupsScreen(StepPicker):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("edit", "clear", "go"):
+        if action in ("edit", "go"):
             return bool(super().check_action(action, parameters)) and self.selected is not None
+        if action == "clear":
+            return self.selected is not None and self.selected.followup_status != "carried"
         if action == "status":
             item = self.selected
             return item is not None and item.followup_status not in (parameters[0], "carried")

@@ -15,6 +15,7 @@ from sqlmodel import col, select
 
 from workshop_tui.model import Item, SessionInfo, new_id, now_iso
 from workshop_tui.store.errors import InvalidInputError, NotAllowedError
+from workshop_tui.store.facilitation import refuse_carried
 from workshop_tui.store.history import record
 from workshop_tui.store.importing import ImportMixin
 from workshop_tui.store.queries import add_participants, item_row, next_position, ordered, participant_names, session_row, touch
@@ -42,6 +43,7 @@ class BetweenSessionsMixin(ImportMixin):
             row = item_row(db, item_id)
             if not row.followup:
                 raise NotAllowedError("this item is not a follow-up: make it one first (an owner and a due date)")
+            refuse_carried(row)
             if row.followup_status == status:
                 return to_item(row)
             was = row.followup_status
@@ -57,8 +59,7 @@ class BetweenSessionsMixin(ImportMixin):
         status = before.followup_status if before.followup_status in SETTABLE else "open"
         with self._write() as db:
             row = item_row(db, before.id)
-            if row.followup_status == "carried":
-                raise NotAllowedError("this follow-up was carried into another session: change it there")
+            refuse_carried(row)
             stamp = touch(db, row.session_id).updated_at
             if not row.followup:
                 row.followup, row.owner, row.due = True, before.owner, before.due
