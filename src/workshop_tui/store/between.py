@@ -92,7 +92,7 @@ class BetweenSessionsMixin(ImportMixin):
                              participants_follow=previous.participants_follow, event=one_line(event),
                              place=one_line(place), date=one_line(date),
                              facilitator=one_line(previous.facilitator if facilitator is None else facilitator),
-                             created_at=stamp, updated_at=stamp)
+                             language=previous.language, created_at=stamp, updated_at=stamp)
             db.add(row)
             db.flush()
             add_participants(db, row.id, [*participant_names(db, previous_id), *participants])

@@ -39,3 +39,24 @@ def check_column(column: str) -> None:
 def check_step(session: SessionRow, step: int) -> None:
     if not isinstance(step, int) or not 1 <= step <= session.step_count:
         raise InvalidInputError(f"step {step} is outside 1-{session.step_count}")
+
+
+def known_language(code: str | None) -> str:
+    """A session's language as stored: a language the app speaks (`i18n.available`), else ""
+    (English, as sessions older than languages)."""
+    from workshop_tui.i18n import available, normalize
+
+    found = normalize(code) if code else None
+    return found if found in available() else ""
+
+
+def session_language(code: str | None) -> str:
+    """The language a new session keeps: the one asked for (it must be known), else the one in use."""
+    from workshop_tui.i18n import available, current
+
+    if code is None:
+        return current()
+    found = known_language(code)
+    if not found:
+        raise InvalidInputError(f"unknown language '{code}' (known: {', '.join(available())})")
+    return found

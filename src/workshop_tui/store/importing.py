@@ -6,7 +6,7 @@ from sqlalchemy import insert
 from sqlmodel import Session
 
 from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo, StepState, new_id, now_iso
-from workshop_tui.store.checks import check_column, checked_item_text, one_line, required_line
+from workshop_tui.store.checks import check_column, checked_item_text, known_language, one_line, required_line
 from workshop_tui.store.errors import InvalidInputError
 from workshop_tui.store.facilitation import MAX_VOTES_PER_PARTICIPANT
 from workshop_tui.store.queries import add_participants, existing_ids
@@ -47,6 +47,7 @@ class ImportMixin(SessionsMixin):
                 facilitator=one_line(info.facilitator),
                 speaker=clean_name(info.speaker) or "",
                 current_column=info.current_column if info.current_column in COLUMNS else "",
+                language=known_language(info.language),
                 created_at=info.created_at or stamp,
                 updated_at=stamp,
             )

@@ -9,7 +9,7 @@ from sqlmodel import col, select
 
 from workshop_tui.model import SessionInfo, now_iso
 from workshop_tui.store.base import StoreBase
-from workshop_tui.store.checks import check_column, check_step, one_line, required_line
+from workshop_tui.store.checks import check_column, check_step, one_line, required_line, session_language
 from workshop_tui.store.errors import InvalidInputError, NotFoundError
 from workshop_tui.store.queries import add_participants, participant_names, participants_by_session, session_row, touch
 from workshop_tui.store.rows import to_info
@@ -24,7 +24,7 @@ from workshop_tui.store.tables import (
     VoteRow,
 )
 
-SESSION_FIELDS = ("title", "event", "place", "date", "facilitator")
+SESSION_FIELDS = ("title", "event", "place", "date", "facilitator", "language")
 
 
 class SessionsMixin(StoreBase):
@@ -43,7 +43,9 @@ class SessionsMixin(StoreBase):
         date: str = "",
         facilitator: str = "",
         participants: Iterable[str] = (),
+        language: str | None = None,
     ) -> SessionInfo:
+        """A new session; `language` (its exports') defaults to the language in use now."""
         title = required_line(title, "title")
         if not 1 <= step_count <= 50:
             raise InvalidInputError(f"a session needs 1 to 50 steps, not {step_count}")
@@ -56,6 +58,7 @@ class SessionsMixin(StoreBase):
             place=one_line(place),
             date=one_line(date),
             facilitator=one_line(facilitator),
+            language=session_language(language),
             created_at=stamp,
             updated_at=stamp,
         )
@@ -97,11 +100,13 @@ class SessionsMixin(StoreBase):
         return self.get_session(ids[0])
 
     def update_session(self, session_id: int, **fields: str) -> SessionInfo:
-        """Change a session's title, event, place, date or facilitator."""
+        """Change a session's title, event, place, date, facilitator or language (of its exports)."""
         unknown = set(fields) - set(SESSION_FIELDS)
         if unknown:
             raise InvalidInputError(f"unknown session field(s): {', '.join(sorted(unknown))}")
         values = {name: one_line(value) for name, value in fields.items()}
+        if "language" in values:
+            values["language"] = session_language(fields["language"])
         if "title" in values:
             values["title"] = required_line(fields["title"], "title")
         with self._write() as db:
