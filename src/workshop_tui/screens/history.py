@@ -87,14 +87,14 @@ class HistoryScreen(SessionScreen[None]):
         table: RowTable[HistoryEntry] = self.query_one(RowTable)
         rows = table.shown if entries is None else entries
         narrow = self.size.width < NARROW
-        one_day = len({shown(entry.at)[:10] for entry in rows}) <= 1
+        one_day = len({shown(entry.at)[:-9] for entry in rows}) <= 1
         when_width = (8 if one_day else 11) if narrow else 19
         who_width, what_width, where_width = (12, 14, 10) if narrow else (14, 18, 14)
         width = max(16, self.size.width - when_width - who_width - what_width - where_width - PADDING)
 
         def cells(entry: HistoryEntry) -> tuple[object, ...]:
             when = shown(entry.at)
-            when = (when[11:] if one_day else when[5:16]) if narrow else when
+            when = (when[-8:] if one_day else shown(entry.at, short=True)) if narrow else when
             where = f"{entry.step} {entry.column}" if narrow else _("step {step} {column}").format(
                 step=entry.step, column=entry.column)
             item = Text(_("a private item"), style="dim italic") if entry.private else Text(short(entry.text, width))

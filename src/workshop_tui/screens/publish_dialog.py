@@ -23,7 +23,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from workshop_tui.i18n import N_, _, ngettext
+from workshop_tui.i18n import N_, _, formats, ngettext
 from workshop_tui.content import Catalog, Template
 from workshop_tui.model import SessionData, SessionInfo
 from workshop_tui.session_store import SessionStore
@@ -260,5 +260,5 @@ def _diff_content(diff) -> Content:
         parts.append(Content.styled(line, style) if style else Content(line))
     if len(lines) > len(shown):
         parts.append(Content.styled(ngettext("… and {count} more line", "… and {count} more lines", len(lines) - len(shown)).format(
-            count=f"{len(lines) - len(shown):,}"), "dim"))
+            count=formats.number(len(lines) - len(shown))), "dim"))
     return Content("\n").join(parts)

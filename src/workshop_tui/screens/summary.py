@@ -24,7 +24,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from workshop_tui.i18n import N_, _, ngettext
+from workshop_tui.i18n import N_, _, formats, ngettext
 from workshop_tui import locations, stats
 from workshop_tui.model import SessionData
 from workshop_tui.screens.session_screen import SessionScreen
@@ -175,7 +175,7 @@ class SummaryScreen(SessionScreen[None]):
         if request.action == "copy":
             self.app.copy_to_clipboard(text)
             self.notify(_("Copied the {format} export ({count} characters) to the clipboard.").format(
-                format=request.fmt, count=f"{len(text):,}"))
+                format=request.fmt, count=formats.number(len(text))))
             return
         path = request.path
         try:
