@@ -136,7 +136,7 @@ def step_commands(screen: StepScreen) -> Iterable[SystemCommand]:
         yield SystemCommand(_(title), _(help_text), run("screen", action))
     for title, help_text, fmt in EXPORT_COMMANDS:
         yield SystemCommand(_(title), _("{help} (Ctrl+S, then E)").format(help=_(help_text)),
-                            partial(screen.action_export, fmt or ""))
+                            partial(screen.action_summary, fmt or ""))
     running = bool(screen.facilitation.state.running_since)
     yield SystemCommand(_("Pause the timer") if running else _("Start the timer"),
                         _("The step's countdown; time spent is recorded (F5)"), screen.action_toggle_timer)
