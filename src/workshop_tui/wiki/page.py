@@ -17,9 +17,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
+from workshop_tui.i18n import SOURCE_LANGUAGE, using
 from workshop_tui.content import Catalog, Template
 from workshop_tui.export import wikitext, wikitext_import
-from workshop_tui.i18n import SOURCE_LANGUAGE, using
 from workshop_tui.model import SessionData
 from workshop_tui.wiki.errors import NOTHING_SAVED, SummaryTablesAmbiguous
 

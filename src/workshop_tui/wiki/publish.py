@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from workshop_tui.content import Catalog, Template
 from workshop_tui.i18n import SOURCE_LANGUAGE, formats, ngettext, using
+from workshop_tui.content import Catalog, Template
 from workshop_tui.model import SessionData
 from workshop_tui.text import clean_text
 from workshop_tui.wiki.client import PageState, SaveResult, WikiClient
