@@ -20,6 +20,7 @@ from workshop_tui.i18n import _, ngettext, po
     ({"LANG": "en_US.UTF-8", "LANGUAGE": "de:fr:en"}, "fr"),
     ({"LANG": "C.UTF-8"}, "en"),
     ({"LANG": "garbage!!"}, "en"),
+    ({"WORKSHOP_TUI_LANG": "fr", "LC_ALL": "C"}, "fr"),  # --lang, handed to the processes it starts
 ])
 def test_the_environment_chooses_the_language(environ, expected):
     assert i18n.from_environment(environ) == expected
