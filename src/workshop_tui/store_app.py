@@ -25,7 +25,7 @@ from textual.app import App
 from textual.timer import Timer
 from textual.widgets import Input, TextArea
 
-from workshop_tui.i18n import _
+from workshop_tui.i18n import _, current
 from workshop_tui.content import Catalog, Template, load_catalog
 from workshop_tui.messages import StoreChanged, StoreFailed
 from workshop_tui.model import Clock, SessionInfo, utc_now
@@ -83,7 +83,7 @@ class StoreApp(App[None]):
 
     def template_for(self, template_id: str) -> Template:
         """A session's template; one no longer installed falls back to the default."""
-        return self.catalog.templates.get(template_id) or self.catalog.default
+        return (self.catalog.templates.get(template_id) or self.catalog.default).localized(current())
 
     # -- opening and closing the store ---------------------------------------------------
 

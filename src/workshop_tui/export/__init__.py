@@ -41,8 +41,9 @@ def export_text(data: SessionData, template: Template, fmt: str, *, now: datetim
         exporter = _EXPORTERS[fmt]
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}") from None
-    with using(data.info.language or SOURCE_LANGUAGE):  # the session's language, whatever the screen's
-        text = exporter(data, template, now=now)
+    language = data.info.language or SOURCE_LANGUAGE  # the session's language, whatever the screen's
+    with using(language):
+        text = exporter(data, template.localized(language), now=now)
     return safe_document(text)  # the last check: no control character out
 
 

@@ -78,10 +78,18 @@ def column_key(value: str, catalog: Catalog) -> str | None:
     if wanted in COLUMNS:
         return wanted
     for template in catalog.templates.values():
-        for column in template.columns:
-            if wanted in (column.label.casefold(), column.heading.casefold()):
-                return column.key
+        for version in in_every_language(template):
+            for column in version.columns:
+                if wanted in (column.label.casefold(), column.heading.casefold()):
+                    return column.key
     return None
+
+
+def in_every_language(template: Template) -> list[Template]:
+    """The template as written and in each language its file translates it into: a page
+    exported in any of them reads back."""
+    base = template.base or template
+    return [base, *(base.localized(code) for code in base.translations)]
 
 
 def infer_template(catalog: Catalog, titles: dict[int, str]) -> Template:
@@ -89,11 +97,11 @@ def infer_template(catalog: Catalog, titles: dict[int, str]) -> Template:
     wanted = {step: " ".join(title.casefold().split()) for step, title in titles.items() if title.strip()}
     best, best_score = catalog.default, 0
     for template in catalog.templates.values():
-        score = sum(
+        score = max(sum(
             1
             for step, title in wanted.items()
-            if step <= template.step_count and " ".join(template.step(step).title.casefold().split()) == title
-        )
+            if step <= version.step_count and " ".join(version.step(step).title.casefold().split()) == title
+        ) for version in in_every_language(template))
         if score > best_score or (score == best_score and score and template is catalog.default):
             best, best_score = template, score
     return best

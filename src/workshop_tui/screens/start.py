@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input, Select, Static
 
-from workshop_tui.i18n import N_, _, ngettext
+from workshop_tui.i18n import N_, _, current, ngettext
 from workshop_tui.content import Catalog, Template
 from workshop_tui.model import SessionInfo
 from workshop_tui.session_store import Sessions
@@ -83,7 +83,8 @@ class StartScreen(Screen[None]):
         yield AppFooter()
 
     def _about(self, template: Template) -> Content:
-        """The chosen workshop in brief: what it is for, and its steps."""
+        """The chosen workshop in brief: what it is for, and its steps (in the language in use)."""
+        template = template.localized(current())
         parts = [Content.styled(template.title, "bold $accent")]
         if template.introduction:
             parts.append(Content(template.introduction))
