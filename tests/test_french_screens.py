@@ -88,3 +88,7 @@ def test_the_command_line_speaks_the_environment_s_language(tmp_path):
     assert "usage:" in run("--lang", "en", "--help").stdout
     unknown = run("--lang", "tlh", "sessions")
     assert unknown.returncode == 0 and unknown.stderr.startswith("workshop-tui: warning: unknown language 'tlh'")
+
+
+def test_french_export_dialog(snap_compare, app):
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys("enter", "ctrl+s", "e"))
