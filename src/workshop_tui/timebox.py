@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timezone
 
+from workshop_tui.i18n import N_, _
 from workshop_tui.model import StepState
 
 PHASES: tuple[str, ...] = ("private", "brainstorm", "cluster", "vote", "discuss")
@@ -17,20 +18,29 @@ left by revealing (`Store.reveal_step`); the next/previous walk (F8, F9) is `FLO
 FLOW: tuple[str, ...] = PHASES[1:]
 
 PHASE_LABELS = {
-    "private": "Write privately",
-    "brainstorm": "Brainstorm",
-    "cluster": "Cluster",
-    "vote": "Vote",
-    "discuss": "Discuss",
+    "private": N_("Write privately"),
+    "brainstorm": N_("Brainstorm"),
+    "cluster": N_("Cluster"),
+    "vote": N_("Vote"),
+    "discuss": N_("Discuss"),
 }
 
 PHASE_HELP = {
-    "private": "Everyone writes on their own screen; nobody sees another's items until they are revealed.",
-    "brainstorm": "Everyone adds actions, obstacles and tools. Quantity first; no judging yet.",
-    "cluster": "Group similar items together (merge and split clusters). Adding still works.",
-    "vote": "Each participant places their dots on the items that matter most.",
-    "discuss": "Items are ordered by votes: talk through the top ones and turn them into follow-ups.",
+    "private": N_("Everyone writes on their own screen; nobody sees another's items until they are revealed."),
+    "brainstorm": N_("Everyone adds actions, obstacles and tools. Quantity first; no judging yet."),
+    "cluster": N_("Group similar items together (merge and split clusters). Adding still works."),
+    "vote": N_("Each participant places their dots on the items that matter most."),
+    "discuss": N_("Items are ordered by votes: talk through the top ones and turn them into follow-ups."),
 }
+
+
+def phase_label(phase: str) -> str:
+    """A phase's name in the current language (an unknown phase: itself, capitalised)."""
+    return _(PHASE_LABELS[phase]) if phase in PHASE_LABELS else phase.capitalize()
+
+
+def phase_help(phase: str) -> str:
+    return _(PHASE_HELP[phase]) if phase in PHASE_HELP else ""
 
 
 def takes_new_items(phase: str) -> bool:

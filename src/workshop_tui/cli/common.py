@@ -89,8 +89,11 @@ def load_templates():
 
 
 def template_for(catalog, template_id: str):
-    """A session's template; a session from a template no longer installed gets the default."""
-    return catalog.templates.get(template_id) or catalog.default
+    """A session's template (in the language in use: what `show` prints; exports put in the
+    session's own); a session from a template no longer installed gets the default."""
+    from workshop_tui.i18n import current
+
+    return (catalog.templates.get(template_id) or catalog.default).localized(current())
 
 
 def literal(text: str):

@@ -30,6 +30,7 @@ from workshop_tui.export.common import (
     shown,
     unrevealed,
 )
+from workshop_tui.i18n import available, normalize
 from workshop_tui.model import COLUMNS, FOLLOWUP_STATUSES, Item, SessionData, SessionInfo, StepState, Vote, new_id
 from workshop_tui.text import clean_name
 from workshop_tui.timebox import PHASES
@@ -46,7 +47,10 @@ MAX_VALUES = 20 * MAX_ITEMS
 
 def export(data: SessionData, template: Template, *, now: datetime | None = None) -> str:
     """Everything, as stored: a running timer stays running (its start time is kept), so `now` is unused."""
-    payload = {"format": FORMAT, "version": VERSION, "session": asdict(data.info),
+    info = asdict(data.info)
+    if not info["language"]:
+        del info["language"]  # a session older than languages: its export as before
+    payload = {"format": FORMAT, "version": VERSION, "session": info,
                "items": [asdict(item) for item in data.items], "votes": [asdict(vote) for vote in data.votes],
                "step_states": [asdict(state) for state in data.step_states]}
     if unrevealed(data):  # written privately, not revealed: not in "items", only counted
@@ -121,6 +125,7 @@ def _info(session: _Fields, items: tuple[Item, ...], catalog: Catalog) -> Sessio
                                             default=_default(SessionInfo, "participants_follow")),
         speaker=clean_name(session.text("speaker")) or "",
         current_column=column if (column := session.text("current_column")) in COLUMNS else "",
+        language=language if (language := normalize(session.text("language"))) in available() else "",
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from workshop_tui.i18n import available, normalize
 from workshop_tui.model import SessionInfo
 from workshop_tui.text import safe
 
@@ -40,8 +41,9 @@ def read_sessions(location: str) -> list[SessionInfo] | None:
         for session_id, name in connection.execute(
                 "SELECT session_id, name FROM participants ORDER BY position, id"):
             people.setdefault(session_id, []).append(safe(name))
-        cursor = connection.execute(f"SELECT id, participants_follow, {', '.join(_TEXT + _NUMBERS)} FROM sessions "
-                                    "ORDER BY updated_at DESC")
+        language = "language" if str(version[0]) != "5" else "''"  # schema 6 added each session's language
+        cursor = connection.execute(f"SELECT id, participants_follow, {', '.join(_TEXT + _NUMBERS)}, {language} "
+                                    "FROM sessions ORDER BY updated_at DESC")
         return [_info(row, tuple(people.get(row[0], ())), counts.get(row[0], 0)) for row in cursor]
     except (sqlite3.Error, TypeError, ValueError):
         return None
@@ -51,7 +53,9 @@ def read_sessions(location: str) -> list[SessionInfo] | None:
 
 def _info(row: tuple, participants: tuple[str, ...], item_count: int) -> SessionInfo:
     texts = dict(zip(_TEXT, row[2:2 + len(_TEXT)]))
-    numbers = dict(zip(_NUMBERS, row[2 + len(_TEXT):]))
+    numbers = dict(zip(_NUMBERS, row[2 + len(_TEXT):-1]))
+    language = normalize(row[-1]) if row[-1] else None
     return SessionInfo(id=int(row[0]), participants_follow=bool(row[1]), item_count=int(item_count),
                        participants=participants, **{key: safe(value or "") for key, value in texts.items()},
-                       **{key: int(value) for key, value in numbers.items()})
+                       **{key: int(value) for key, value in numbers.items()},
+                       language=language if language in available() else "")

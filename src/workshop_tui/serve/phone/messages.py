@@ -29,7 +29,7 @@ from typing import Any
 from workshop_tui.content import Template
 from workshop_tui.model import COLUMNS, Item, StepView, Vote
 from workshop_tui.text import MAX_ITEM_LENGTH
-from workshop_tui.timebox import PHASE_LABELS, remaining_seconds, spent_seconds
+from workshop_tui.timebox import phase_label, remaining_seconds, spent_seconds
 
 ID = re.compile(r"[0-9a-f]{32}")
 TOKEN = re.compile(r"[0-9A-Za-z_-]{16,128}")
@@ -158,7 +158,7 @@ def step_view_message(view: StepView, template: Template, *, now) -> dict[str, A
         "step": {"n": number, "title": step.title if step else f"Step {number}",
                  "intro": step.introduction if step else "", "prompts": list(step.prompts) if step else []},
         "phase": state.phase,
-        "phaseLabel": PHASE_LABELS.get(state.phase, state.phase.capitalize()),
+        "phaseLabel": phase_label(state.phase),
         "phaseLine": PHASE_LINES.get(state.phase, ""),
         "timer": timer,
         "columns": [{"key": column.key, "label": column.label} for column in template.columns],

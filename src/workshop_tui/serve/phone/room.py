@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
 from workshop_tui.content import Catalog, Template, load_catalog
+from workshop_tui.i18n import current
 from workshop_tui.model import HEARTBEAT_SECONDS
 from workshop_tui.serve.phone.messages import Request
 from workshop_tui.serve.phone.operations import Adds, Held, Operations
@@ -136,7 +137,7 @@ class Room:
     def template_of(self) -> Callable[[str], Template]:
         catalog = self.catalog
         assert catalog is not None
-        return lambda template_id: catalog.templates.get(template_id) or catalog.default
+        return lambda template_id: (catalog.templates.get(template_id) or catalog.default).localized(current())
 
     # -- pages coming and going -----------------------------------------------------------
 
