@@ -21,11 +21,13 @@ a returning participant: the text box ready), median of fresh contexts.
 In a room each phone has its own processor; here 30 Chromium pages share this machine's with
 the server. So the browsers run at a lower priority (`nice 19`: a stand-in for separate
 devices; they still share two cores among themselves, so drawing stays slow), unless
-`--equal-priority` puts them on a par with the server. The latency is split: commit to a
-client with no browser (the server's part), commit to the message arriving in a page, and
-arrival to the frame that shows it.
+`--equal-priority` puts them on a par with the server; `--pin` gives the server a core of its
+own (core 0, the browsers core 1: the server's part is then what it is on a laptop of its own,
+while the pages crawl). The latency is split: commit to a client with no browser joined to the
+same server (the server's part; it runs in this process, beside Playwright), commit to the
+message arriving in a page, and arrival to the frame that shows it.
 
-    python bench/phone_pages.py [--quick] [--equal-priority]
+    python bench/phone_pages.py [--quick] [--equal-priority] [--pin]
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ from common import PYTHON, ROOT, Figure, isolate, main, make_store, median, perc
 sys.path.insert(0, str(ROOT / "tests"))
 
 PAGES = 30
+PIN = "--pin" in sys.argv  # the server alone on core 0, the browsers on core 1
+PIN_SERVER = ["taskset", "-c", "0"] if PIN else []
 ROUNDS = 10
 TARGET_MS = 250.0
 WEIGHT_GOAL_KB = 50.0
@@ -170,7 +174,8 @@ def niced_chromium(folder: Path) -> str:
     from helpers.browser import CHROMIUM
 
     wrapper = folder / "chromium-niced"
-    wrapper.write_text(f'#!/bin/sh\nexec nice -n 19 "{CHROMIUM}" "$@"\n')
+    pin = "taskset -c 1 " if PIN else ""
+    wrapper.write_text(f'#!/bin/sh\nexec {pin}nice -n 19 "{CHROMIUM}" "$@"\n')
     wrapper.chmod(0o755)
     return str(wrapper)
 
@@ -224,7 +229,7 @@ def serving(folder: Path, env: dict, max_connections: int) -> Iterator[tuple[str
     """`workshop-tui serve` on a fresh store in its own process: (join URL, store, session id)."""
     db = folder / "room.db"
     session_id = make_store(db, {"Phone room": 0})["Phone room"]
-    server = subprocess.Popen([PYTHON, "-m", "workshop_tui", "--db", str(db), "serve", str(session_id),
+    server = subprocess.Popen([*PIN_SERVER, PYTHON, "-m", "workshop_tui", "--db", str(db), "serve", str(session_id),
                                "--port", str(_free_port()), "--max-connections", str(max_connections)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                               env={**env, "PYTHONUNBUFFERED": "1"}, cwd=ROOT)
@@ -364,7 +369,8 @@ def run(quick: bool = False) -> list[Figure]:
                    "speaking the page's protocol, in this process: the server's part of the latency"]),
         Figure(f"7. Phone pages, {pages_count} adding at once: commit to every other page, p95", p95, None,
                TARGET_MS, notes=[
-                   f"browsers at {'the same priority as the server' if equal else 'the lowest priority (nice 19)'}; "
+                   f"browsers at {'the same priority as the server' if equal else 'the lowest priority (nice 19)'}"
+                   f"{', the server pinned to core 0 and the browsers to core 1' if PIN else ''}; "
                    f"{len(items)} items stored for {len(expected)} added ({'each exactly once' if once else 'NOT each once'}),"
                    f" {rounds} rounds in {elapsed:.0f} s, all stored after {settled:.0f} s; {len(latencies)} (item, other page) pairs: median "
                    f"{median(latencies):.0f} ms, p95 {percentile(latencies, 95):.0f} ms, max {max(latencies):.0f} ms;"
