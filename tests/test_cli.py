@@ -72,7 +72,7 @@ def test_new_with_a_template_and_an_unknown_one(capsys, db):
         (["add", "99", "--step", "1", "--column", "action", "x"], "unknown session '99'"),
         (["add", "Demo", "--step", "9", "--column", "action", "x"], "step 9 is outside 1-8"),
         (["add", "Demo", "--step", "0", "--column", "action", "x"], "step 0 is outside 1-8"),
-        (["add", "Demo", "--step", "1", "--column", "idea", "x"], "invalid choice: 'idea'"),
+        (["add", "Demo", "--step", "1", "--column", "idea", "x"], "unknown column 'idea': use one of action, obstacle, tool"),
         (["add", "Demo", "--step", "one", "--column", "action", "x"], "invalid int value: 'one'"),
         (["add", "Demo", "--step", "1", "--column", "action", "   "], "empty or only whitespace"),
         (["show", "Nope"], "unknown session 'Nope'"),

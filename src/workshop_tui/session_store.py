@@ -45,10 +45,11 @@ class Sessions:
     async def list(self) -> list[SessionInfo]:
         return await self.calls.on_store(lambda store: store.list_sessions())
 
-    async def create(self, title: str, *, template_id: str, step_count: int, event: str = "", date: str = "",
-                     facilitator: str = "", participants: tuple[str, ...] = ()) -> SessionInfo:
+    async def create(self, title: str, *, template_id: str, step_count: int, columns: tuple[str, ...],
+                     event: str = "", date: str = "", facilitator: str = "",
+                     participants: tuple[str, ...] = ()) -> SessionInfo:
         return await self.calls.on_store(lambda store: store.create_session(
-            title, template_id=template_id, step_count=step_count, event=event, date=date,
+            title, template_id=template_id, step_count=step_count, columns=columns, event=event, date=date,
             facilitator=facilitator, participants=participants))
 
     async def continue_session(self, previous_id: int, title: str) -> SessionInfo:

@@ -27,7 +27,7 @@ from textual.widgets import Input, TextArea
 
 from workshop_tui.content import Catalog, Template, load_catalog
 from workshop_tui.messages import StoreChanged, StoreFailed
-from workshop_tui.model import Clock, utc_now
+from workshop_tui.model import Clock, SessionInfo, utc_now
 from workshop_tui.session_store import Sessions
 from workshop_tui.store.errors import InvalidInputError, NotAllowedError, StoreError
 from workshop_tui.store_calls import StoreCalls
@@ -79,9 +79,9 @@ class StoreApp(App[None]):
         """The store, once open."""
         return self.store_calls.store
 
-    def template_for(self, template_id: str) -> Template:
-        """A session's template; one no longer installed falls back to the default."""
-        return self.catalog.templates.get(template_id) or self.catalog.default
+    def template_for(self, info: SessionInfo) -> Template:
+        """A session's template in the session's shape; one no longer installed falls back to the default."""
+        return self.catalog.for_session(info)
 
     # -- opening and closing the store ---------------------------------------------------
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timezone
 
-from workshop_tui.model import StepState
+from workshop_tui.model import PHASES, StepState
 
-PHASES: tuple[str, ...] = ("private", "brainstorm", "cluster", "vote", "discuss")
-"""Every phase a step can be in. `private` is entered only when the facilitator chooses it and
-left by revealing (`Store.reveal_step`); the next/previous walk (F8, F9) is `FLOW`."""
+# PHASES (model.py): every phase a step can be in. `private` is entered only when the facilitator
+# chooses it and left by revealing (`Store.reveal_step`); the next/previous walk (F8, F9) is `FLOW`.
 FLOW: tuple[str, ...] = PHASES[1:]
 
 PHASE_LABELS = {

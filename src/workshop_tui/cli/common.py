@@ -81,9 +81,9 @@ def load_templates():
     return catalog
 
 
-def template_for(catalog, template_id: str):
-    """A session's template; a session from a template no longer installed gets the default."""
-    return catalog.templates.get(template_id) or catalog.default
+def template_for(catalog, info):
+    """A session's template, in its shape; a session from a template no longer installed gets the default."""
+    return catalog.for_session(info)
 
 
 def literal(text: str):

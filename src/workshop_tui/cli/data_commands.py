@@ -28,6 +28,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             args.title,
             template_id=template.id,
             step_count=template.step_count,
+            columns=template.column_keys,
             facilitator=args.facilitator,
             participants=args.participant,
             event=args.event,
@@ -79,7 +80,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     catalog = load_templates()
     with open_store_for(args) as store:
         data = store.session_data(store.find_session(args.session).id)
-    Console().print(summary_table(data, template_for(catalog, data.info.template_id)))
+    Console().print(summary_table(data, template_for(catalog, data.info)))
     return 0
 
 
@@ -102,7 +103,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_store_for(args) as store:
         session_id = store.find_session(args.session).id
         data = store.session_data_at(session_id, upto) if upto else store.session_data(session_id)
-    text = export.export_text(data, template_for(catalog, data.info.template_id), args.format)
+    text = export.export_text(data, template_for(catalog, data.info), args.format)
     if args.output:
         path = Path(args.output).expanduser()
         try:
@@ -171,12 +172,15 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from workshop_tui.merge import merge_sessions
+    from workshop_tui.merge import ShapeError, merge_sessions
 
     with open_store_for(args) as store:
         first = store.session_data(store.find_session(args.a).id)
         second = store.session_data(store.find_session(args.b).id)
-        merged = merge_sessions(first, second, title=args.title)
+        try:
+            merged = merge_sessions(first, second, title=args.title)
+        except ShapeError as error:
+            raise CommandError(str(error)) from None
         info = store.import_session(merged)
     print(info.id)
     print(f"merged into session {info.id} '{info.title}' with {info.item_count} items", file=sys.stderr)

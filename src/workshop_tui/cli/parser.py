@@ -7,7 +7,6 @@ import argparse
 from workshop_tui import APP_NAME, __version__
 from workshop_tui.cli import followup_commands, wiki_commands
 from workshop_tui.cli.common import EXIT_ERROR
-from workshop_tui.model import COLUMNS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -48,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     add = commands.add_parser("add", help="add an item to a step's column")
     add.add_argument("session", metavar="SESSION")
     add.add_argument("--step", type=int, required=True, metavar="N")
-    add.add_argument("--column", required=True, choices=COLUMNS)
+    add.add_argument("--column", required=True, help="a column key of the session's template (`templates` lists them)")
     add.add_argument("--author", default=None, metavar="NAME")
     add.add_argument("text")
 

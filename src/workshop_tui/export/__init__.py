@@ -39,7 +39,8 @@ def export_text(data: SessionData, template: Template, fmt: str, *, now: datetim
         exporter = _EXPORTERS[fmt]
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}") from None
-    return safe_document(exporter(data, template, now=now))  # the last check: no control character out
+    # The session's shape decides the columns, whatever the template says now (`Template.shaped`).
+    return safe_document(exporter(data, template.shaped(data.info.columns), now=now))  # the last check: no control character out
 
 
 def detect_format(text: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from workshop_tui.content import Catalog
+from workshop_tui.content import Catalog, Template
 from workshop_tui.export.common import (
     MAX_INT,
     MAX_ITEMS,
@@ -24,6 +24,7 @@ from workshop_tui.export.common import (
     Row,
     checked_step,
     column_key,
+    folded,
     imported_state,
     infer_template,
     inferred_info,
@@ -31,11 +32,12 @@ from workshop_tui.export.common import (
     numbered,
     one_line,
     parse_duration,
+    unknown_column,
 )
 from workshop_tui.export.wikimarkup import blank_comments, to_text, without_comments
 from workshop_tui.export.wikitable import CELL_SEPARATOR, MAX_TABLE_LINES, TABLE_START, Cell, Table, grid, read_table
 from workshop_tui.export.wikitext import CLUSTER_OPEN, TIME_OPEN
-from workshop_tui.model import COLUMNS, SessionData, new_id
+from workshop_tui.model import SessionData, new_id
 from workshop_tui.text import clean_name, clean_text
 
 MAX_TABLES = 1_000
@@ -68,6 +70,7 @@ def parse(text: str, catalog: Catalog) -> SessionData:
     text = without_comments(text.replace("\r\n", "\n").replace("\r", "\n"))
     for start, table, mapping in _summary_tables(text, catalog):
         return _session(text[:start], table, *mapping, catalog)
+    _refuse_unknown_heading(text, catalog)
     raise ImportFormatError(UNKNOWN_FORMAT)
 
 
@@ -77,7 +80,11 @@ def summary_tables(text: str, catalog: Catalog) -> list[tuple[int, int]]:
     return [(start, table.end) for start, table, _ in _summary_tables(blank_comments(text), catalog)]
 
 
-def _summary_tables(text: str, catalog: Catalog) -> Iterator[tuple[int, Table, tuple[dict[int, str], int]]]:
+Mapping = tuple[dict[int, str], int, list[Template]]
+"""Which grid column holds which column key, where the data rows begin, and the templates it fits."""
+
+
+def _summary_tables(text: str, catalog: Catalog) -> Iterator[tuple[int, Table, Mapping]]:
     """Each table in the summary's shape: where it starts, its rows, and its column mapping."""
     budget = [MAX_TABLE_LINES]
     position = 0
@@ -92,22 +99,55 @@ def _summary_tables(text: str, catalog: Catalog) -> Iterator[tuple[int, Table, t
         position = max(table.end, start.end())
 
 
-def _column_mapping(table: Table, catalog: Catalog) -> tuple[dict[int, str], int] | None:
-    """Which grid column holds which kind of item, and where the data rows begin; None if no summary."""
+def _column_mapping(table: Table, catalog: Catalog) -> Mapping | None:
+    """Which grid column holds which column of a template, where the data rows begin, and the
+    templates whose every column the header names; None if the table is not a summary."""
     if not table.rows:
         return None
-    headings = [" ".join(to_text(cell.first_line).casefold().split()) for cell in table.rows[0]]
+    headings = [folded(to_text(cell.first_line)) for cell in table.rows[0]]
+    found: list[tuple[dict[int, str], Template]] = []
+    for template in catalog.templates.values():
+        mapping = _template_mapping(headings, template)
+        if mapping is not None:
+            found.append((mapping, template))
+    if found:  # the fullest mapping (six columns over three), and every template it fits
+        best = max(found, key=lambda pair: len(pair[0]))[0]
+        return best, 1, [template for mapping, template in found if mapping == best]
+    # No recognisable header: a table of "STEP n" rows with four cells is the seed's summary.
+    if any(len(row) >= 4 and _step_label(row[0]) for row in table.rows):
+        keys = catalog.default.column_keys
+        return ({index: key for index, key in enumerate(keys, start=1)}, int(all(cell.header for cell in table.rows[0])),
+                [catalog.default])
+    return None
+
+
+def _template_mapping(headings: list[str], template: Template) -> dict[int, str] | None:
+    """Grid column -> key when the headings after the first name each of the template's columns."""
     mapping: dict[int, str] = {}
     for index, heading in enumerate(headings[1:], start=1):
-        key = column_key(heading, catalog) or next((k for k in COLUMNS if k in heading), None)
+        key = column_key(heading, template) or next((k for k in template.column_keys if k in heading), None)
         if key and key not in mapping.values():
             mapping[index] = key
-    if len(mapping) == len(COLUMNS):
-        return mapping, 1
-    # No recognisable header: a table of "STEP n" rows with four cells is a summary too.
-    if any(len(row) >= 4 and _step_label(row[0]) for row in table.rows):
-        return {1: "action", 2: "obstacle", 3: "tool"}, int(all(cell.header for cell in table.rows[0]))
-    return None
+    return mapping if len(mapping) == len(template.columns) else None
+
+
+def _refuse_unknown_heading(text: str, catalog: Catalog) -> None:
+    """A table headed like a summary (its first heading a template's KEY STEPS) with a column no
+    template has: one line naming that heading, rather than "no summary table found"."""
+    steps_headings = {folded(template.key_steps_heading): template for template in catalog.templates.values()}
+    position, budget = 0, [MAX_TABLE_LINES]
+    for _ in range(MAX_TABLES if "{|" in text else 0):
+        start = TABLE_START.search(text, position)
+        if start is None:
+            return
+        table = read_table(text, start.start(), budget)
+        headings = [to_text(cell.first_line) for cell in table.rows[0]] if table.rows else []
+        template = steps_headings.get(folded(headings[0])) if len(headings) > 1 else None
+        if template is not None:
+            for heading in headings[1:]:
+                if column_key(heading, template) is None:
+                    raise unknown_column(heading, template, "the summary table's heading")
+        position = max(table.end, start.end())
 
 
 def _step_label(cell: Cell) -> tuple[int, str] | None:
@@ -132,7 +172,8 @@ def _step_times(cell: Cell) -> tuple[int | None, int | None] | None:
     return None
 
 
-def _session(before: str, table: Table, mapping: dict[int, str], first_row: int, catalog: Catalog) -> SessionData:
+def _session(before: str, table: Table, mapping: dict[int, str], first_row: int, fitting: list[Template],
+             catalog: Catalog) -> SessionData:
     rows = list(grid(table.rows[first_row:], max(len(row) for row in table.rows)))
     labels = [_step_label(row[0]) if 0 in row else None for row in rows]
     labelled = any(labels)
@@ -158,8 +199,8 @@ def _session(before: str, table: Table, mapping: dict[int, str], first_row: int,
                     found.append(found_row)
                     if len(found) > MAX_ITEMS:
                         raise ImportFormatError(f"more than {MAX_ITEMS:,} items: too many for one session")
-    items = numbered(_cluster_votes(found, cluster_votes))
-    template = infer_template(catalog, titles)
+    template = infer_template(catalog, titles, fitting)
+    items = numbered(_cluster_votes(found, cluster_votes), template.column_keys)
     info = inferred_info(_title(before), template, items, highest, **_information_fields(before))
     states = (imported_state(number, template, None, *time) for number, time in sorted(times.items()))
     return SessionData(info=info, items=items, step_states=tuple(state for state in states if state))

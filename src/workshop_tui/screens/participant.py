@@ -24,7 +24,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from workshop_tui.content import Template
-from workshop_tui.model import COLUMNS, Clock, Item, SessionInfo
+from workshop_tui.model import Clock, Item, SessionInfo
 from workshop_tui.screens.items_screen import ItemsScreen
 from workshop_tui.session_store import LiveStep, ParticipantStore
 from workshop_tui.widgets.entry import EntryBar
@@ -89,7 +89,7 @@ class ParticipantScreen(ItemsScreen[None]):
             with VerticalScroll(id="brief"):
                 yield Static(id="step-brief")
             with Horizontal(id="columns"):
-                for key in COLUMNS:
+                for key in self.template.column_keys:
                     yield ItemColumn(key, self.template.column(key).label, id=f"col-{key}",
                                      can_edit=self.is_own, can_move=False, describe=self.describe)
             labels = {column.key: column.label for column in self.template.columns}

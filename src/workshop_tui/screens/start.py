@@ -206,7 +206,8 @@ class StartScreen(Screen[None]):
         template = self.catalog.templates.get(str(template_id)) or self.catalog.default
         participants = tuple(name.strip() for name in values["participants"].split(",") if name.strip())
         info = await self.sessions.create(
-            values["title"], template_id=template.id, step_count=template.step_count, event=values["event"],
+            values["title"], template_id=template.id, step_count=template.step_count,
+            columns=template.column_keys, event=values["event"],
             date=values["date"], facilitator=values["facilitator"], participants=participants)
         for field in self.query(FormField):
             field.value = ""

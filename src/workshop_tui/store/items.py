@@ -28,7 +28,7 @@ from workshop_tui.store.queries import (
     session_row,
     touch,
 )
-from workshop_tui.store.rows import to_info, to_item, to_item_row, to_step_state
+from workshop_tui.store.rows import column_keys, to_info, to_item, to_item_row, to_step_state
 from workshop_tui.store.tables import ItemRow, StepStateRow, VoteRow
 from workshop_tui.text import clean_name
 
@@ -102,6 +102,7 @@ class ItemsMixin(StoreBase):
                 return to_item(existing)
             session = touch(db, item.session_id)
             check_step(session, item.step)
+            check_column(column_keys(session.column_keys), item.column)
             row = to_item_row(item, item.session_id)
             if row.hidden and not still_private(db, item.session_id, item.step):
                 state = db.get(StepStateRow, (item.session_id, item.step))
@@ -189,7 +190,6 @@ class ItemsMixin(StoreBase):
 
 
 def _checked(new: NewItem) -> NewItem:
-    check_column(new.column)
     return NewItem(new.step, new.column, checked_item_text(new.text), clean_name(new.author), new.item_id or new_id())
 
 
@@ -201,6 +201,7 @@ def _insert(db, session_id: int, new: NewItem, by: str | None) -> ItemRow:
         return existing
     session = touch(db, session_id)
     check_step(session, new.step)
+    check_column(column_keys(session.column_keys), new.column)
     stamp = session.updated_at
     row = ItemRow(id=new.item_id, session_id=session_id, step=new.step, column=new.column, text=new.text,
                   author=new.author, position=next_position(db, session_id, new.step, new.column),

@@ -20,7 +20,7 @@ from workshop_tui.store.engine import sqlite_uri
 from workshop_tui.store import tables  # noqa: F401 - registers the tables on SQLModel.metadata
 from workshop_tui.store.errors import StoreOpenError
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APP_MARKER = "workshop-tui"
 
 
@@ -71,6 +71,9 @@ MIGRATIONS: dict[int, list[str | Callable[[Connection], None]]] = {
         _add_columns("items", "followup_status VARCHAR NOT NULL DEFAULT 'open'",
                       "from_last_time BOOLEAN NOT NULL DEFAULT FALSE"),
         _create_tables("wiki_targets"),
+    ],
+    6: [  # templates own their shape: a session keeps its template's column keys (earlier ones: the 8 steps')
+        _add_columns("sessions", "column_keys VARCHAR NOT NULL DEFAULT 'action,obstacle,tool'"),
     ],
 }
 

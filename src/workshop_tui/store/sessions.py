@@ -7,12 +7,12 @@ from typing import Iterable
 from sqlalchemy import delete, func
 from sqlmodel import col, select
 
-from workshop_tui.model import SessionInfo, now_iso
+from workshop_tui.model import COLUMNS, SessionInfo, now_iso
 from workshop_tui.store.base import StoreBase
-from workshop_tui.store.checks import check_column, check_step, one_line, required_line
+from workshop_tui.store.checks import check_column, check_step, checked_keys, one_line, required_line
 from workshop_tui.store.errors import InvalidInputError, NotFoundError
 from workshop_tui.store.queries import add_participants, participant_names, participants_by_session, session_row, touch
-from workshop_tui.store.rows import to_info
+from workshop_tui.store.rows import column_keys, stored_keys, to_info
 from workshop_tui.store.tables import (
     HistoryRow,
     ItemRow,
@@ -43,8 +43,11 @@ class SessionsMixin(StoreBase):
         date: str = "",
         facilitator: str = "",
         participants: Iterable[str] = (),
+        columns: tuple[str, ...] = COLUMNS,
     ) -> SessionInfo:
+        """A new session of a template: its steps and its columns' keys (`Template.column_keys`)."""
         title = required_line(title, "title")
+        keys = checked_keys(columns)
         if not 1 <= step_count <= 50:
             raise InvalidInputError(f"a session needs 1 to 50 steps, not {step_count}")
         stamp = now_iso()
@@ -52,6 +55,7 @@ class SessionsMixin(StoreBase):
             title=title,
             template_id=template_id,
             step_count=step_count,
+            column_keys=stored_keys(keys),
             event=one_line(event),
             place=one_line(place),
             date=one_line(date),
@@ -136,14 +140,14 @@ class SessionsMixin(StoreBase):
         """Remember where the facilitator is, so reopening comes back to it: the step, the
         column typed into ("" = the first) and the speaker ("" = not chosen yet). Only what is
         given changes; a bad value refuses the whole call."""
-        if column:
-            check_column(column)
         name = None if speaker is None else (required_line(speaker, "speaker") if one_line(speaker) else "")
         with self._write() as db:
             row = touch(db, session_id)
             if step is not None:
                 check_step(row, step)
                 row.current_step = step
+            if column:
+                check_column(column_keys(row.column_keys), column)
             if column is not None:
                 row.current_column = column
             if name is not None:

@@ -26,8 +26,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from workshop_tui.content import Template
-from workshop_tui.model import COLUMNS, Item, StepView, Vote
+from workshop_tui.content import COLUMN_KEY, Template
+from workshop_tui.model import Item, StepView, Vote
 from workshop_tui.text import MAX_ITEM_LENGTH
 from workshop_tui.timebox import PHASE_LABELS, remaining_seconds, spent_seconds
 
@@ -85,8 +85,8 @@ def parse(message: Any) -> Request:
         return Request(kind, step=_int(message, "step"))
     if kind == "add":
         column = message.get("column")
-        if column not in COLUMNS:
-            raise BadMessage("unknown column")
+        if not isinstance(column, str) or not COLUMN_KEY.fullmatch(column):
+            raise BadMessage("malformed column")  # the store refuses one the session does not have
         item_id = _match(message, "id", ID)
         return Request(kind, ref=item_id, item_id=item_id, step=_int(message, "step"), column=column,
                        text=_text(message, "text", MAX_ITEM_LENGTH * 2))
