@@ -55,7 +55,7 @@ def test_add_by_title_and_show_the_table(capsys, db, monkeypatch):
 def test_templates_lists_the_bundled_workshop(capsys):
     code, out, err = run(capsys, "templates")
     assert code == 0
-    assert out.startswith("8-steps-partnership\t8 Steps to a Partnership\t8 steps")
+    assert "8-steps-partnership\t8 Steps to a Partnership\t3 columns, 8 steps\t" in out
     assert "templates" in err
 
 

@@ -1,4 +1,4 @@
-"""The commands that print or change sessions: new, sessions, show, add, export, import, merge, templates."""
+"""The commands that print or change sessions: new, sessions, show, add, export, import, merge."""
 
 from __future__ import annotations
 
@@ -11,11 +11,9 @@ from workshop_tui.cli.common import (
     literal,
     load_templates,
     open_store_for,
-    printable,
     template_for,
     write_stdout,
 )
-from workshop_tui.text import safe
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -189,14 +187,4 @@ def cmd_merge(args: argparse.Namespace) -> int:
             steps = ", ".join(str(step) for step in sorted(data.hidden_counts))
             print(f"note: '{data.info.title}' still holds items written privately (step {steps}): not revealed, "
                   "so not merged", file=sys.stderr)
-    return 0
-
-
-def cmd_templates(args: argparse.Namespace) -> int:
-    from workshop_tui import locations
-
-    catalog = load_templates()
-    for template in catalog.templates.values():
-        print(safe(f"{template.id}\t{template.title}\t{template.step_count} steps\t{printable(str(template.path))}"))
-    print(f"(add your own: drop a .toml file into {locations.user_templates_dir()})", file=sys.stderr)
     return 0

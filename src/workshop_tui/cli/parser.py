@@ -72,7 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("b", metavar="B")
     merge.add_argument("--title", required=True, metavar="T")
 
-    commands.add_parser("templates", help="list the workshop templates and where they come from")
+    templates = commands.add_parser("templates", help="list the workshop templates, their shape and where they come from")
+    kinds = templates.add_subparsers(dest="templates_command", metavar="{new,check}")
+    new_template = kinds.add_parser("new", help="write a starting template file into the user templates folder")
+    new_template.add_argument("template_id", metavar="ID")
+    check = kinds.add_parser("check", help="validate a template file: names the file, step and field that is wrong")
+    check.add_argument("file", metavar="FILE")
 
     reveal = commands.add_parser("reveal", help="show a step's privately written items to everyone")
     reveal.add_argument("session", metavar="SESSION")
