@@ -1,7 +1,8 @@
 """Shared fixtures: every test gets its own data dir and store under `tmp_path`.
 
 The autouse fixture points the user data dir, documents dir and `WORKSHOP_TUI_DB` into the
-test's temporary folder, so no test can touch the developer's own sessions.
+test's temporary folder, so no test can touch the developer's own sessions. It also pins the
+language to English (whatever `LANG` the machine has), so a test that wants French asks for it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import pytest
 
 from helpers.mounts import mount_unavailable
 from workshop_tui.content import load_catalog
+from workshop_tui.i18n import ENVIRONMENT, set_language
 
 
 @pytest.fixture(autouse=True)
@@ -20,7 +22,12 @@ def isolated_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(home / "Documents"))
     monkeypatch.delenv("WORKSHOP_TUI_DB", raising=False)
-    return home
+    for name in ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    set_language("en")
+    yield home
+    set_language("en")
 
 
 @pytest.fixture(scope="session")

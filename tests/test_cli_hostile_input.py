@@ -170,7 +170,7 @@ def test_standard_input_imports_and_is_capped(capsys, db, tmp_path):
     assert run(capsys, "--db", db, "add", "1", "--step", "2", "--column", "tool", "from a pipe")[0] == 0
     code, csv_text, _ = run(capsys, "--db", db, "export", "1", "--format", "csv")
     done = cli_process(db, "import", "-", "--title", "Piped", stdin=csv_text.encode())
-    assert done.returncode == 0 and "imported 1 items" in done.stderr, done.stderr
+    assert done.returncode == 0 and "imported 1 item into" in done.stderr, done.stderr
     too_big = b"session,step,column,text\n" + b"x" * (64 * 1024 * 1024)
     done = cli_process(db, "import", "-", stdin=too_big)
     assert (done.returncode, done.stdout) == (2, "")

@@ -16,6 +16,7 @@ import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from workshop_tui.i18n import _, ngettext
 from workshop_tui.model import MAX_COLUMNS, PHASES, SessionInfo
 from workshop_tui.text import safe
 
@@ -80,7 +81,9 @@ class Template:
     def shape(self) -> str:
         """`3 columns, 8 steps`: what `templates` and the start screen say of it."""
         columns, steps = len(self.columns), self.step_count
-        return f"{columns} column{'s' * (columns != 1)}, {steps} step{'s' * (steps != 1)}"
+        return _("{columns}, {steps}").format(
+            columns=ngettext("{count} column", "{count} columns", columns).format(count=columns),
+            steps=ngettext("{count} step", "{count} steps", steps).format(count=steps))
 
     def shaped(self, keys: tuple[str, ...]) -> Template:
         """This template with exactly these columns, in this order: a session keeps its shape

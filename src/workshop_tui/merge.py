@@ -25,6 +25,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from workshop_tui import timebox
+from workshop_tui.i18n import _
 from workshop_tui.model import Item, SessionData, SessionInfo, StepState, Vote, new_id, now_iso
 
 
@@ -42,9 +43,10 @@ def merge_sessions(first: SessionData, second: SessionData, *, title: str,
 
     Both must have the same shape (the same columns, in the same order): ShapeError otherwise."""
     if first.info.columns != second.info.columns:
-        raise ShapeError(f"'{first.info.title}' and '{second.info.title}' have different columns "
-                         f"({', '.join(first.info.columns)} / {', '.join(second.info.columns)}): "
-                         "only sessions of the same shape merge; nothing was merged")
+        raise ShapeError(_("'{first}' and '{second}' have different columns ({first_columns} / {second_columns}): "
+                           "only sessions of the same shape merge; nothing was merged").format(
+            first=first.info.title, second=second.info.title, first_columns=", ".join(first.info.columns),
+            second_columns=", ".join(second.info.columns)))
     step_count = max(first.info.step_count, second.info.step_count)
     taken = {item.id for item in first.items}
     renamed: dict[str, str] = {}  # an item id of the second -> the merged item's id

@@ -13,15 +13,19 @@ hands it on; errors print one line on standard error and exit with status 2. Hea
 - `wiki_commands.py`: between sessions: publish to a wiki page, pull one into a session.
 - `followup_commands.py`: followups (a session's, with their status), followup (close one);
 - `room_commands.py`: reveal (private writing) and release (a claimed name).
+
+The language (`--lang`, else the environment: see `workshop_tui.i18n`) is chosen before the
+parser is built, so its help is in that language too.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Callable, Sequence
 
 from workshop_tui.cli.app_commands import cmd_join, cmd_present, cmd_serve, run_app
-from workshop_tui.cli.common import CommandError, fail, not_text, os_message
+from workshop_tui.cli.common import CommandError, fail, not_text, os_message, warn
 from workshop_tui.cli.data_commands import (
     cmd_add,
     cmd_export,
@@ -33,15 +37,20 @@ from workshop_tui.cli.data_commands import (
     cmd_show,
 )
 from workshop_tui.cli.template_commands import cmd_templates
-from workshop_tui.cli.parser import build_parser
+from workshop_tui.cli.parser import build_parser, language_option
 from workshop_tui.cli.followup_commands import cmd_followup, cmd_followups
 from workshop_tui.cli.room_commands import cmd_release, cmd_reveal
 from workshop_tui.cli.wiki_commands import cmd_publish, cmd_pull
+from workshop_tui.i18n import _, choose
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    _language, warning = choose(language_option(argv))
+    if warning:
+        warn(warning)
     args = build_parser().parse_args(argv)
     problem = not_text(args)
     if problem:
@@ -58,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CommandError, StoreError, TemplateError, WikiError) as error:
         return fail(str(error))
     except KeyboardInterrupt:
-        return fail("interrupted")
+        return fail(_("interrupted"))
     except Exception as error:  # an importer or exporter error type, or an OS error
         from workshop_tui.export import ImportFormatError
 

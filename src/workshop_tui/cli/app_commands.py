@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from workshop_tui import APP_NAME
 from workshop_tui.cli.common import CommandError, fail, load_templates, open_store_for
+from workshop_tui.i18n import _
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -33,7 +34,7 @@ def cmd_join(args: argparse.Namespace) -> int:
     from workshop_tui.claim_token import ClaimTokenError, terminal_token
 
     if args.name is not None and not clean_name(args.name):
-        raise CommandError("--as needs a name: it is shown beside your items")
+        raise CommandError(_("--as needs a name: it is shown beside your items"))
     catalog = load_templates()
     with open_store_for(args) as store:
         info = store.find_session(args.session)
@@ -53,9 +54,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from workshop_tui import locations
 
     if not 0 <= args.port <= 65535:
-        raise CommandError(f"--port must be 0 to 65535, not {args.port}")
+        raise CommandError(_("--port must be 0 to 65535, not {port}").format(port=args.port))
     if args.max_connections < 1:
-        raise CommandError(f"--max-connections must be at least 1, not {args.max_connections}")
+        raise CommandError(_("--max-connections must be at least 1, not {count}").format(count=args.max_connections))
     location = locations.resolve_db(args.db)
     if "://" not in location:
         location = str(Path(location).expanduser().resolve())
@@ -95,7 +96,7 @@ def run_app(db: str | None) -> int:
 def _finished(app: App[object]) -> int:
     """An app's exit status; an app that ended on the user's problem printed nothing, so say it."""
     if app.return_code and app.error_message:
-        print(f"{APP_NAME}: error: {app.error_message}", file=sys.stderr)
+        fail(app.error_message)
     return app.return_code or 0
 
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from workshop_tui import APP_NAME
+from workshop_tui.i18n import _
 from workshop_tui.text import safe, safe_document
 
 EXIT_ERROR = 2
@@ -17,8 +18,12 @@ class CommandError(Exception):
 
 
 def fail(message: str) -> int:
-    print(f"{APP_NAME}: error: {safe(printable(message))}", file=sys.stderr)
+    print(_("{app}: error: {message}").format(app=APP_NAME, message=safe(printable(message))), file=sys.stderr)
     return EXIT_ERROR
+
+
+def warn(message: str) -> None:
+    print(_("{app}: warning: {message}").format(app=APP_NAME, message=safe(printable(message))), file=sys.stderr)
 
 
 def not_text(args: argparse.Namespace) -> str | None:
@@ -32,8 +37,10 @@ def not_text(args: argparse.Namespace) -> str | None:
         for each in value if isinstance(value, list) else [value]:
             if isinstance(each, str) and not _encodable(each):
                 byte = next((ord(ch) - 0xDC00 for ch in each if 0xDC80 <= ord(ch) <= 0xDCFF), None)
-                why = f"the byte \\x{byte:02x} is not UTF-8" if byte is not None else "not UTF-8"
-                return f"the argument '{printable(each)}' is not valid text ({why}); nothing was changed"
+                why = (_("the byte \\x{byte:02x} is not UTF-8").format(byte=byte) if byte is not None
+                       else _("not UTF-8"))
+                return _("the argument '{argument}' is not valid text ({why}); nothing was changed").format(
+                    argument=printable(each), why=why)
     return None
 
 
@@ -77,7 +84,7 @@ def load_templates():
 
     catalog = load_catalog()
     for problem in catalog.problems:
-        print(f"{APP_NAME}: warning: {problem}", file=sys.stderr)
+        warn(str(problem))
     return catalog
 
 

@@ -14,6 +14,8 @@ from workshop_tui.cli.common import (
     template_for,
     write_stdout,
 )
+from workshop_tui.i18n import _, ngettext
+from workshop_tui.i18n.words import change_word, status_word
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -42,14 +44,15 @@ def _continue(args: argparse.Namespace) -> int:
     with open_store_for(args) as store:
         previous = store.find_session(args.previous)
         if args.template and args.template != previous.template_id:
-            raise CommandError(f"'{previous.title}' runs the workshop {previous.template_id}: a session continuing "
-                               "it runs the same one (leave --template out)")
+            raise CommandError(_("'{title}' runs the workshop {template}: a session continuing it runs the same one "
+                                 "(leave --template out)").format(title=previous.title, template=previous.template_id))
         info = store.continue_session(previous.id, args.title, event=args.event, place=args.place, date=args.date,
                                       facilitator=args.facilitator or None, participants=args.participant)
     print(info.id)
     count = info.item_count
-    print(f"continues session {previous.id} '{previous.title}': {count} open follow-up{'' if count == 1 else 's'} "
-          "carried over", file=sys.stderr)
+    print(ngettext("continues session {id} '{title}': {count} open follow-up carried over",
+                   "continues session {id} '{title}': {count} open follow-ups carried over", count).format(
+        id=previous.id, title=previous.title, count=count), file=sys.stderr)
     return 0
 
 
@@ -60,9 +63,9 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     with open_store_for(args) as store:
         sessions = store.list_sessions()
     if not sessions:
-        print("no sessions yet: `workshop-tui new TITLE` makes one", file=sys.stderr)
+        print(_("no sessions yet: `workshop-tui new TITLE` makes one"), file=sys.stderr)
         return 0
-    table = Table("id", "title", "date", "items", "step", box=None, pad_edge=False)
+    table = Table(_("id"), _("title"), _("date"), _("items"), _("step"), box=None, pad_edge=False)
     for info in sorted(sessions, key=lambda s: s.id):
         table.add_row(str(info.id), literal(info.title), literal(info.date), str(info.item_count),
                       f"{info.current_step}/{info.step_count}")
@@ -88,8 +91,9 @@ def cmd_add(args: argparse.Namespace) -> int:
         item = store.add_item(info.id, args.step, args.column, args.text, author=args.author)
     print(item.id)
     if item.hidden:
-        print(f"step {item.step} is being written privately: this item stays hidden until "
-              f"`workshop-tui reveal {args.session} --step {item.step}`", file=sys.stderr)
+        print(_("step {step} is being written privately: this item stays hidden until "
+                "`workshop-tui reveal {session} --step {step}`").format(step=item.step, session=args.session),
+              file=sys.stderr)
     return 0
 
 
@@ -107,8 +111,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         try:
             export.write_file(path, text, overwrite=args.force)
         except FileExistsError:
-            raise CommandError(f"{path} exists; nothing written (add --force to replace it)") from None
-        print(f"wrote {path}", file=sys.stderr)
+            raise CommandError(_("{path} exists; nothing written (add --force to replace it)").format(path=path)) from None
+        print(_("wrote {path}").format(path=path), file=sys.stderr)
     else:
         write_stdout(text)
     return 0
@@ -134,22 +138,22 @@ def cmd_history(args: argparse.Namespace) -> int:
         info = store.find_session(args.session)
         entries = store.history(info.id)
     if not entries:
-        print(f"no changes recorded in session {info.id} yet", file=sys.stderr)
+        print(_("no changes recorded in session {id} yet").format(id=info.id), file=sys.stderr)
         return 0
-    table = Table("when", "who", "what", "where", "item", box=None, pad_edge=False)
+    table = Table(_("when"), _("who"), _("what"), _("where"), _("item"), box=None, pad_edge=False)
     for entry in entries:
-        text = "(a private item)" if entry.private else short(entry.text, 60)
-        what = entry.kind
+        text = _("(a private item)") if entry.private else short(entry.text, 60)
+        what = change_word(entry.kind)
         if entry.kind in ("voted", "unvoted") and entry.detail.get("participant"):
-            what = f"{entry.kind} ({entry.detail['participant']})"
+            what = f"{what} ({entry.detail['participant']})"
         elif entry.kind == "status":
-            what = f"follow-up {entry.detail.get('status', '')}"
+            what = _("follow-up {status}").format(status=status_word(entry.detail.get("status", "")))
         elif entry.kind == "added" and entry.detail.get("carried_from"):
-            what = "carried over"
+            what = _("carried over")
         elif entry.kind == "edited" and "was" in entry.detail:
-            text = f"{text}  (was: {short(entry.detail['was'], 40)})"
-        table.add_row(shown(entry.at), literal(entry.who or "facilitator"), literal(what),
-                      f"step {entry.step} {entry.column}", literal(text))
+            text = _("{text}  (was: {before})").format(text=text, before=short(entry.detail["was"], 40))
+        table.add_row(shown(entry.at), literal(entry.who or _("facilitator")), literal(what),
+                      _("step {step} {column}").format(step=entry.step, column=entry.column), literal(text))
     Console(soft_wrap=False).print(table)
     return 0
 
@@ -165,7 +169,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_store_for(args) as store:
         info = store.import_session(data, title=args.title)
     print(info.id)
-    print(f"imported {info.item_count} items into session {info.id} '{info.title}'", file=sys.stderr)
+    print(ngettext("imported {count} item into session {id} '{title}'",
+                   "imported {count} items into session {id} '{title}'", info.item_count).format(
+        count=info.item_count, id=info.id, title=info.title), file=sys.stderr)
     return 0
 
 
@@ -181,10 +187,12 @@ def cmd_merge(args: argparse.Namespace) -> int:
             raise CommandError(str(error)) from None
         info = store.import_session(merged)
     print(info.id)
-    print(f"merged into session {info.id} '{info.title}' with {info.item_count} items", file=sys.stderr)
+    print(ngettext("merged into session {id} '{title}' with {count} item",
+                   "merged into session {id} '{title}' with {count} items", info.item_count).format(
+        id=info.id, title=info.title, count=info.item_count), file=sys.stderr)
     for data in (first, second):
         if data.hidden_counts:
             steps = ", ".join(str(step) for step in sorted(data.hidden_counts))
-            print(f"note: '{data.info.title}' still holds items written privately (step {steps}): not revealed, "
-                  "so not merged", file=sys.stderr)
+            print(_("note: '{title}' still holds items written privately (step {steps}): not revealed, "
+                    "so not merged").format(title=data.info.title, steps=steps), file=sys.stderr)
     return 0

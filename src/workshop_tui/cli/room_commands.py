@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from workshop_tui.cli.common import open_store_for
+from workshop_tui.i18n import _, ngettext
 
 
 def cmd_reveal(args: argparse.Namespace) -> int:
@@ -14,10 +15,15 @@ def cmd_reveal(args: argparse.Namespace) -> int:
         count = store.reveal_step(info.id, args.step, anonymous=True if args.anonymous else None)
         anonymous = store.step_states(info.id)[args.step].anonymous
     if not count:
-        print(f"step {args.step} holds no items written privately: nothing to reveal")
+        print(_("step {step} holds no items written privately: nothing to reveal").format(step=args.step))
     else:
-        credit = "without their authors" if anonymous else "credited to their authors"
-        print(f"revealed {count} item{'s' if count != 1 else ''} in step {args.step}, {credit}")
+        if anonymous:
+            line = ngettext("revealed {count} item in step {step}, without their authors",
+                            "revealed {count} items in step {step}, without their authors", count)
+        else:
+            line = ngettext("revealed {count} item in step {step}, credited to their authors",
+                            "revealed {count} items in step {step}, credited to their authors", count)
+        print(line.format(count=count, step=args.step))
     return 0
 
 
@@ -27,5 +33,6 @@ def cmd_release(args: argparse.Namespace) -> int:
         info = store.find_session(args.session)
         store.release_name(info.id, args.name)
     name = " ".join(args.name.split())
-    print(f"released {name} in session '{info.title}': the next screen to join as {name} claims the name")
+    print(_("released {name} in session '{title}': the next screen to join as {name} claims the name").format(
+        name=name, title=info.title))
     return 0

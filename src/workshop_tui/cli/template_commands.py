@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from workshop_tui.cli.common import CommandError, load_templates, printable, write_stdout
+from workshop_tui.i18n import _
 from workshop_tui.text import safe
 
 STARTER = '''# A workshop template: edit it, then run `workshop-tui templates check {path}`.
@@ -71,8 +72,8 @@ def cmd_templates(args: argparse.Namespace) -> int:
     lines = [f"{t.id}\t{t.title}\t{t.shape}\t{' / '.join(c.label for c in t.columns)}\t{printable(str(t.path))}"
              for t in catalog.templates.values()]
     write_stdout("".join(line + "\n" for line in lines))
-    print(safe(f"(add your own: `workshop-tui templates new ID` writes one into {locations.user_templates_dir()})"),
-          file=sys.stderr)
+    print(safe(_("(add your own: `workshop-tui templates new ID` writes one into {folder})").format(
+        folder=locations.user_templates_dir())), file=sys.stderr)
     return 0
 
 
@@ -82,12 +83,12 @@ def _new(template_id: str) -> int:
     from workshop_tui.content import COLUMN_KEY
 
     if not COLUMN_KEY.fullmatch(template_id):
-        raise CommandError(f"'{template_id}' cannot be a template id: use 1 to 24 lowercase letters, digits, "
-                           "'-' or '_', starting with a letter")
+        raise CommandError(_("'{id}' cannot be a template id: use 1 to 24 lowercase letters, digits, "
+                             "'-' or '_', starting with a letter").format(id=template_id))
     catalog = load_templates()
     if template_id in catalog.templates:
-        raise CommandError(f"a template '{template_id}' exists already ({catalog.templates[template_id].path}): "
-                           "choose another id")
+        raise CommandError(_("a template '{id}' exists already ({path}): choose another id").format(
+            id=template_id, path=catalog.templates[template_id].path))
     folder = locations.user_templates_dir()
     path = folder / f"{template_id}.toml"
     text = STARTER.format(id=template_id, title=template_id.replace("-", " ").replace("_", " ").capitalize(),
@@ -97,7 +98,8 @@ def _new(template_id: str) -> int:
         with open(path, "x", encoding="utf-8") as file:
             file.write(text)
     except FileExistsError:
-        raise CommandError(f"{path} exists already: nothing was written (edit it, or choose another id)") from None
+        raise CommandError(_("{path} exists already: nothing was written (edit it, or choose another id)").format(
+            path=path)) from None
     print(printable(str(path)))
     return 0
 
@@ -110,9 +112,9 @@ def _check(path: Path) -> int:
     catalog = load_templates()
     other = catalog.templates.get(template.id)
     if other is not None and other.path is not None and other.path.resolve() != path.resolve():
-        raise CommandError(f"{path}: field 'id': '{template.id}' is already used by {other.path}")
-    steps = sum(1 for step in template.steps if step.dots is not None)
-    dots = f"; {steps} step{'s' * (steps != 1)} with their own dots" if steps else ""
-    print(safe(printable(f"{path}: ok: '{template.id}', {template.title}: {template.shape} "
-                         f"({', '.join(column.key for column in template.columns)}){dots}")))
+        raise CommandError(_("{path}: field 'id': '{id}' is already used by {other}").format(
+            path=path, id=template.id, other=other.path))
+    print(safe(printable(_("{path}: ok: '{id}', {title}: {shape} ({columns})").format(
+        path=path, id=template.id, title=template.title, shape=template.shape,
+        columns=", ".join(column.key for column in template.columns)))))
     return 0

@@ -13,28 +13,29 @@ import sys
 
 from workshop_tui import APP_NAME
 from workshop_tui.cli.common import CommandError, load_templates, open_store_for, template_for, write_stdout
+from workshop_tui.i18n import _, ngettext
 
 EXIT_DECLINED = 1
 
 
 def add_parsers(commands) -> None:
     publish = commands.add_parser(
-        "publish", help="publish a session's summary table to a wiki page (shows the diff, then asks)",
-        description="Publish a session to a MediaWiki page. The bot password comes from the environment "
-        "variable WORKSHOP_TUI_WIKI_PASSWORD (make one at Special:BotPasswords).")
+        "publish", help=_("publish a session's summary table to a wiki page (shows the diff, then asks)"),
+        description=_("Publish a session to a MediaWiki page. The bot password comes from the environment "
+        "variable WORKSHOP_TUI_WIKI_PASSWORD (make one at Special:BotPasswords)."))
     publish.add_argument("session", metavar="SESSION")
     publish.add_argument("--wiki", required=True, metavar="API_URL",
-                         help="the wiki's api.php address, e.g. https://meta.wikimedia.org/w/api.php")
-    publish.add_argument("--page", required=True, metavar="TITLE", help="the page's title")
-    publish.add_argument("--user", metavar="NAME", help="the bot password's user name, YourName@BotName")
-    publish.add_argument("--summary", metavar="TEXT", help="the edit summary (one is made if left out)")
-    publish.add_argument("--yes", action="store_true", help="save without asking (the diff is still printed)")
+                         help=_("the wiki's api.php address, e.g. https://meta.wikimedia.org/w/api.php"))
+    publish.add_argument("--page", required=True, metavar="TITLE", help=_("the page's title"))
+    publish.add_argument("--user", metavar="NAME", help=_("the bot password's user name, YourName@BotName"))
+    publish.add_argument("--summary", metavar="TEXT", help=_("the edit summary (one is made if left out)"))
+    publish.add_argument("--yes", action="store_true", help=_("save without asking (the diff is still printed)"))
 
-    pull = commands.add_parser("pull", help="import a wiki page's summary table as a new session")
-    pull.add_argument("--wiki", required=True, metavar="API_URL", help="the wiki's api.php address")
-    pull.add_argument("--page", required=True, metavar="TITLE", help="the page's title")
-    pull.add_argument("--title", default=None, metavar="T", help="the new session's title (default: the page's)")
-    pull.add_argument("--user", metavar="NAME", help="log in first (a private wiki); the password as for publish")
+    pull = commands.add_parser("pull", help=_("import a wiki page's summary table as a new session"))
+    pull.add_argument("--wiki", required=True, metavar="API_URL", help=_("the wiki's api.php address"))
+    pull.add_argument("--page", required=True, metavar="TITLE", help=_("the page's title"))
+    pull.add_argument("--title", default=None, metavar="T", help=_("the new session's title (default: the page's)"))
+    pull.add_argument("--user", metavar="NAME", help=_("log in first (a private wiki); the password as for publish"))
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
@@ -44,36 +45,38 @@ def cmd_publish(args: argparse.Namespace) -> int:
     from workshop_tui.wiki.publish import default_summary, plan_publish, save_plan
 
     if not args.user:
-        raise CommandError("publishing needs --user YourName@BotName: the user name of a bot password "
-                           "(Special:BotPasswords on the wiki)")
+        raise CommandError(_("publishing needs --user YourName@BotName: the user name of a bot password "
+                             "(Special:BotPasswords on the wiki)"))
     password = os.environ.get(PASSWORD_ENV, "")
     if not password:
-        raise CommandError(f"put the bot password for {args.user} in the environment variable {PASSWORD_ENV}; "
-                           f"nothing was saved")
+        raise CommandError(_("put the bot password for {user} in the environment variable {variable}; "
+                             "nothing was saved").format(user=args.user, variable=PASSWORD_ENV))
     catalog = load_templates()
     with open_store_for(args) as store:
         data = store.session_data(store.find_session(args.session).id)
     template = template_for(catalog, data.info)
     client = connect(args.wiki, user=args.user, password=password, notify=_say)
     plan = plan_publish(client, args.page, data, template, catalog)
-    where = f"{plan.page.title} on {client.name or client.api_url}"
+    where = _("{page} on {wiki}").format(page=plan.page.title, wiki=client.name or client.api_url)
     if not plan.changes:
-        print(f"{where} already holds this session (revision {plan.page.revid}): nothing to publish",
-              file=sys.stderr)
+        print(_("{where} already holds this session (revision {revision}): nothing to publish").format(
+            where=where, revision=plan.page.revid), file=sys.stderr)
         return 0
     _print_diff(plan.diff)
     added, removed = diff_counts(list(plan.diff))
-    print(f"{_what(plan.mode)} {where}: {added} line{'s' * (added != 1)} added, "
-          f"{removed} removed", file=sys.stderr)
+    print(ngettext("{what} {where}: {added} line added, {removed} removed",
+                   "{what} {where}: {added} lines added, {removed} removed", added).format(
+        what=_what(plan.mode), where=where, added=added, removed=removed), file=sys.stderr)
     if not args.yes:
         if not sys.stdin.isatty():
-            raise CommandError("nothing was saved: there is no terminal to confirm the change on; "
-                               "read the diff above and run again with --yes to publish it")
-        if not _ask(f"Save this to {where}? [y/N] "):
-            print("nothing was saved", file=sys.stderr)
+            raise CommandError(_("nothing was saved: there is no terminal to confirm the change on; "
+                                 "read the diff above and run again with --yes to publish it"))
+        if not _ask(_("Save this to {where}? [y/N] ").format(where=where)):
+            print(_("nothing was saved"), file=sys.stderr)
             return EXIT_DECLINED
     result = save_plan(client, plan, summary=args.summary or default_summary(data))
-    print(f"published {result.title}: revision {result.revid}", file=sys.stderr)
+    print(_("published {page}: revision {revision}").format(page=result.title, revision=result.revid),
+          file=sys.stderr)
     print(result.url or result.title)
     return 0
 
@@ -90,15 +93,18 @@ def cmd_pull(args: argparse.Namespace) -> int:
     with open_store_for(args) as store:
         info = store.import_session(data, title=args.title)
     print(info.id)
-    print(f"pulled {info.item_count} items from {page.title} (revision {page.revid}) into session {info.id} "
-          f"'{info.title}'", file=sys.stderr)
+    print(ngettext("pulled {count} item from {page} (revision {revision}) into session {id} '{title}'",
+                   "pulled {count} items from {page} (revision {revision}) into session {id} '{title}'",
+                   info.item_count).format(count=info.item_count, page=page.title, revision=page.revid,
+                                           id=info.id, title=info.title), file=sys.stderr)
     return 0
 
 
 def _what(mode: str) -> str:
     from workshop_tui.wiki.page import CREATE, PAGE, TABLE
 
-    return {CREATE: "creates", TABLE: "replaces only the summary table of", PAGE: "replaces the whole text of"}[mode]
+    return {CREATE: _("creates"), TABLE: _("replaces only the summary table of"),
+            PAGE: _("replaces the whole text of")}[mode]
 
 
 def _print_diff(diff) -> None:
@@ -123,7 +129,7 @@ def _ask(question: str) -> bool:
         answer = input(question)
     except EOFError:
         return False
-    return answer.strip().casefold() in ("y", "yes")
+    return answer.strip().casefold() in ("y", "yes", _("y"), _("yes"))
 
 
 def _say(message: str) -> None:

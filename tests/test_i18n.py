@@ -1,0 +1,129 @@
+"""Languages: choosing one (`--lang`, the environment), the catalogs read at run time, the CLI in French."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.cli import run
+from workshop_tui import i18n
+from workshop_tui.i18n import _, ngettext, po
+
+
+@pytest.mark.parametrize(("environ", "expected"), [
+    ({}, "en"),
+    ({"LANG": "fr_FR.UTF-8"}, "fr"),
+    ({"LANG": "fr_CA"}, "fr"),
+    ({"LANG": "de_DE.UTF-8"}, "en"),           # a language without a catalog: English
+    ({"LANG": "en_GB.UTF-8", "LC_MESSAGES": "fr_FR.UTF-8"}, "fr"),
+    ({"LANG": "fr_FR.UTF-8", "LC_ALL": "C"}, "en"),
+    ({"LC_ALL": "C", "LANGUAGE": "fr"}, "en"),  # GNU gettext: LANGUAGE is ignored in the C locale
+    ({"LANG": "en_US.UTF-8", "LANGUAGE": "de:fr:en"}, "fr"),
+    ({"LANG": "C.UTF-8"}, "en"),
+    ({"LANG": "garbage!!"}, "en"),
+])
+def test_the_environment_chooses_the_language(environ, expected):
+    assert i18n.from_environment(environ) == expected
+
+
+def test_lang_option_wins_over_the_environment():
+    assert i18n.choose("fr", {"LANG": "en_US.UTF-8"}) == ("fr", None)
+    assert _("nothing was saved") == "rien n’a été enregistré"
+    assert i18n.choose(None, {"LANG": "en_US.UTF-8"}) == ("en", None)
+    assert _("nothing was saved") == "nothing was saved"
+
+
+def test_an_unknown_lang_option_is_one_line_and_english():
+    language, warning = i18n.choose("xx", {"LANG": "fr_FR.UTF-8"})
+    assert language == "en"
+    assert warning == "unknown language 'xx' (known: en, fr); using English"
+
+
+def test_plurals_follow_the_language():
+    i18n.set_language("fr")
+    one, many = "{count} step", "{count} steps"
+    assert [ngettext(one, many, n).format(count=n) for n in (0, 1, 2)] == ["0 étape", "1 étape", "2 étapes"]
+    i18n.set_language("en")
+    assert [ngettext(one, many, n).format(count=n) for n in (0, 1, 2)] == ["0 steps", "1 step", "2 steps"]
+
+
+def test_using_switches_for_a_block_only():
+    with i18n.using("fr") as language:
+        assert language == "fr" and _("done") == "faite"
+        with i18n.using(None):
+            assert _("done") == "faite"
+    assert _("done") == "done"
+
+
+def test_po_parser_reads_what_platforms_write():
+    text = '''# header
+msgid ""
+msgstr ""
+"Language: fr\\n"
+"Plural-Forms: nplurals=2; plural=(n > 1);\\n"
+
+#: a.py:1
+#, fuzzy
+msgid "old"
+msgstr "vieux"
+
+msgctxt "menu"
+msgid "Open"
+msgstr "Ouvrir"
+
+msgid ""
+"two "
+"lines\\n"
+msgstr "deux lignes\\n"
+
+msgid "{n} dot"
+msgid_plural "{n} dots"
+msgstr[0] "{n} gommette"
+msgstr[1] "{n} gommettes"
+
+#~ msgid "gone"
+#~ msgstr "parti"
+'''
+    entries = po.parse(text)
+    assert [entry.msgid for entry in entries] == ["", "old", "Open", "two lines\n", "{n} dot"]
+    assert entries[1].fuzzy and entries[2].context == "menu"
+    catalog = i18n.Catalog("fr", entries)
+    assert catalog.gettext("old") == "old"  # fuzzy: not used, as msgfmt does
+    assert catalog.pgettext("menu", "Open") == "Ouvrir"
+    assert catalog.gettext("two lines\n") == "deux lignes\n"
+    assert [catalog.ngettext("{n} dot", "{n} dots", n) for n in (1, 2)] == ["{n} gommette", "{n} gommettes"]
+    assert po.parse(po.format_catalog(entries))[3].msgid == "two lines\n"  # written back, read the same
+
+
+def test_a_broken_po_file_is_one_line():
+    with pytest.raises(po.PoError, match="x.po:2: expected a quoted string"):
+        po.parse('msgid "a"\nmsgstr oops\n', "x.po")
+
+
+def test_cli_help_and_errors_in_french(capsys):
+    code, out, _err = run(capsys, "--lang", "fr", "--help")
+    assert code == 0
+    assert "utilisation :" in out and "créer une séance ; affiche son id" in out
+    assert "afficher cette aide et quitter" in out
+    code, _out, err = run(capsys, "--lang", "fr", "show", "nope")
+    assert code == 2 and err.startswith("workshop-tui : erreur : ") and err.count("\n") == 1
+
+
+def test_cli_french_from_lang_environment(capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    code, _out, err = run(capsys, "sessions")
+    assert code == 0 and err == "aucune séance pour l’instant : `workshop-tui new TITRE` en crée une\n"
+    code, out, err = run(capsys, "--lang", "en", "sessions")  # --lang wins
+    assert err == "no sessions yet: `workshop-tui new TITLE` makes one\n"
+
+
+def test_cli_unknown_lang_warns_once_and_goes_on_in_english(capsys):
+    code, _out, err = run(capsys, "--lang", "klingon", "sessions")
+    assert code == 0
+    assert err == ("workshop-tui: warning: unknown language 'klingon' (known: en, fr); using English\n"
+                   "no sessions yet: `workshop-tui new TITLE` makes one\n")
+
+
+def test_cli_usage_error_in_french(capsys):
+    code, _out, err = run(capsys, "--lang=fr", "add")
+    assert code == 2
+    assert "les arguments suivants sont obligatoires" in err and "(voir `workshop-tui add --help`)" in err
