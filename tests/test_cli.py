@@ -63,7 +63,8 @@ def test_new_with_a_template_and_an_unknown_one(capsys, db):
     assert new_session(capsys, db, "--template", "8-steps-partnership") == "1"
     code, out, err = run(capsys, "--db", db, "new", "X", "--template", "nope")
     assert (code, out) == (2, "")
-    assert err.strip() == "workshop-tui: error: unknown template 'nope' (known: 8-steps-partnership)"
+    assert err.strip() == ("workshop-tui: error: unknown template 'nope' (known: 4ls, 8-steps-partnership, lean-coffee, "
+                           "mad-sad-glad, pre-mortem, project-kickoff, start-stop-continue, swot)")
 
 
 @pytest.mark.parametrize(

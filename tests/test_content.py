@@ -100,7 +100,7 @@ def test_user_templates_are_picked_up_and_broken_ones_reported(isolated_dirs):
     (folder / "clash.toml").write_text(source, encoding="utf-8")
     (folder / "broken.toml").write_text("title = 'x'", encoding="utf-8")
     catalog = load_catalog()
-    assert set(catalog.templates) == {"8-steps-partnership", "retro"}
+    assert set(catalog.templates) == {path.stem for path in locations.bundled_content_dir().glob("*.toml")} | {"retro"}
     assert catalog.default.id == "8-steps-partnership"
     assert any("broken.toml" in p and "field 'id': missing" in p for p in catalog.problems)
     assert any("clash.toml" in p and "already used" in p for p in catalog.problems)

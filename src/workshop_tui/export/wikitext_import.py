@@ -113,8 +113,10 @@ def _column_mapping(table: Table, catalog: Catalog) -> Mapping | None:
     if found:  # the fullest mapping (six columns over three), and every template it fits
         best = max(found, key=lambda pair: len(pair[0]))[0]
         return best, 1, [template for mapping, template in found if mapping == best]
-    # No recognisable header: a table of "STEP n" rows with four cells is the seed's summary.
-    if any(len(row) >= 4 and _step_label(row[0]) for row in table.rows):
+    # No recognisable header: a table of "STEP n" rows with four cells is the seed's summary
+    # (not one headed like a summary whose columns no template has: `_refuse_unknown_heading`).
+    steps_headings = {folded(template.key_steps_heading) for template in catalog.templates.values()}
+    if headings[0] not in steps_headings and any(len(row) >= 4 and _step_label(row[0]) for row in table.rows):
         keys = catalog.default.column_keys
         return ({index: key for index, key in enumerate(keys, start=1)}, int(all(cell.header for cell in table.rows[0])),
                 [catalog.default])
@@ -134,16 +136,17 @@ def _template_mapping(headings: list[str], template: Template) -> dict[int, str]
 def _refuse_unknown_heading(text: str, catalog: Catalog) -> None:
     """A table headed like a summary (its first heading a template's KEY STEPS) with a column no
     template has: one line naming that heading, rather than "no summary table found"."""
-    steps_headings = {folded(template.key_steps_heading): template for template in catalog.templates.values()}
     position, budget = 0, [MAX_TABLE_LINES]
     for _ in range(MAX_TABLES if "{|" in text else 0):
         start = TABLE_START.search(text, position)
         if start is None:
             return
         table = read_table(text, start.start(), budget)
-        headings = [to_text(cell.first_line) for cell in table.rows[0]] if table.rows else []
-        template = steps_headings.get(folded(headings[0])) if len(headings) > 1 else None
-        if template is not None:
+        headings = [to_text(cell.first_line).strip() for cell in table.rows[0]] if table.rows else []
+        headed = [template for template in catalog.templates.values()
+                  if len(headings) > 1 and folded(template.key_steps_heading) == folded(headings[0])]
+        if headed:  # the template it comes nearest to names the heading it lacks
+            template = max(headed, key=lambda t: sum(1 for heading in headings[1:] if column_key(heading, t)))
             for heading in headings[1:]:
                 if column_key(heading, template) is None:
                     raise unknown_column(heading, template, "the summary table's heading")
