@@ -23,8 +23,6 @@ from workshop_tui.export.common import (
     ImportFormatError,
     Row,
     checked_step,
-    column_key,
-    folded,
     imported_state,
     infer_template,
     inferred_info,
@@ -32,15 +30,14 @@ from workshop_tui.export.common import (
     numbered,
     one_line,
     parse_duration,
-    unknown_column,
 )
 from workshop_tui.export.wikimarkup import blank_comments, to_text, without_comments
 from workshop_tui.export.wikitable import CELL_SEPARATOR, MAX_TABLE_LINES, TABLE_START, Cell, Table, grid, read_table
 from workshop_tui.export.wikitext import CLUSTER_OPEN, TIME_OPEN
+from workshop_tui.export.wikitext_columns import MAX_TABLES, Mapping, column_mapping, refuse_unknown_heading, step_label
 from workshop_tui.model import SessionData, new_id
 from workshop_tui.text import clean_name, clean_text
 
-MAX_TABLES = 1_000
 MAX_SOURCE = 200_000  # an item of 10,000 characters takes at most about 100,000 escaped
 # Patterns run over the whole page: written so that no line makes them backtrack quadratically.
 _TITLE = re.compile(r"^=(?!=)(.*[^=\s])[ \t]*=[ \t]*$", re.M)
@@ -50,7 +47,6 @@ _INFO = re.compile(
 )
 _INFO_SECTION = re.compile(r"^=+[ \t]*Information[ \t]*=+[ \t]*$", re.M | re.I)
 _HEADING = re.compile(r"^=", re.M)
-_STEP_LABEL = re.compile(r"^\W*step\s*(\d{1,9})\b\s*[:.)\-–—]?\s*(.*)$", re.I)
 _BULLET = re.compile(r"^[*#]+")
 _NESTED_TABLE = re.compile(r"^[ \t]*(?:\{\||\|[}+-])")
 _NESTED_CELLS = re.compile(r"^[ \t]*[|!]")
@@ -70,7 +66,7 @@ def parse(text: str, catalog: Catalog) -> SessionData:
     text = without_comments(text.replace("\r\n", "\n").replace("\r", "\n"))
     for start, table, mapping in _summary_tables(text, catalog):
         return _session(text[:start], table, *mapping, catalog)
-    _refuse_unknown_heading(text, catalog)
+    refuse_unknown_heading(text, catalog)
     raise ImportFormatError(UNKNOWN_FORMAT)
 
 
@@ -78,10 +74,6 @@ def summary_tables(text: str, catalog: Catalog) -> list[tuple[int, int]]:
     """Where each table in the summary's shape starts and ends (after its `|}` line) in the page
     as written: what `parse` would read, and what publishing replaces. A table in a comment is none."""
     return [(start, table.end) for start, table, _ in _summary_tables(blank_comments(text), catalog)]
-
-
-Mapping = tuple[dict[int, str], int, list[Template]]
-"""Which grid column holds which column key, where the data rows begin, and the templates it fits."""
 
 
 def _summary_tables(text: str, catalog: Catalog) -> Iterator[tuple[int, Table, Mapping]]:
@@ -93,70 +85,10 @@ def _summary_tables(text: str, catalog: Catalog) -> Iterator[tuple[int, Table, M
         if start is None:
             break
         table = read_table(text, start.start(), budget)
-        mapping = _column_mapping(table, catalog)
+        mapping = column_mapping(table, catalog)
         if mapping is not None:
             yield start.start(), table, mapping
         position = max(table.end, start.end())
-
-
-def _column_mapping(table: Table, catalog: Catalog) -> Mapping | None:
-    """Which grid column holds which column of a template, where the data rows begin, and the
-    templates whose every column the header names; None if the table is not a summary."""
-    if not table.rows:
-        return None
-    headings = [folded(to_text(cell.first_line)) for cell in table.rows[0]]
-    found: list[tuple[dict[int, str], Template]] = []
-    for template in catalog.templates.values():
-        mapping = _template_mapping(headings, template)
-        if mapping is not None:
-            found.append((mapping, template))
-    if found:  # the fullest mapping (six columns over three), and every template it fits
-        best = max(found, key=lambda pair: len(pair[0]))[0]
-        return best, 1, [template for mapping, template in found if mapping == best]
-    # No recognisable header: a table of "STEP n" rows with four cells is the seed's summary
-    # (not one headed like a summary whose columns no template has: `_refuse_unknown_heading`).
-    steps_headings = {folded(template.key_steps_heading) for template in catalog.templates.values()}
-    if headings[0] not in steps_headings and any(len(row) >= 4 and _step_label(row[0]) for row in table.rows):
-        keys = catalog.default.column_keys
-        return ({index: key for index, key in enumerate(keys, start=1)}, int(all(cell.header for cell in table.rows[0])),
-                [catalog.default])
-    return None
-
-
-def _template_mapping(headings: list[str], template: Template) -> dict[int, str] | None:
-    """Grid column -> key when the headings after the first name each of the template's columns."""
-    mapping: dict[int, str] = {}
-    for index, heading in enumerate(headings[1:], start=1):
-        key = column_key(heading, template) or next((k for k in template.column_keys if k in heading), None)
-        if key and key not in mapping.values():
-            mapping[index] = key
-    return mapping if len(mapping) == len(template.columns) else None
-
-
-def _refuse_unknown_heading(text: str, catalog: Catalog) -> None:
-    """A table headed like a summary (its first heading a template's KEY STEPS) with a column no
-    template has: one line naming that heading, rather than "no summary table found"."""
-    position, budget = 0, [MAX_TABLE_LINES]
-    for _ in range(MAX_TABLES if "{|" in text else 0):
-        start = TABLE_START.search(text, position)
-        if start is None:
-            return
-        table = read_table(text, start.start(), budget)
-        headings = [to_text(cell.first_line).strip() for cell in table.rows[0]] if table.rows else []
-        headed = [template for template in catalog.templates.values()
-                  if len(headings) > 1 and folded(template.key_steps_heading) == folded(headings[0])]
-        if headed:  # the template it comes nearest to names the heading it lacks
-            template = max(headed, key=lambda t: sum(1 for heading in headings[1:] if column_key(heading, t)))
-            for heading in headings[1:]:
-                if column_key(heading, template) is None:
-                    raise unknown_column(heading, template, "the summary table's heading")
-        position = max(table.end, start.end())
-
-
-def _step_label(cell: Cell) -> tuple[int, str] | None:
-    first = next((part for part in to_text(cell.first_line).split("\n") if part.strip()), "")
-    match = _STEP_LABEL.match(first.strip())
-    return (int(match.group(1)), match.group(2).strip()) if match else None
 
 
 def _step_times(cell: Cell) -> tuple[int | None, int | None] | None:
@@ -178,7 +110,7 @@ def _step_times(cell: Cell) -> tuple[int | None, int | None] | None:
 def _session(before: str, table: Table, mapping: dict[int, str], first_row: int, fitting: list[Template],
              catalog: Catalog) -> SessionData:
     rows = list(grid(table.rows[first_row:], max(len(row) for row in table.rows)))
-    labels = [_step_label(row[0]) if 0 in row else None for row in rows]
+    labels = [step_label(row[0]) if 0 in row else None for row in rows]
     labelled = any(labels)
     titles: dict[int, str] = {}
     times: dict[int, tuple[int | None, int | None]] = {}
