@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from workshop_tui.content import Catalog, Template
+from workshop_tui.i18n import _
 from workshop_tui.model import SessionInfo
 from workshop_tui.session_store import Sessions
 from workshop_tui.widgets.footer import AppFooter
@@ -87,21 +88,34 @@ class StartScreen(Screen[None]):
                     yield from self._field("Date", "date", "e.g. 2026-11-26")
                     yield from self._field("Facilitator", "facilitator", "name")
                     yield from self._field("Participants", "participants", "names, separated by commas")
-                    with Horizontal(classes="form-row"):
+                    with Horizontal(classes="form-row", id="template-row"):
                         yield Label("Workshop", classes="form-label")
                         yield Select(
                             [(Content(t.title), t.id) for t in catalog.templates.values()],
                             value=catalog.default.id, allow_blank=False, compact=True, id="field-template",
                         )
+                    yield Static(self._shape_line(catalog.default), id="template-shape")
+                    yield Static(Content(catalog.default.description), id="template-when")  # narrow screens
                     with Horizontal(classes="form-row form-buttons"):
                         yield Button("Create session", id="create", variant="primary", compact=True)
                 with VerticalScroll(id="about"):
                     yield Static(self._about(catalog.default), id="about-text")
         yield AppFooter()
 
+    @staticmethod
+    def _shape_line(template: Template) -> Content:
+        """The chosen workshop's shape in a line, under the choice: what a narrow screen shows of it."""
+        return Content.assemble((template.shape, "bold"), " · ", " / ".join(column.label for column in template.columns))
+
     def _about(self, template: Template) -> Content:
-        """The chosen workshop in brief: what it is for, and its steps."""
+        """The chosen workshop in brief: when to use it, its shape, what it is for, and its steps."""
         parts = [Content.styled(template.title, "bold $accent")]
+        if template.description:
+            parts.append(Content.styled(_("When: {description}").format(description=template.description), "italic"))
+        parts.append(Content.styled(_("Shape: {shape}").format(shape=template.shape), "bold"))
+        parts.append(Content(_("Columns: {columns}").format(
+            columns=" · ".join(column.label for column in template.columns))))
+        parts.append(Content(""))
         if template.introduction:
             parts.append(Content(template.introduction))
         parts.extend(Content.assemble(("• ", "$accent"), objective) for objective in template.objectives)
@@ -110,12 +124,16 @@ class StartScreen(Screen[None]):
             Content.assemble((f"{step.number}. ", "dim"), step.title, "  ", (f"{step.timebox_minutes} min", "dim"))
             for step in template.steps
         )
+        if template.source:
+            parts.append(Content.styled("\n" + _("Source: {source}").format(source=template.source), "dim"))
         return Content("\n").join(parts)
 
     @on(Select.Changed, "#field-template")
     def _template_changed(self, event: Select.Changed) -> None:
         template = self.catalog.templates.get(str(event.value)) or self.catalog.default
         self.query_one("#about-text", Static).update(self._about(template))
+        self.query_one("#template-shape", Static).update(self._shape_line(template))
+        self.query_one("#template-when", Static).update(Content(template.description))
 
     def _field(self, label: str, name: str, placeholder: str) -> Iterable:
         with Horizontal(classes="form-row"):
