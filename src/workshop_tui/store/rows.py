@@ -97,6 +97,15 @@ def column_keys(stored: str | None) -> tuple[str, ...]:
     return keys or COLUMNS
 
 
+def in_column_order(items: tuple[Item, ...], keys: tuple[str, ...]) -> tuple[Item, ...]:
+    """Items read in (step, column, position) order, with the columns in the session's order
+    rather than the database's (alphabetical, which the 8 steps' columns happen to be in)."""
+    if list(keys) == sorted(keys):
+        return items
+    order = {key: index for index, key in enumerate(keys)}
+    return tuple(sorted(items, key=lambda item: (item.step, order.get(item.column, len(order)))))
+
+
 def stored_keys(keys: tuple[str, ...]) -> str:
     return ",".join(keys)
 
