@@ -32,6 +32,21 @@ PHASE_HELP = {
 }
 
 
+def brainstormed(labels: tuple[str, ...]) -> str:
+    """`Ideas, Questions and Risks`: a template's column labels as a phrase (its brainstorm says
+    what to add); "" for the 8 steps' own columns, whose wording the phase texts already use."""
+    if not labels:
+        return ""
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def phase_help(phase: str, labels: tuple[str, ...] = ()) -> str:
+    """What a phase is for (`PHASE_HELP`); brainstorm names the template's columns when given."""
+    if phase == "brainstorm" and labels:
+        return f"Everyone adds {brainstormed(labels)}. Quantity first; no judging yet."
+    return PHASE_HELP.get(phase, "")
+
+
 def takes_new_items(phase: str) -> bool:
     """New items wait while the group votes, so the dots go to a list that holds still.
     (Text typed meanwhile stays in the input; saving it on the way out is always allowed.)"""

@@ -28,7 +28,8 @@ from workshop_tui.model import Clock, Item, SessionInfo
 from workshop_tui.screens.items_screen import ItemsScreen
 from workshop_tui.session_store import LiveStep, ParticipantStore
 from workshop_tui.widgets.entry import EntryBar
-from workshop_tui.widgets.facilitation_bar import step_title
+from workshop_tui.timebox import brainstormed
+from workshop_tui.widgets.facilitation_bar import brainstorm_labels, step_title
 from workshop_tui.widgets.footer import AppFooter
 from workshop_tui.widgets.item_column import ItemColumn
 from workshop_tui.widgets.rows import item_content
@@ -141,7 +142,9 @@ class ParticipantScreen(ItemsScreen[None]):
             column.set_class(index == self.column, "-active")
 
     def show_phase(self) -> None:
-        line = Content.styled(PHASE_LINES.get(self.phase, ""), "bold" if self.phase == "vote" else "")
+        labels = brainstorm_labels(self.template)
+        text = f"Brainstorm: add your {brainstormed(labels)}." if self.phase == "brainstorm" and labels else None
+        line = Content.styled(text or PHASE_LINES.get(self.phase, ""), "bold" if self.phase == "vote" else "")
         if self.phase == "vote":
             per_person = self.info.votes_per_participant
             left = max(0, per_person - sum(self.my_votes.values()))

@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from workshop_tui.content import Step, Template
-from workshop_tui.model import Clock, StepState
+from workshop_tui.model import COLUMNS, Clock, StepState
 from workshop_tui.widgets.phase_bar import PhaseBar
 from workshop_tui.widgets.timebox import TimeboxClock
 
@@ -25,6 +25,11 @@ from workshop_tui.widgets.timebox import TimeboxClock
 def step_title(number: int, step: Step | None) -> Content:
     """`STEP 3  Find common ground`."""
     return Content.assemble((f"STEP {number}", "bold $accent"), "  ", (step.title if step else "", "bold"))
+
+
+def brainstorm_labels(template: Template) -> tuple[str, ...]:
+    """The column labels a brainstorm names; none for the 8 steps' columns (the usual words)."""
+    return () if template.column_keys == COLUMNS else tuple(column.label for column in template.columns)
 
 
 class FacilitationBar(Vertical):
@@ -52,7 +57,7 @@ class FacilitationBar(Vertical):
         with Horizontal(id="step-head"):
             yield Static(id="step-title")
             yield TimeboxClock(clock=self.clock, hints=self.hints, id="timebox")
-        yield PhaseBar(hints=self.hints, id="phase")
+        yield PhaseBar(hints=self.hints, labels=brainstorm_labels(self.template), id="phase")
 
     @property
     def step_of_template(self) -> Step | None:

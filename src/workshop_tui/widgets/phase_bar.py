@@ -43,9 +43,11 @@ class PhaseBar(Vertical):
     }
     """
 
-    def __init__(self, *, hints: bool = True, id: str | None = None) -> None:
+    def __init__(self, *, hints: bool = True, labels: tuple[str, ...] = (), id: str | None = None) -> None:
         super().__init__(id=id)
         self.hints = hints
+        self.labels = labels
+        """The template's column labels, which the brainstorm's help names (none: the 8 steps' words)."""
         self.phase = "brainstorm"
         self.step = 1
         self.votes: Content | None = None
@@ -118,7 +120,7 @@ class PhaseBar(Vertical):
             else:
                 first = Content.assemble(first, ("  F8 next phase · F9 back", "dim"))
         self.query_one("#phase-chips", Static).update(first)
-        help_line = Content(timebox.PHASE_HELP.get(self.phase, ""))
+        help_line = Content(timebox.phase_help(self.phase, self.labels))
         if self.phase == "private":
             help_line = Content.assemble(help_line, "\n", self.hidden_content())
         self.query_one("#phase-help", Static).update(help_line)

@@ -14,7 +14,7 @@ from workshop_tui.content import Template
 from workshop_tui.stats import SessionStats
 from workshop_tui.widgets.bars import duration, fit, stacked_bar, time_bar
 
-COLUMN_STYLES = ("$success", "$error", "$primary", "$warning", "$accent", "$secondary")  # a template's 1-6 columns
+COLUMN_STYLES = ("$success", "$error", "$primary", "$warning", "#a06cd5", "#2bb5b5")  # a template's 1-6 columns
 
 
 class SessionStatsView(Static):

@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from workshop_tui.content import COLUMN_KEY, Template
-from workshop_tui.model import Item, StepView, Vote
+from workshop_tui.model import COLUMNS, Item, StepView, Vote
 from workshop_tui.text import MAX_ITEM_LENGTH
-from workshop_tui.timebox import PHASE_LABELS, remaining_seconds, spent_seconds
+from workshop_tui.timebox import PHASE_LABELS, brainstormed, remaining_seconds, spent_seconds
 
 ID = re.compile(r"[0-9a-f]{32}")
 TOKEN = re.compile(r"[0-9A-Za-z_-]{16,128}")
@@ -138,6 +138,13 @@ def item_message(item: Item) -> dict[str, Any]:
     return message
 
 
+def _phase_line(phase: str, template: Template) -> str:
+    """The phase's line; a brainstorm names the template's columns unless they are the 8 steps'."""
+    if phase == "brainstorm" and template.column_keys != COLUMNS:
+        return f"Add your {brainstormed(tuple(column.label for column in template.columns))}. Quantity first; no judging yet."
+    return PHASE_LINES.get(phase, "")
+
+
 def step_view_message(view: StepView, template: Template, *, now) -> dict[str, Any]:
     """What every page showing this step draws (the same for everyone but their own dots)."""
     info, state = view.info, view.state
@@ -159,7 +166,7 @@ def step_view_message(view: StepView, template: Template, *, now) -> dict[str, A
                  "intro": step.introduction if step else "", "prompts": list(step.prompts) if step else []},
         "phase": state.phase,
         "phaseLabel": PHASE_LABELS.get(state.phase, state.phase.capitalize()),
-        "phaseLine": PHASE_LINES.get(state.phase, ""),
+        "phaseLine": _phase_line(state.phase, template),
         "timer": timer,
         "columns": [{"key": column.key, "label": column.label} for column in template.columns],
         "items": [item_message(item) for item in items],
