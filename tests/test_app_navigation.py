@@ -67,7 +67,7 @@ async def test_rename_and_delete_a_session_from_the_start_screen(store, catalog,
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         # Newest first: "Second" is highlighted. Rename it.
-        await pilot.press("r")
+        await pilot.press("f2")
         await settle(pilot)
         assert isinstance(app.screen, TextPrompt)
         await pilot.press("ctrl+u")
@@ -78,14 +78,14 @@ async def test_rename_and_delete_a_session_from_the_start_screen(store, catalog,
         await wait_for(lambda: "Renamed [b]" in screen_text(app), pilot, what="the list to show the new title")
 
         # Delete "First" (the second row): asked first; Cancel keeps it, Delete removes it.
-        await pilot.press("down", "d")
+        await pilot.press("down", "delete")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmDialog)
         assert "First" in screen_text(app) and "10 items" in screen_text(app)
         await pilot.press("enter")  # the focused button is Cancel
         await settle(pilot)
         assert len(store.list_sessions()) == 2
-        await pilot.press("d")
+        await pilot.press("delete")
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)

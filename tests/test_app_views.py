@@ -72,7 +72,7 @@ async def test_mark_a_follow_up_with_owner_and_due_date_and_list_edit_clear_them
         await press(pilot, "enter")
         assert isinstance(app.screen, FollowupsScreen)
         assert store.get_item(plan.id).due == "2026-12-11" and "2026-12-11" in screen_text(app)
-        await press(pilot, "d")  # clear: the item stays, as an item
+        await press(pilot, "delete")  # clear: the item stays, as an item
         assert not store.get_item(plan.id).followup and store.get_item(plan.id).owner is None
         assert "No follow-ups yet" in screen_text(app)
         await press(pilot, "escape")
@@ -126,7 +126,7 @@ async def test_the_follow_ups_view_goes_to_a_follow_ups_step(store, session):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         screen = await open_step(pilot)
-        await press(pilot, "f4", "g")
+        await press(pilot, "f4", "ctrl+g")
         assert app.screen is screen and screen.step == 8
 
 

@@ -63,3 +63,20 @@ def test_msgfmt_reports_nothing_untranslated_or_fuzzy(code):
     assert done.returncode == 0, done.stderr
     assert "untranslated" not in done.stderr and "fuzzy" not in done.stderr, done.stderr
     assert re.fullmatch(r"\d+ translated messages?\.\n", done.stderr), done.stderr
+
+
+MARKUP = set("[]{}|<>*_#=`~&\\")
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_a_translation_brings_no_markup_of_its_own(code):
+    """A translation is text, never markup: it may use only the markup characters its English
+    has (exports and screens write the English ones knowingly; a translator's `[b]` or `''`
+    would become formatting in a wiki page, Markdown or a Textual label)."""
+    for entry in _entries(code):
+        if not entry.msgid:
+            continue
+        source = entry.msgid + entry.plural
+        for text in entry.plurals if entry.plural else [entry.msgstr]:
+            assert set(text) & MARKUP <= set(source) & MARKUP, (entry.msgid, text)
+            assert ("''" in text) <= ("''" in source), (entry.msgid, text)

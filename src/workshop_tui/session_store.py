@@ -191,6 +191,9 @@ class SessionStore:
     async def set_followup_status(self, item: Item, status: str) -> Item:
         return await self._call(lambda store: store.set_followup_status(item.id, status, by=self.by))
 
+    async def restore_followup(self, before: Item) -> Item:
+        return await self._call(lambda store: store.restore_followup(before, by=self.by))
+
     async def wiki_target(self) -> tuple[str, str, str] | None:
         return await self._call(lambda store: store.wiki_target(self.id))
 

@@ -10,7 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from workshop_tui.content import Template
-from workshop_tui.export.common import items_phrase, unrevealed
+from workshop_tui.export.common import items_phrase, step_label, unrevealed
+from workshop_tui.i18n import _
 from workshop_tui.model import Item, SessionData
 
 
@@ -25,8 +26,7 @@ def item_text(item: Item, *, bullet: str = "• ") -> Text:
 
 def step_heading(template: Template, number: int) -> Text:
     step = template.step(number) if number <= template.step_count else None
-    heading = Text(f"STEP {number}: ", style="bold")
-    heading.append(step.title if step else "", style="bold")
+    heading = Text(step_label(number, step.title) if step else step_label(number) + ": ", style="bold")
     if step and step.introduction:
         heading.append("\n" + step.introduction, style="italic")
     return heading
@@ -51,5 +51,6 @@ def summary_table(data: SessionData, template: Template) -> Table:
 
 def _unrevealed(data: SessionData) -> Text | None:
     """Under the table, while steps hold items written privately: how many, per step (not shown)."""
-    steps = [f"step {step}: {items_phrase(count)}" for step, count in unrevealed(data)]
-    return Text(f"Not revealed yet, so not shown: {'; '.join(steps)}", style="italic") if steps else None
+    steps = [_("step {step}: {items}").format(step=step, items=items_phrase(count)) for step, count in unrevealed(data)]
+    line = _("Not revealed yet, so not shown: {steps}").format(steps="; ".join(steps))
+    return Text(line, style="italic") if steps else None

@@ -1,9 +1,12 @@
 """Kill -9 during changes: every item and its history stay consistent.
 
 A writer process (`tests/helpers/history_writer.py`) makes every kind of change to one session
-as fast as it can; it is killed with SIGKILL at a random moment, several rounds on one store.
-After each kill: every item's latest history entry is the item exactly as stored, every item
-the history says is there is there, and none it says was deleted is.
+as fast as it can, continuing it into new sessions now and then; it is killed with SIGKILL at a
+random moment, several rounds on one store. After each kill, in every session: every item's
+latest history entry is the item exactly as stored, every item the history says is there is
+there, and none it says was deleted is; and a continued session is whole: every follow-up
+marked carried has exactly one copy from last time in a later session, and every copy has its
+original marked carried (never one without the other).
 """
 
 from __future__ import annotations
@@ -62,4 +65,22 @@ def test_kill_during_changes_leaves_items_and_history_consistent(tmp_path):
         writer.wait(timeout=30)
         changes += wanted
         check_consistent(location, session_id)
+        check_carried_whole(location, session_id)
     assert changes >= ROUNDS * 5
+
+
+def check_carried_whole(location: str, first_id: int) -> None:
+    """Carry-over is all or nothing: each carried original has one copy, each copy its original
+    marked carried (unless that original was deleted since)."""
+    with open_store(location) as store:
+        items = {item.id: item for item in store.list_items(first_id)}
+        carried = [item_id for item_id, item in items.items() if item.followup_status == "carried"]
+        copies = []
+        for info in store.list_sessions():
+            if info.id == first_id:
+                continue
+            check_consistent(location, info.id)
+            copies += [entry.detail.get("carried_from") for entry in store.history(info.id)
+                       if entry.kind == "added" and entry.detail.get("carried_from")]
+    assert sorted(copy for copy in copies if copy in items) == sorted(carried)
+    assert len(set(copies)) == len(copies)

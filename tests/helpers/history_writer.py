@@ -3,7 +3,8 @@
     python -m tests.helpers.history_writer LOCATION SESSION_ID SEED
 
 Adds, edits, moves, deletes and restores, clusters, votes, marks follow-ups and closes them at random in
-one session, forever; prints `ok` after each change the store reported saved.
+one session, and now and then continues it into a new session (its open follow-ups carried
+over), forever; prints `ok` after each change the store reported saved.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import random
 import sys
 
-from workshop_tui.store import InvalidInputError, open_store
+from workshop_tui.store import InvalidInputError, NotAllowedError, open_store
 
 
 def main() -> int:
@@ -24,7 +25,7 @@ def main() -> int:
             n += 1
             items = store.list_items(session_id, step=1)
             what = chance.choice(["add", "add", "edit", "move", "delete", "restore", "cluster", "vote", "followup",
-                                 "status"])
+                                 "status", "continue"])
             try:
                 if what == "add" or not items:
                     store.add_item(session_id, 1, chance.choice(["action", "tool"]), f"item {seed}-{n}", by="Ana")
@@ -48,8 +49,10 @@ def main() -> int:
                     followups = [i for i in items if i.followup]
                     if followups:
                         store.set_followup_status(chance.choice(followups).id, chance.choice(["done", "dropped", "open"]))
-            except InvalidInputError:
-                pass  # no dots left: a refusal changes nothing
+                elif what == "continue":
+                    store.continue_session(session_id, f"continued {seed}-{n}")
+            except (InvalidInputError, NotAllowedError):
+                pass  # no dots left, a carried follow-up: a refusal changes nothing
             print("ok", flush=True)
 
 

@@ -155,3 +155,17 @@ def test_a_schema_4_store_migrates_with_every_follow_up_open(location, template)
         followups = store.list_followups(info.id)
         assert followups and {(i.followup_status, i.from_last_time) for i in followups} == {("open", False)}
         assert store.continue_session(info.id, "Next").item_count == len(followups)
+
+
+def test_a_carried_follow_up_is_changed_in_the_later_session_only(store, template):
+    """Reopening (or clearing) a carried original would let continuing carry it twice."""
+    info, sign, *_ = berlin(store, template)
+    store.continue_session(info.id, "Mexico")
+    for change in (lambda: store.set_followup_status(sign.id, "open"),
+                   lambda: store.set_followup_status(sign.id, "done"),
+                   lambda: store.clear_followup(sign.id)):
+        with pytest.raises(NotAllowedError, match="carried over into a later session: change it there"):
+            change()
+    kept = store.get_item(sign.id)
+    assert (kept.followup, kept.followup_status) == (True, "carried")
+    assert store.continue_session(info.id, "Again").item_count == 0

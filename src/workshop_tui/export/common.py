@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from workshop_tui import timebox
 from workshop_tui.content import Catalog, Template
 from workshop_tui.grouping import cell_groups
+from workshop_tui.i18n import N_, _, ngettext, variants
 from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo, StepState, new_id
 from workshop_tui.text import EmptyTextError, TextTooLongError, clean_item_text, clean_text
 
@@ -193,9 +194,12 @@ def step_time(data: SessionData, template: Template, step: int, now: datetime | 
 
 def time_text(time: StepTime) -> str:
     """`Timebox 15 min · spent 17 min`, each half when the step has it; "" when neither."""
-    parts = [f"Timebox {format_duration(time.planned)}"] if time.planned is not None else []
-    parts += [f"spent {format_duration(time.spent)}"] if time.spent is not None else []
+    parts = [f"{_(TIMEBOX_WORD)} {format_duration(time.planned)}"] if time.planned is not None else []
+    parts += [f"{_(SPENT_WORD)} {format_duration(time.spent)}"] if time.spent is not None else []
     return " · ".join(parts)
+
+
+TIMEBOX_WORD, SPENT_WORD = N_("Timebox"), N_("spent")  # one word each: an importer reads them back
 
 
 def unrevealed(data: SessionData) -> list[tuple[int, int]]:
@@ -205,13 +209,20 @@ def unrevealed(data: SessionData) -> list[tuple[int, int]]:
 
 def items_phrase(count: int) -> str:
     """`1 item`, `2 items`."""
-    return f"{count} item{'' if count == 1 else 's'}"
+    return ngettext("{count} item", "{count} items", count).format(count=count)
 
 
-def unrevealed_note(count: int, where: str) -> str:
-    """What an export says about one step's unrevealed items: `... in this step are not in this file.`"""
-    verb = "is" if count == 1 else "are"
-    return f"Not revealed yet: {items_phrase(count)} written privately in this step {verb} not {where}."
+def unrevealed_note(count: int, shown: bool) -> str:
+    """What an export says about one step's unrevealed items: `... in this step are not in this
+    file.` (`shown`: `... are not shown.`)."""
+    if shown:
+        text = ngettext("Not revealed yet: {count} item written privately in this step is not shown.",
+                        "Not revealed yet: {count} items written privately in this step are not shown.", count)
+    else:
+        text = ngettext("Not revealed yet: {count} item written privately in this step is not in this file.",
+                        "Not revealed yet: {count} items written privately in this step are not in this file.",
+                        count)
+    return text.format(count=count)
 
 
 def last_step(data: SessionData) -> int:
@@ -233,23 +244,58 @@ def followups(data: SessionData) -> list[Item]:
 
 # -- follow-ups between sessions: how every format words a follow-up's status ------------------
 
-STATUS_WORDS = {"done": "done", "dropped": "dropped", "carried": "carried over"}
-"""What an export says after a follow-up that is no longer open (an open one says nothing)."""
-WORD_STATUS = {word: status for status, word in STATUS_WORDS.items()}
-FOLLOWUP_LABEL, CARRIED_LABEL = "follow-up", "follow-up from last time"
+STATUS_WORDS = {"done": N_("done"), "dropped": N_("dropped"), "carried": N_("carried over")}
+"""What an export says after a follow-up that is no longer open (an open one says nothing);
+marked for the catalog, translated as written. Importers read them in every language (`read_status`)."""
+FOLLOWUP_LABEL, CARRIED_LABEL = N_("follow-up"), N_("follow-up from last time")
+OWNER_WORD, DUE_WORD = N_("owner:"), N_("due")
 
 
 def followup_label(item: Item) -> str:
-    return CARRIED_LABEL if item.from_last_time else FOLLOWUP_LABEL
+    return _(CARRIED_LABEL if item.from_last_time else FOLLOWUP_LABEL)
 
 
 def status_word(item: Item) -> str:
-    return STATUS_WORDS.get(item.followup_status, "")
+    word = STATUS_WORDS.get(item.followup_status)
+    return _(word) if word else ""
+
+
+def read_status(word: str) -> str | None:
+    """A status from the word an export wrote for it, in any language; None if it is none."""
+    return next((status for status, english in STATUS_WORDS.items() if word in variants(english)), None)
+
+
+STEP_WORD = N_("STEP")
+INFO_WORDS = {"facilitator": N_("Facilitator"), "participants": N_("Participants"), "event": N_("Event"),
+              "place": N_("Place"), "date": N_("Date")}
+"""The Information section's labels, by `SessionInfo` field, in the order exports list them."""
+INFORMATION, INTRODUCTION, FOLLOWUPS = N_("Information"), N_("Introduction"), N_("Follow-ups")
+
+
+def step_label(number: int, title: str = "") -> str:
+    """`STEP 3: Find common ground`, or `STEP 9` for a step the template does not have."""
+    return f"{_(STEP_WORD)} {number}: {title}" if title else f"{_(STEP_WORD)} {number}"
+
+
+def votes_phrase(count: int) -> str:
+    return ngettext("{count} vote", "{count} votes", count).format(count=count)
+
+
+def cluster_phrase(count: int) -> str:
+    return ngettext("Cluster of {count} item", "Cluster of {count} items", count).format(count=count)
+
+
+def owner_part(owner: str) -> str:
+    return f"{_(OWNER_WORD)} {owner}"
+
+
+def due_part(due: str) -> str:
+    return f"{_(DUE_WORD)} {due}"
 
 
 def checklist_note(item: Item) -> str:
     """`step 5`, `step 5, from last time, done`: where a follow-up of the checklist stands."""
-    parts = [f"step {item.step}", *(["from last time"] if item.from_last_time else []),
+    parts = [_("step {step}").format(step=item.step), *([_("from last time")] if item.from_last_time else []),
              *([status_word(item)] if status_word(item) else [])]
     return ", ".join(parts)
 

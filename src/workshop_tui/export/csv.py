@@ -83,7 +83,7 @@ def export(data: SessionData, template: Template, *, now: datetime | None = None
     session = neutralise(data.info.title)
     for step, count in unrevealed(data):
         title = template.step(step).title if step <= template.step_count else ""
-        writer.writerow((session, str(step), neutralise(title), NOTE, unrevealed_note(count, "in this file"))
+        writer.writerow((session, str(step), neutralise(title), NOTE, unrevealed_note(count, shown=False))
                         + ("",) * (len(HEADER) - 5))
     steps: dict[int, tuple[str, ...]] = {}
     write = writer.writerow

@@ -21,15 +21,25 @@ from datetime import datetime
 
 from workshop_tui.content import Template
 from workshop_tui.export.common import (
+    FOLLOWUPS,
+    INFO_WORDS,
+    INFORMATION,
+    INTRODUCTION,
     checklist_note,
+    cluster_phrase,
+    due_part,
     followup_label,
     followups,
     last_step,
+    owner_part,
     status_word,
+    step_label,
     step_time,
     time_text,
     unrevealed_note,
+    votes_phrase,
 )
+from workshop_tui.i18n import _
 from workshop_tui.grouping import cell_groups, is_cluster
 from workshop_tui.model import Item, SessionData
 
@@ -58,13 +68,13 @@ def export(data: SessionData, template: Template, *, now: datetime | None = None
     """The page; `now` is when a running timer's time is counted to (the current time if None)."""
     info = data.info
     lines = [f"# {escape(info.title)}", "", f"*{escape(template.title)}*", ""]
-    details = [("Facilitator", info.facilitator), ("Participants", ", ".join(info.participants)),
-               ("Event", info.event), ("Place", info.place), ("Date", info.date)]
-    shown = [f"- **{label}:** {escape(value)}" for label, value in details if value]
+    values = {name: ", ".join(info.participants) if name == "participants" else getattr(info, name)
+              for name in INFO_WORDS}
+    shown = [f"- **{_(label)}:** {escape(values[name])}" for name, label in INFO_WORDS.items() if values[name]]
     if shown:
-        lines += ["## Information", "", *shown, ""]
+        lines += [f"## {_(INFORMATION)}", "", *shown, ""]
     if template.introduction or template.objectives:
-        lines += ["## Introduction", ""]
+        lines += [f"## {_(INTRODUCTION)}", ""]
         lines += [escape(template.introduction), ""] if template.introduction else []
         lines += [*(f"- {escape(objective)}" for objective in template.objectives), ""]
     lines += [f"## {escape(template.title)}", ""]
@@ -76,7 +86,7 @@ def export(data: SessionData, template: Template, *, now: datetime | None = None
 
 def _step(data: SessionData, template: Template, number: int, now: datetime | None) -> list[str]:
     step = template.step(number) if number <= template.step_count else None
-    title = f"STEP {number}: {step.title}" if step else f"STEP {number}"
+    title = step_label(number, step.title if step else "")
     lines = [f"### {escape(title)}", ""]
     if step and step.introduction:
         lines += [f"*{escape(step.introduction)}*", ""]
@@ -86,18 +96,18 @@ def _step(data: SessionData, template: Template, number: int, now: datetime | No
     for column in template.columns:
         groups = cell_groups(data.items_for(number, column.key))
         lines += [f"**{escape(column.heading)}**", ""]
-        lines += [line for group in groups for line in _group(group)] if groups else ["- *(none yet)*"]
+        lines += [line for group in groups for line in _group(group)] if groups else [f"- *{_('(none yet)')}*"]
         lines += [""]
     hidden = data.hidden_counts.get(number, 0)
     if hidden:
-        lines += [f"*{unrevealed_note(hidden, 'shown')}*", ""]
+        lines += [f"*{unrevealed_note(hidden, shown=True)}*", ""]
     return lines
 
 
 def _group(group: tuple[Item, ...]) -> list[str]:
     if not is_cluster(group):
         return [f"- {_item(group[0])}"]
-    head = f"- **Cluster of {len(group)} items**{_votes(sum(item.votes for item in group))}"
+    head = f"- **{cluster_phrase(len(group))}**{_votes(sum(item.votes for item in group))}"
     return [head, *(f"  - {_item(item, votes=False)}" for item in group)]
 
 
@@ -108,15 +118,15 @@ def _item(item: Item, *, votes: bool = True) -> str:
 
 
 def _votes(count: int) -> str:
-    return f" ({count} vote{'' if count == 1 else 's'})" if count else ""
+    return f" ({votes_phrase(count)})" if count else ""
 
 
 def _followup_mark(item: Item) -> str:
     if not item.followup:
         return ""
     parts = [followup_label(item)]
-    parts += [f"owner: {escape(item.owner)}"] if item.owner else []
-    parts += [f"due {escape(item.due)}"] if item.due else []
+    parts += [owner_part(escape(item.owner))] if item.owner else []
+    parts += [due_part(escape(item.due))] if item.due else []
     parts += [status_word(item)] if status_word(item) else []
     return f" ({', '.join(parts)})"
 
@@ -125,9 +135,9 @@ def _followups(data: SessionData) -> list[str]:
     """The follow-ups as a task list, in the steps' order: `- [ ] text — owner: Ana, due ... (step 5)`."""
     lines = []
     for item in followups(data):
-        parts = [f"owner: {escape(item.owner)}"] if item.owner else []
-        parts += [f"due {escape(item.due)}"] if item.due else []
+        parts = [owner_part(escape(item.owner))] if item.owner else []
+        parts += [due_part(escape(item.due))] if item.due else []
         detail = f" — {', '.join(parts)}" if parts else ""
         box = "[x]" if item.followup_status in ("done", "dropped") else "[ ]"
         lines.append(f"- {box} {escape(item.text)}{detail} ({checklist_note(item)})")
-    return ["", "## Follow-ups", "", *lines] if lines else []
+    return ["", f"## {_(FOLLOWUPS)}", "", *lines] if lines else []

@@ -28,23 +28,31 @@ from datetime import datetime
 
 from workshop_tui.content import Template
 from workshop_tui.export.common import (
+    FOLLOWUPS,
+    INFO_WORDS,
+    INFORMATION,
+    INTRODUCTION,
     StepTime,
     checklist_note,
+    cluster_phrase,
+    due_part,
     followup_label,
     followups,
     items_phrase,
     last_step,
+    owner_part,
     status_word,
+    step_label,
     step_time,
     time_text,
     unrevealed,
+    votes_phrase,
 )
+from workshop_tui.i18n import _
 from workshop_tui.grouping import cell_groups, is_cluster
 from workshop_tui.export.wikimarkup import escape
 from workshop_tui.model import Item, SessionData, SessionInfo
 
-INFO_FIELDS = (("Facilitator", "facilitator"), ("Participants", "participants"), ("Event", "event"),
-               ("Place", "place"), ("Date", "date"))
 BOLD = "'''"
 CLUSTER_OPEN = '<span class="cluster">'
 TIME_OPEN = '<small class="timebox">'
@@ -59,9 +67,9 @@ def export(data: SessionData, template: Template, *, now: datetime | None = None
     """The page; `now` is when a running timer's time is counted to (the current time if None)."""
     info = data.info
     lines = [f"= {escape(info.title)} =", ""] if info.title.strip() else []
-    lines += ["== Information ==", *_information_lines(info), ""]
+    lines += [f"== {_(INFORMATION)} ==", *_information_lines(info), ""]
     if template.introduction or template.objectives:
-        lines += ["== Introduction =="]
+        lines += [f"== {_(INTRODUCTION)} =="]
         lines += [escape(template.introduction)] if template.introduction else []
         lines += [f"* {escape(objective)}" for objective in template.objectives]
         lines += [""]
@@ -71,18 +79,20 @@ def export(data: SessionData, template: Template, *, now: datetime | None = None
 
 def _unrevealed(data: SessionData) -> list[str]:
     """A line under the table while steps still hold items written privately (not in the table)."""
-    steps = [f"step {step} holds {items_phrase(count)}" for step, count in unrevealed(data)]
+    steps = [_("step {step} holds {items}").format(step=step, items=items_phrase(count))
+             for step, count in unrevealed(data)]
     if not steps:
         return []
-    listed = steps[0] if len(steps) == 1 else ", ".join(steps[:-1]) + " and " + steps[-1]
-    return ["", f"''Not revealed yet: {listed} written privately; they are not in this table.''"]
+    listed = steps[0] if len(steps) == 1 else _("{list} and {last}").format(list=", ".join(steps[:-1]), last=steps[-1])
+    line = _("Not revealed yet: {steps} written privately; they are not in this table.").format(steps=listed)
+    return ["", f"''{line}''"]
 
 
 def _information_lines(info: SessionInfo) -> list[str]:
-    values = {name: escape(getattr(info, name)) for _, name in INFO_FIELDS if name != "participants"}
+    values = {name: escape(getattr(info, name)) for name in INFO_WORDS if name != "participants"}
     # A comma inside a name is encoded, so the list splits back into the same names.
     values["participants"] = ", ".join(escape(name, extra=",") for name in info.participants)
-    return [f"* {label}: {values[name]}" for label, name in INFO_FIELDS if values[name]]
+    return [f"* {_(label)}: {values[name]}" for name, label in INFO_WORDS.items() if values[name]]
 
 
 def summary_table(data: SessionData, template: Template, *, now: datetime | None = None) -> str:
@@ -106,7 +116,7 @@ def _table(data: SessionData, template: Template, now: datetime | None) -> list[
 
 def _step_cell(template: Template, number: int, time: StepTime) -> str:
     step = template.step(number) if number <= template.step_count else None
-    label = f"STEP {number}: {escape(step.title)}" if step else f"STEP {number}"
+    label = step_label(number, escape(step.title) if step else "")
     intro = f"<br />''{escape(step.introduction)}''" if step and step.introduction else ""
     shown = time_text(time)
     timing = f"<br />{TIME_OPEN}{shown}</small>" if shown else ""
@@ -117,7 +127,7 @@ def _cell(items: list[Item]) -> list[str]:
     lines = []
     for group in cell_groups(items):
         if is_cluster(group):
-            lines.append(f"* {CLUSTER_OPEN}{BOLD}Cluster of {len(group)} items{BOLD}</span>"
+            lines.append(f"* {CLUSTER_OPEN}{BOLD}{cluster_phrase(len(group))}{BOLD}</span>"
                          f"{_votes(sum(item.votes for item in group))}")
             lines += [f"** {_bullet(item, votes=False)}" for item in group]
         else:
@@ -132,15 +142,15 @@ def _bullet(item: Item, *, votes: bool = True) -> str:
 
 
 def _votes(count: int) -> str:
-    return f' <small class="votes">({count} vote{"" if count == 1 else "s"})</small>' if count else ""
+    return f' <small class="votes">({votes_phrase(count)})</small>' if count else ""
 
 
 def _followup_mark(item: Item) -> str:
     if not item.followup:
         return ""
     parts = [followup_label(item)]
-    parts += [f"owner: {escape(item.owner, extra=',')}"] if item.owner else []
-    parts += [f"due {escape(item.due, extra=',')}"] if item.due else []
+    parts += [owner_part(escape(item.owner, extra=","))] if item.owner else []
+    parts += [due_part(escape(item.due, extra=","))] if item.due else []
     parts += [status_word(item)] if status_word(item) else []
     return f' <small class="followup">({", ".join(parts)})</small>'
 
@@ -149,9 +159,9 @@ def _followups(data: SessionData) -> list[str]:
     """The follow-ups as a checklist in the table's order: `* ☐ text — owner: Ana, due 2026-12-15 (step 5)`."""
     lines = []
     for item in followups(data):
-        parts = [f"owner: {escape(item.owner)}"] if item.owner else []
-        parts += [f"due {escape(item.due)}"] if item.due else []
+        parts = [owner_part(escape(item.owner))] if item.owner else []
+        parts += [due_part(escape(item.due))] if item.due else []
         detail = f" — {', '.join(parts)}" if parts else ""
         box = CHECKBOXES.get(item.followup_status, CHECKBOX)
         lines.append(f"* {box} {escape(item.text)}{detail} ({checklist_note(item)})")
-    return ["", "== Follow-ups ==", *lines] if lines else []
+    return ["", f"== {_(FOLLOWUPS)} ==", *lines] if lines else []

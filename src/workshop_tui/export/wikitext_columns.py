@@ -9,14 +9,26 @@ headed like a summary (a template's KEY STEPS first) with a column no template h
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from workshop_tui.content import Catalog, Template
-from workshop_tui.export.common import column_key, folded, unknown_column
+from workshop_tui.export.common import STEP_WORD, column_key, folded, unknown_column
+from workshop_tui.i18n import variants
 from workshop_tui.export.wikimarkup import to_text
 from workshop_tui.export.wikitable import MAX_TABLE_LINES, TABLE_START, Cell, Table, read_table
 
 MAX_TABLES = 1_000
-_STEP_LABEL = re.compile(r"^\W*step\s*(\d{1,9})\b\s*[:.)\-–—]?\s*(.*)$", re.I)
+
+
+def any_of(words: tuple[str, ...]) -> str:
+    """A regular expression matching any of the words (the longest first)."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _step_pattern() -> re.Pattern[str]:
+    """`STEP 3: title`, with the word STEP in any language (`i18n.variants`)."""
+    return re.compile(rf"^\W*(?:{any_of(variants(STEP_WORD))})\s*(\d{{1,9}})\b\s*[:.)\-–—]?\s*(.*)$", re.I)
 
 Mapping = tuple[dict[int, str], int, list[Template]]
 """Which grid column holds which column key, where the data rows begin, and the templates it fits."""
@@ -78,5 +90,5 @@ def refuse_unknown_heading(text: str, catalog: Catalog) -> None:
 
 def step_label(cell: Cell) -> tuple[int, str] | None:
     first = next((part for part in to_text(cell.first_line).split("\n") if part.strip()), "")
-    match = _STEP_LABEL.match(first.strip())
+    match = _step_pattern().match(first.strip())
     return (int(match.group(1)), match.group(2).strip()) if match else None

@@ -4,22 +4,31 @@ Reads our own pages (`wikitext.export`: items, authors, votes, clusters, follow-
 times: the table is the source; the Follow-ups section repeats it for readers and is not read)
 and tables copied from wiki pages in the summary's shape. Typed text never holds a raw `<` in
 our pages, so every raw tag was written by the exporter or by whoever wrote the page by hand.
-A mark it cannot read stays in the item's text.
+A mark it cannot read stays in the item's text. The words an export writes (`STEP`, the
+Information labels, `Timebox`, `owner:`, the follow-up marks) are read in every language the app
+speaks (`i18n.variants`): a page exported in French reads back anywhere.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from workshop_tui.content import Catalog, Template
 from workshop_tui.export.common import (
     MAX_INT,
     MAX_ITEMS,
     CARRIED_LABEL,
+    DUE_WORD,
     FOLLOWUP_LABEL,
+    INFO_WORDS,
+    INFORMATION,
+    OWNER_WORD,
+    SPENT_WORD,
+    STEP_WORD,
+    TIMEBOX_WORD,
     UNKNOWN_FORMAT,
-    WORD_STATUS,
     ImportFormatError,
     Row,
     checked_step,
@@ -30,22 +39,19 @@ from workshop_tui.export.common import (
     numbered,
     one_line,
     parse_duration,
+    read_status,
 )
+from workshop_tui.i18n import variants
 from workshop_tui.export.wikimarkup import blank_comments, to_text, without_comments
 from workshop_tui.export.wikitable import CELL_SEPARATOR, MAX_TABLE_LINES, TABLE_START, Cell, Table, grid, read_table
 from workshop_tui.export.wikitext import CLUSTER_OPEN, TIME_OPEN
-from workshop_tui.export.wikitext_columns import MAX_TABLES, Mapping, column_mapping, refuse_unknown_heading, step_label
+from workshop_tui.export.wikitext_columns import MAX_TABLES, Mapping, any_of, column_mapping, refuse_unknown_heading, step_label
 from workshop_tui.model import SessionData, new_id
 from workshop_tui.text import clean_name, clean_text
 
 MAX_SOURCE = 200_000  # an item of 10,000 characters takes at most about 100,000 escaped
 # Patterns run over the whole page: written so that no line makes them backtrack quadratically.
 _TITLE = re.compile(r"^=(?!=)(.*[^=\s])[ \t]*=[ \t]*$", re.M)
-_INFO = re.compile(
-    r"^[*#:;]*[ \t]*(?:'{2,5}[ \t]*)?(facilitators?|participants|event|place|date)[ \t]*(?:'{2,5}[ \t]*)?:(.*)$",
-    re.M | re.I,
-)
-_INFO_SECTION = re.compile(r"^=+[ \t]*Information[ \t]*=+[ \t]*$", re.M | re.I)
 _HEADING = re.compile(r"^=", re.M)
 _BULLET = re.compile(r"^[*#]+")
 _NESTED_TABLE = re.compile(r"^[ \t]*(?:\{\||\|[}+-])")
@@ -56,6 +62,29 @@ _MARK = re.compile(r'<small(?: class="(votes|followup)")?>\(')
 _MARK_CLOSE = ")</small>"
 _VOTES = re.compile(r"([0-9]{1,10}) votes?")
 _CLUSTER_VOTES = re.compile(r'<small class="votes">\(([0-9]{1,12}) votes?\)</small>[ \t]*$')
+
+
+_any = any_of
+
+
+@lru_cache(maxsize=1)
+def _info_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """The Information labels (each field's label in every language -> the field), their
+    pattern, and the section heading's."""
+    names = {word.casefold(): name for name, label in INFO_WORDS.items() for word in variants(label)}
+    names |= {"facilitators": "facilitator", "participant": "participants"}
+    label = re.compile(rf"^[*#:;]*[ \t]*(?:'{{2,5}}[ \t]*)?({_any(tuple(names))})[ \t]*(?:'{{2,5}}[ \t]*)?:(.*)$",
+                       re.M | re.I)
+    section = re.compile(rf"^=+[ \t]*(?:{_any(variants(INFORMATION))})[ \t]*=+[ \t]*$", re.M | re.I)
+    return label, section, names
+
+
+def _starting(text: str, word: str) -> str | None:
+    """`text` after `word` (in any language) and a space or the end; None if it does not start so."""
+    for variant in variants(word):
+        if text.startswith(variant) and (len(text) == len(variant) or text[len(variant)] in " \t"):
+            return text[len(variant):]
+    return None
 
 
 def looks_like(text: str) -> bool:
@@ -98,10 +127,10 @@ def _step_times(cell: Cell) -> tuple[int | None, int | None] | None:
         if match:
             planned = spent = None
             for part in to_text(match.group(1)).split(" · "):
-                label, _, value = part.strip().partition(" ")
-                if label == "Timebox":
+                part = part.strip()
+                if (value := _starting(part, TIMEBOX_WORD)) is not None:
                     planned = parse_duration(value)
-                elif label == "spent":
+                elif (value := _starting(part, SPENT_WORD)) is not None:
                     spent = parse_duration(value)
             return planned, spent
     return None
@@ -245,21 +274,27 @@ def _read_mark(kind: str, inner: str, row: Row) -> bool:
         row.votes = int(match.group(1))
         return True
     label, *parts = inner.split(",")  # commas typed in an owner or a due date are references
-    if label.strip() not in (FOLLOWUP_LABEL, CARRIED_LABEL):
+    carried = label.strip() in variants(CARRIED_LABEL)
+    if not carried and label.strip() not in variants(FOLLOWUP_LABEL):
         return False
     owner, due, status = None, "", "open"
     for part in (part.strip(" \t") for part in parts):
-        if part.startswith("owner:"):
-            owner = clean_name(to_text(part[len("owner:") :]))
-        elif part.startswith("due "):
-            due = one_line(to_text(part[len("due ") :]))
-        elif part in WORD_STATUS:
-            status = WORD_STATUS[part]
+        if (value := _owner(part)) is not None:
+            owner = clean_name(to_text(value))
+        elif (value := _starting(part, DUE_WORD)) is not None:
+            due = one_line(to_text(value[1:]))
+        elif read_status(part):
+            status = read_status(part)  # type: ignore[assignment]
         else:
             return False
     row.followup, row.owner, row.due = True, owner, due
-    row.followup_status, row.from_last_time = status, label.strip() == CARRIED_LABEL
+    row.followup_status, row.from_last_time = status, carried
     return True
+
+
+def _owner(part: str) -> str | None:
+    """The owner in `owner: Ana` (any language), as written after the label; None if not one."""
+    return next((part[len(word):] for word in variants(OWNER_WORD) if part.startswith(word)), None)
 
 
 def _title(before: str) -> str:
@@ -269,14 +304,14 @@ def _title(before: str) -> str:
 
 def _information_fields(before: str) -> dict[str, object]:
     """The Information section's fields (the first of each); without that section, any before the table."""
-    section = _INFO_SECTION.search(before)
+    info, info_section, labels = _info_patterns()
+    section = info_section.search(before)
     if section:
         following = _HEADING.search(before, section.end())
         before = before[section.end() : following.start() if following else len(before)]
     fields: dict[str, object] = {}
-    for match in _INFO.finditer(before):
-        label = match.group(1).casefold().rstrip("s")
-        name = {"facilitator": "facilitator", "participant": "participants"}.get(label, label)
+    for match in info.finditer(before):
+        name = labels.get(match.group(1).casefold(), match.group(1).casefold())
         if name in fields:
             continue
         value = _bounded(match.group(2), f"the Information section's {name}")

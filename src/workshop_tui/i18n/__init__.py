@@ -30,7 +30,7 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 NAMES = {"en": "English", "fr": "Français"}  # each language in its own words
 ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
-__all__ = ["N_", "_", "available", "choose", "current", "ngettext", "set_language", "using"]
+__all__ = ["N_", "_", "available", "choose", "current", "ngettext", "set_language", "using", "variants"]
 
 
 class Catalog(gettext.NullTranslations):
@@ -164,6 +164,17 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def pgettext(context: str, message: str) -> str:
     catalog = _catalog(current())
     return catalog.pgettext(context, message) if isinstance(catalog, Catalog) else message
+
+
+def variants(message: str) -> tuple[str, ...]:
+    """`message` in every language the app speaks, English first: what an importer accepts
+    where an export wrote a word (a page exported in French reads back in English too)."""
+    found = [message]
+    for code in available()[1:]:
+        text = _catalog(code).gettext(message)
+        if text not in found:
+            found.append(text)
+    return tuple(found)
 
 
 def N_(message: str) -> str:

@@ -26,6 +26,7 @@ from workshop_tui.session_store import SessionStore
 from workshop_tui.text import short
 from workshop_tui.widgets.footer import AppFooter
 from workshop_tui.widgets.progress_header import ProgressHeader
+from workshop_tui.widgets.row_table import RowTable
 
 PADDING = 5 * 2 + 4  # cell padding, borders
 NARROW = 110  # below this width: the time without the date (when every change is of one day), short columns
@@ -54,56 +55,52 @@ class HistoryScreen(SessionScreen[None]):
         Binding("escape,h", "back", "Back", tooltip="Back to the summary"),
     ]
 
-    entries: Sequence[HistoryEntry] = ()
-
     def compose(self) -> ComposeResult:
         yield ProgressHeader(f"History · {self.info.title}")
         yield Static(id="history-intro")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="history")
+        yield RowTable[HistoryEntry](id="history")
         yield AppFooter()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).focus()
+        self.query_one(RowTable).focus()
         self.reread()
 
     def on_resize(self) -> None:
         self.show()
 
     @property
+    def entries(self) -> Sequence[HistoryEntry]:
+        return self.query_one(RowTable).shown
+
+    @property
     def selected(self) -> HistoryEntry | None:
-        table = self.query_one(DataTable)
-        if not self.entries or table.cursor_row is None:
-            return None
-        return self.entries[min(table.cursor_row, len(self.entries) - 1)]
+        return self.query_one(RowTable).selected
 
     async def refresh_view(self) -> None:
         at_end = self.selected is None or self.selected is self.entries[-1]
-        self.entries = await self.session.history()
-        self.show(at_end=at_end)
+        self.show(await self.session.history(), at_end=at_end)
         self.loaded = True
 
-    def show(self, at_end: bool = False) -> None:
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear(columns=True)
+    def show(self, entries: Sequence[HistoryEntry] | None = None, at_end: bool = False) -> None:
+        table: RowTable[HistoryEntry] = self.query_one(RowTable)
+        rows = table.shown if entries is None else entries
         narrow = self.size.width < NARROW
-        one_day = len({shown(entry.at)[:10] for entry in self.entries}) <= 1
+        one_day = len({shown(entry.at)[:10] for entry in rows}) <= 1
         when_width = (8 if one_day else 11) if narrow else 19
         who_width, what_width, where_width = (12, 14, 10) if narrow else (14, 18, 14)
         width = max(16, self.size.width - when_width - who_width - what_width - where_width - PADDING)
-        for label, size in (("When", when_width), ("Who", who_width), ("What", what_width),
-                            ("Step" if narrow else "Where", where_width), ("Item", width)):
-            table.add_column(label, width=size)
-        for entry in self.entries:
+
+        def cells(entry: HistoryEntry) -> tuple[object, ...]:
             when = shown(entry.at)
             when = (when[11:] if one_day else when[5:16]) if narrow else when
             where = f"{entry.step} {entry.column}" if narrow else f"step {entry.step} {entry.column}"
             item = Text("a private item", style="dim italic") if entry.private else Text(short(entry.text, width))
-            table.add_row(when, Text(short(entry.who or "facilitator", who_width)),
-                          Text(short(what(entry), what_width)), where, item)
-        if self.entries:
-            table.move_cursor(row=len(self.entries) - 1 if at_end or row is None else min(row, len(self.entries) - 1),
-                              animate=False)
+            return (when, Text(short(entry.who or "facilitator", who_width)),
+                    Text(short(what(entry), what_width)), where, item)
+
+        table.show_rows(rows, (("When", when_width), ("Who", who_width), ("What", what_width),
+                               ("Step" if narrow else "Where", where_width), ("Item", width)),
+                        cells, at_end=at_end)
         count = len(self.entries)
         intro = (Content.assemble((f"{count} change{'s' if count != 1 else ''}", "bold"),
                                   ("  ·  Enter shows the summary as it was right after the highlighted one", "dim"))

@@ -48,11 +48,13 @@ class StartScreen(Screen[None]):
     HELP_TITLE = "Start screen"
 
     BINDINGS = [
-        Binding("n", "new_session", "New", tooltip="Go to the new-session form"),
-        Binding("c", "continue_session", "Continue",
+        # No letters: a sentence typed here by mistake must not rename, continue or delete.
+        Binding("ctrl+n", "new_session", "New", tooltip="Go to the new-session form"),
+        Binding("ctrl+o", "continue_session", "Continue",
                 tooltip="A new session following up the highlighted one: its open follow-ups come along"),
-        Binding("r", "rename_session", "Rename", tooltip="Rename the highlighted session"),
-        Binding("delete,d", "delete_session", "Delete", tooltip="Delete the highlighted session (asks first)"),
+        Binding("f2", "rename_session", "Rename", tooltip="Rename the highlighted session"),
+        Binding("delete", "delete_session", "Delete", key_display="Del",
+                tooltip="Delete the highlighted session (asks first)"),
         # Priority: a Tab typed in a burst moves on before the next characters arrive.
         Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
@@ -321,13 +323,13 @@ class StartScreen(Screen[None]):
     # -- command palette -----------------------------------------------------------------
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("New session", "Fill in the form to start a new session", self.action_new_session)
+        yield SystemCommand("New session", "Fill in the form to start a new session (Ctrl+N)", self.action_new_session)
         yield SystemCommand("Session list", "Back to the list of sessions (Escape)", self.action_focus_sessions)
         if self.query_one(SessionTable).selected is not None:
             yield SystemCommand("Open session", "Open the highlighted session", self.action_open_session)
             yield SystemCommand("Continue session", "A new session that brings the highlighted one's open "
-                                "follow-ups (C)", self.action_continue_session)
-            yield SystemCommand("Rename session", "Rename the highlighted session", self.action_rename_session)
+                                "follow-ups (Ctrl+O)", self.action_continue_session)
+            yield SystemCommand("Rename session", "Rename the highlighted session (F2)", self.action_rename_session)
             yield SystemCommand(
                 "Delete session", "Delete the highlighted session (asks first)", self.action_delete_session
             )

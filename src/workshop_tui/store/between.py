@@ -15,6 +15,7 @@ from sqlmodel import col, select
 
 from workshop_tui.model import Item, SessionInfo, new_id, now_iso
 from workshop_tui.store.errors import InvalidInputError, NotAllowedError
+from workshop_tui.store.facilitation import refuse_carried
 from workshop_tui.store.history import record
 from workshop_tui.store.importing import ImportMixin
 from workshop_tui.store.queries import add_participants, item_row, next_position, ordered, participant_names, session_row, touch
@@ -42,6 +43,7 @@ class BetweenSessionsMixin(ImportMixin):
             row = item_row(db, item_id)
             if not row.followup:
                 raise NotAllowedError("this item is not a follow-up: make it one first (an owner and a due date)")
+            refuse_carried(row)
             if row.followup_status == status:
                 return to_item(row)
             was = row.followup_status
@@ -49,6 +51,24 @@ class BetweenSessionsMixin(ImportMixin):
             row.updated_at = touch(db, row.session_id).updated_at
             db.add(row)
             record(db, row, "status", at=row.updated_at, by=clean_name(by), detail={"status": status, "was": was})
+            return to_item(row)
+
+    def restore_followup(self, before: Item, *, by: str | None = None) -> Item:
+        """Undo a status change or a clear: the follow-up as `before` was (owner, due date,
+        status), in one transaction, each change in the history."""
+        status = before.followup_status if before.followup_status in SETTABLE else "open"
+        with self._write() as db:
+            row = item_row(db, before.id)
+            refuse_carried(row)
+            stamp = touch(db, row.session_id).updated_at
+            if not row.followup:
+                row.followup, row.owner, row.due = True, before.owner, before.due
+                record(db, row, "followup", at=stamp, by=clean_name(by))
+            if row.followup_status != status:
+                was, row.followup_status = row.followup_status, status
+                record(db, row, "status", at=stamp, by=clean_name(by), detail={"status": status, "was": was})
+            row.updated_at = stamp
+            db.add(row)
             return to_item(row)
 
     def open_followups(self, session_id: int) -> list[Item]:

@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from workshop_tui import timebox
 from workshop_tui.model import Item, SessionInfo, StepState, new_id
 from workshop_tui.store.history import record
-from workshop_tui.store.errors import InvalidInputError
+from workshop_tui.store.errors import InvalidInputError, NotAllowedError
 from workshop_tui.store.checks import check_step, one_line
 from workshop_tui.store.queries import item_row, ordered, session_row, touch
 from workshop_tui.store.private import refuse_hidden
@@ -27,6 +27,12 @@ if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
 MAX_VOTES_PER_PARTICIPANT = 50
+
+
+def refuse_carried(row: ItemRow) -> None:
+    """A carried follow-up lives on in the later session: changing it here would carry it twice."""
+    if row.followup and row.followup_status == "carried":
+        raise NotAllowedError("this follow-up was carried over into a later session: change it there")
 
 
 class FacilitationMixin:
@@ -187,6 +193,7 @@ class FacilitationMixin:
     def clear_followup(self, item_id: str, *, by: str | None = None) -> Item:
         with self._write() as db:
             row = item_row(db, item_id)
+            refuse_carried(row)
             was = row.followup
             row.followup, row.owner, row.due, row.followup_status = False, None, "", "open"
             row.updated_at = touch(db, row.session_id).updated_at
