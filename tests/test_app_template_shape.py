@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 
-from helpers.pilot import screen_text, settle, type_text
+from helpers.pilot import record_notifications, screen_text, settle, type_text
 from helpers.templates import FOUR_COLUMNS, write_template
 from test_export_wikitext import rendered_table
 
@@ -109,3 +109,39 @@ async def test_a_whole_session_of_a_four_column_five_step_template(store, isolat
         assert back.info.columns == KEYS and back.info.template_id == "four-by-five"
         assert [(i.step, i.column, i.text, i.votes) for i in back.items] == \
             [(i.step, i.column, i.text, i.votes) for i in data.items]
+
+
+async def test_a_step_walks_only_the_phases_its_template_gives_and_votes_with_its_dots(store, isolated_dirs):
+    write_template(locations.user_templates_dir(), "quick", FOUR_COLUMNS[:2], 2,
+                   phases={1: ["brainstorm", "discuss"], 2: ["brainstorm", "vote"]}, dots={2: 5})
+    catalog = load_catalog()
+    template = catalog.get("quick")
+    info = store.create_session("Quick", template_id=template.id, step_count=2, columns=template.column_keys,
+                                facilitator="Ana")
+    app = make_app(store, catalog)
+    notes = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        step = app.screen
+        assert isinstance(step, StepScreen)
+        shown = screen_text(app)
+        assert "Discuss" in shown and "Cluster" not in shown and "Vote" not in shown
+        await pilot.press("f8")
+        await settle(pilot)
+        assert store.step_states(info.id)[1].phase == "discuss"
+        await pilot.press("f8")  # discuss is this step's last phase
+        await settle(pilot)
+        assert store.step_states(info.id)[1].phase == "discuss"
+        await pilot.press("f9")
+        await settle(pilot)
+        assert store.step_states(info.id)[1].phase == "brainstorm"
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert store.get_session(info.id).votes_per_participant == 3
+        await pilot.press("f8")  # straight to the vote, with the five dots the template gives it
+        await settle(pilot)
+        assert store.step_states(info.id)[2].phase == "vote"
+        assert store.get_session(info.id).votes_per_participant == 5
+        assert any("5 dots per participant in this step" in note for _, note in notes)

@@ -91,18 +91,26 @@ def extend(state: StepState, seconds: int) -> StepState:
     return replace(state, extra_seconds=max(0, state.extra_seconds + seconds))
 
 
-def next_phase(phase: str, offset: int = 1) -> str:
-    """The phase `offset` steps along `FLOW`; private writing moves on to brainstorm (and
-    nothing moves back into it: the facilitator chooses it deliberately)."""
+def next_phase(phase: str, offset: int = 1, uses: tuple[str, ...] = PHASES) -> str:
+    """The phase `offset` steps along `FLOW`, among the phases the step `uses` (its template's);
+    private writing moves on to brainstorm (and nothing moves back into it: the facilitator
+    chooses it deliberately)."""
+    flow = tuple(step for step in FLOW if step in uses or step == FLOW[0])
     if phase not in FLOW:
-        return FLOW[0] if offset > 0 else phase
-    index = FLOW.index(phase)
-    return FLOW[max(0, min(len(FLOW) - 1, index + offset))]
+        return flow[0] if offset > 0 else phase
+    for _ in range(abs(offset)):
+        after = FLOW.index(phase)
+        ahead = [step for step in flow if (FLOW.index(step) > after if offset > 0 else FLOW.index(step) < after)]
+        if not ahead:
+            break
+        phase = ahead[0] if offset > 0 else ahead[-1]
+    return phase
 
 
-def shown_phases(phase: str) -> tuple[str, ...]:
-    """The phases a phase bar lists: the usual walk, with private writing only while a step is in it."""
-    return PHASES if phase not in FLOW else FLOW
+def shown_phases(phase: str, uses: tuple[str, ...] = PHASES) -> tuple[str, ...]:
+    """The phases a phase bar lists: the walk among those the step uses, with private writing
+    only while the step is in it (and the phase it is in, whatever its template says)."""
+    return tuple(step for step in PHASES if step == phase or (step in FLOW and (step in uses or step == FLOW[0])))
 
 
 def format_clock(seconds: float) -> str:

@@ -15,14 +15,20 @@ def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def template_toml(template_id: str, columns, steps: int, *, title: str = "") -> str:
+def template_toml(template_id: str, columns, steps: int, *, title: str = "", phases=None, dots=None) -> str:
+    """`phases` and `dots`: {step number: what that step declares}."""
     lines = [f"id = {_quoted(template_id)}", f"title = {_quoted(title or template_id.title())}",
              'description = "A test shape."', 'source = "tests"', 'key_steps_heading = "STAGES"', ""]
     for key, label, heading in columns:
         lines += ["[[columns]]", f"key = {_quoted(key)}", f"label = {_quoted(label)}", f"heading = {_quoted(heading)}", ""]
     for number in range(1, steps + 1):
         lines += ["[[steps]]", f"number = {number}", f'title = "Stage {number} of {template_id}"', "timebox_minutes = 5",
-                  'prompts = ["First question?", "Second question?", "Third question?"]', ""]
+                  'prompts = ["First question?", "Second question?", "Third question?"]']
+        if phases and number in phases:
+            lines.append("phases = [" + ", ".join(_quoted(phase) for phase in phases[number]) + "]")
+        if dots and number in dots:
+            lines.append(f"dots = {dots[number]}")
+        lines.append("")
     return "\n".join(lines)
 
 

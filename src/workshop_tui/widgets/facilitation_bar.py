@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from workshop_tui.content import Step, Template
-from workshop_tui.model import COLUMNS, Clock, StepState
+from workshop_tui.model import COLUMNS, PHASES, Clock, StepState
 from workshop_tui.widgets.phase_bar import PhaseBar
 from workshop_tui.widgets.timebox import TimeboxClock
 
@@ -78,7 +78,8 @@ class FacilitationBar(Vertical):
     def watch_state(self, state: StepState) -> None:
         # The clock forgets its last reading when the step changes: no signal for a step entered late.
         self.query_one(TimeboxClock).show(state, self.minutes)
-        self.phase_bar.show(state.phase, self.step)
+        step = self.step_of_template
+        self.phase_bar.show(state.phase, self.step, step.phases if step else PHASES)
 
     def watch_large(self, large: bool) -> None:
         self.query_one(TimeboxClock).set_large(large)

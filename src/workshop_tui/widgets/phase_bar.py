@@ -50,6 +50,7 @@ class PhaseBar(Vertical):
         """The template's column labels, which the brainstorm's help names (none: the 8 steps' words)."""
         self.phase = "brainstorm"
         self.step = 1
+        self.uses: tuple[str, ...] = timebox.PHASES
         self.votes: Content | None = None
         self.hidden: dict[str, int] = {}
         """Unrevealed items by author ("" for none), while the step is written privately."""
@@ -68,8 +69,9 @@ class PhaseBar(Vertical):
         self.set_class(not hints, "-no-hints")
         self._draw()
 
-    def show(self, phase: str, step: int) -> None:
-        self.phase, self.step = phase, step
+    def show(self, phase: str, step: int, uses: tuple[str, ...] = timebox.PHASES) -> None:
+        """The step's phase, among the phases it uses (its template's)."""
+        self.phase, self.step, self.uses = phase, step, uses
         self._draw()
 
     def show_votes(self, speaker: str, votes: Iterable[Vote], per_person: int) -> None:
@@ -102,7 +104,7 @@ class PhaseBar(Vertical):
 
     def chips(self) -> Content:
         chips = []
-        for phase in timebox.shown_phases(self.phase):
+        for phase in timebox.shown_phases(self.phase, self.uses):
             label = timebox.PHASE_LABELS[phase]
             if phase == self.phase:
                 chips.append(Content.styled(f" {label.upper()} ", "bold reverse $accent"))
