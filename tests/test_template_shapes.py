@@ -174,3 +174,10 @@ def test_any_items_of_a_six_column_session_come_back(shaped, entries, fmt):
     back = import_text(export_text(data, template, fmt), shaped)
     assert back.info.columns == template.column_keys
     assert [(i.step, i.column, i.text) for i in back.items] == [(i.step, i.column, i.text) for i in items]
+
+
+def test_continuing_a_session_keeps_its_shape(store, shaped):
+    first = _filled(store, shaped)
+    second = store.continue_session(first, "Next time")
+    assert second.columns == KEYS and second.template_id == "four-by-five"
+    assert [(i.column, i.text) for i in store.list_items(second.id)] == [("idea", "Line one\nline two 🎉")]
