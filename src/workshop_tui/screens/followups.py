@@ -15,17 +15,15 @@ from typing import Iterable, Sequence
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
 from workshop_tui.model import Item
+from workshop_tui.screens.rows_screen import RowsScreen
 from workshop_tui.screens.session_screen import StepPicker
 from workshop_tui.text import short
-from workshop_tui.widgets.footer import AppFooter
-from workshop_tui.widgets.progress_header import ProgressHeader
-from workshop_tui.widgets.row_table import RowTable
 from workshop_tui.workers import store_work
 
 FIXED_WIDTH = 6 + 18 + 12 + 10 + 5 * 2 + 4  # step, owner, due, status, cell padding, borders
@@ -33,10 +31,12 @@ STATUS_STYLES = {"open": "", "done": "bold $success", "dropped": "dim", "carried
 CARRIED_MARK = "↻ "
 
 
-class FollowupsScreen(StepPicker):
+class FollowupsScreen(RowsScreen["int | None", Item], StepPicker):
     """A table of follow-ups; Enter edits the highlighted one."""
 
     CSS_PATH = "followups.tcss"
+    TITLE = "Follow-ups"
+    ROWS_ID = "followups"
     HELP_TITLE = "Follow-ups"
     HELP_KEYS = (Binding("up,down", "", "Choose a follow-up"),)
 
@@ -58,34 +58,12 @@ class FollowupsScreen(StepPicker):
         self.undo_stack: list[Item] = []
         """Follow-ups as they were before each change made here, latest last."""
 
-    def compose(self) -> ComposeResult:
-        yield ProgressHeader(f"Follow-ups · {self.info.title}")
-        yield Static(id="followups-intro")
-        yield RowTable[Item](id="followups")
-        yield AppFooter()
-
-    def on_mount(self) -> None:
-        self.query_one(RowTable).focus()
-        self.reread()
-
-    def on_resize(self) -> None:
-        self.show()
-
-    @property
-    def followups(self) -> Sequence[Item]:
-        return self.query_one(RowTable).shown
-
-    @property
-    def selected(self) -> Item | None:
-        return self.query_one(RowTable).selected
-
     async def refresh_view(self) -> None:
         self.show(await self.session.followups())
         self.loaded = True
 
     def show(self, followups: Sequence[Item] | None = None) -> None:
-        table: RowTable[Item] = self.query_one(RowTable)
-        rows = table.shown if followups is None else followups
+        rows = self.rows if followups is None else followups
         text_width = max(16, self.size.width - FIXED_WIDTH)
 
         def cells(item: Item) -> tuple[object, ...]:
@@ -96,7 +74,7 @@ class FollowupsScreen(StepPicker):
                     Text(item.due or "—", style="" if item.due else "dim"),
                     Content.styled(item.followup_status, STATUS_STYLES.get(item.followup_status, "")))
 
-        table.show_rows(rows, (("Step", 4), ("Follow-up", text_width), ("Owner", 16), ("Due", 10), ("Status", 8)),
+        self.table.show_rows(rows, (("Step", 4), ("Follow-up", text_width), ("Owner", 16), ("Due", 10), ("Status", 8)),
                         cells, key=lambda item: item.id)
         count = len(rows)
         still_open = sum(1 for item in rows if item.followup_status == "open")
@@ -107,8 +85,7 @@ class FollowupsScreen(StepPicker):
                  if count else
                  Content.styled("No follow-ups yet. On a step, select an item (Esc) and press Ctrl+F to make it one: "
                                 "an action with an owner and a due date (steps 5 and 8 end in them).", "dim"))
-        self.query_one("#followups-intro", Static).update(intro)
-        self.refresh_bindings()
+        self.show_intro(intro)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit", "go"):

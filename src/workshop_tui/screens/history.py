@@ -12,21 +12,19 @@ from typing import Iterable, Sequence
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
 from workshop_tui.content import Template
 from workshop_tui.model import Clock, HistoryEntry, SessionData, SessionInfo
 from workshop_tui.moments import shown
-from workshop_tui.screens.session_screen import SessionScreen
+from workshop_tui.screens.rows_screen import RowsScreen
 from workshop_tui.screens.summary import SummaryScreen
 from workshop_tui.session_store import SessionStore
 from workshop_tui.text import short
-from workshop_tui.widgets.footer import AppFooter
 from workshop_tui.widgets.progress_header import ProgressHeader
-from workshop_tui.widgets.row_table import RowTable
 
 PADDING = 5 * 2 + 4  # cell padding, borders
 NARROW = 110  # below this width: the time without the date (when every change is of one day), short columns
@@ -43,10 +41,12 @@ def what(entry: HistoryEntry) -> str:
     return entry.kind
 
 
-class HistoryScreen(SessionScreen[None]):
+class HistoryScreen(RowsScreen[None, HistoryEntry]):
     """The changes, oldest first; Enter: the summary as it was then."""
 
     CSS_PATH = "history.tcss"
+    TITLE = "History"
+    ROWS_ID = "history"
     HELP_TITLE = "History"
     HELP_KEYS = (Binding("up,down", "", "Choose a moment"),)
 
@@ -55,35 +55,13 @@ class HistoryScreen(SessionScreen[None]):
         Binding("escape,h", "back", "Back", tooltip="Back to the summary"),
     ]
 
-    def compose(self) -> ComposeResult:
-        yield ProgressHeader(f"History · {self.info.title}")
-        yield Static(id="history-intro")
-        yield RowTable[HistoryEntry](id="history")
-        yield AppFooter()
-
-    def on_mount(self) -> None:
-        self.query_one(RowTable).focus()
-        self.reread()
-
-    def on_resize(self) -> None:
-        self.show()
-
-    @property
-    def entries(self) -> Sequence[HistoryEntry]:
-        return self.query_one(RowTable).shown
-
-    @property
-    def selected(self) -> HistoryEntry | None:
-        return self.query_one(RowTable).selected
-
     async def refresh_view(self) -> None:
-        at_end = self.selected is None or self.selected is self.entries[-1]
+        at_end = self.selected is None or self.selected is self.rows[-1]
         self.show(await self.session.history(), at_end=at_end)
         self.loaded = True
 
     def show(self, entries: Sequence[HistoryEntry] | None = None, at_end: bool = False) -> None:
-        table: RowTable[HistoryEntry] = self.query_one(RowTable)
-        rows = table.shown if entries is None else entries
+        rows = self.rows if entries is None else entries
         narrow = self.size.width < NARROW
         one_day = len({shown(entry.at)[:10] for entry in rows}) <= 1
         when_width = (8 if one_day else 11) if narrow else 19
@@ -98,16 +76,15 @@ class HistoryScreen(SessionScreen[None]):
             return (when, Text(short(entry.who or "facilitator", who_width)),
                     Text(short(what(entry), what_width)), where, item)
 
-        table.show_rows(rows, (("When", when_width), ("Who", who_width), ("What", what_width),
+        self.table.show_rows(rows, (("When", when_width), ("Who", who_width), ("What", what_width),
                                ("Step" if narrow else "Where", where_width), ("Item", width)),
                         cells, at_end=at_end)
-        count = len(self.entries)
+        count = len(self.rows)
         intro = (Content.assemble((f"{count} change{'s' if count != 1 else ''}", "bold"),
                                   ("  ·  Enter shows the summary as it was right after the highlighted one", "dim"))
                  if count else Content.styled("Nothing has changed yet: the history starts with the first item.",
                                               "dim"))
-        self.query_one("#history-intro", Static).update(intro)
-        self.refresh_bindings()
+        self.show_intro(intro)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.selected is not None if action == "as_of" else True

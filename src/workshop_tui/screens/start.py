@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from workshop_tui.content import Catalog, Template
 from workshop_tui.i18n import _
@@ -28,16 +28,9 @@ from workshop_tui.model import SessionInfo
 from workshop_tui.session_store import Sessions
 from workshop_tui.widgets.footer import AppFooter
 from workshop_tui.widgets.progress_header import ProgressHeader
+from workshop_tui.widgets.session_form import SessionForm
 from workshop_tui.widgets.session_table import SessionTable
 from workshop_tui.workers import store_work
-
-
-class FormField(Input):
-    """A field of the new-session form: Enter creates the session (Tab moves between fields)."""
-
-    HELP_TITLE = "New-session form"
-
-    BINDINGS = [Binding("enter", "submit", "Create session", tooltip="Create the session and open step 1")]
 
 
 class StartScreen(Screen[None]):
@@ -84,30 +77,10 @@ class StartScreen(Screen[None]):
                 yield Static("Opening the store…", id="sessions-status")
                 yield SessionTable(id="sessions")
             with Vertical(id="side"):
-                with VerticalScroll(id="new-session"):
-                    yield from self._field("Title", "title", "e.g. Partnership workshop")
-                    yield from self._field("Event", "event", "e.g. Wikimania 2026")
-                    yield from self._field("Date", "date", "e.g. 2026-11-26")
-                    yield from self._field("Facilitator", "facilitator", "name")
-                    yield from self._field("Participants", "participants", "names, separated by commas")
-                    with Horizontal(classes="form-row", id="template-row"):
-                        yield Label("Workshop", classes="form-label")
-                        yield Select(
-                            [(Content(t.title), t.id) for t in catalog.templates.values()],
-                            value=catalog.default.id, allow_blank=False, compact=True, id="field-template",
-                        )
-                    yield Static(self._shape_line(catalog.default), id="template-shape")
-                    yield Static(Content(catalog.default.description), id="template-when")  # narrow screens
-                    with Horizontal(classes="form-row form-buttons"):
-                        yield Button("Create session", id="create", variant="primary", compact=True)
+                yield SessionForm(catalog, id="new-session")
                 with VerticalScroll(id="about"):
                     yield Static(self._about(catalog.default), id="about-text")
         yield AppFooter()
-
-    @staticmethod
-    def _shape_line(template: Template) -> Content:
-        """The chosen workshop's shape in a line, under the choice: what a narrow screen shows of it."""
-        return Content.assemble((template.shape, "bold"), " · ", " / ".join(column.label for column in template.columns))
 
     def _about(self, template: Template) -> Content:
         """The chosen workshop in brief: when to use it, its shape, what it is for, and its steps."""
@@ -134,13 +107,7 @@ class StartScreen(Screen[None]):
     def _template_changed(self, event: Select.Changed) -> None:
         template = self.catalog.templates.get(str(event.value)) or self.catalog.default
         self.query_one("#about-text", Static).update(self._about(template))
-        self.query_one("#template-shape", Static).update(self._shape_line(template))
-        self.query_one("#template-when", Static).update(Content(template.description))
-
-    def _field(self, label: str, name: str, placeholder: str) -> Iterable:
-        with Horizontal(classes="form-row"):
-            yield Label(label, classes="form-label")
-            yield FormField(placeholder=placeholder, id=f"field-{name}", compact=True)
+        self.query_one(SessionForm).show_template(template)
 
     def on_mount(self) -> None:
         self.query_one("#new-session").border_title = "New session"
@@ -184,7 +151,7 @@ class StartScreen(Screen[None]):
             if sessions:
                 table.focus()
             else:
-                self.query_one("#field-title", Input).focus()
+                self.query_one(SessionForm).title_field.focus()
         self.refresh_bindings()
 
     def _selected_id(self) -> int | None:
@@ -216,21 +183,17 @@ class StartScreen(Screen[None]):
     async def create_session(self) -> None:
         if not self.loaded:
             return
-        values = {name: self.query_one(f"#field-{name}", Input).value for name in
-                  ("title", "event", "date", "facilitator", "participants")}
+        form = self.query_one(SessionForm)
+        values, template = form.values(), form.template
         if not values["title"].strip():
             self.notify("A session needs a title.", severity="warning")
-            self.query_one("#field-title", Input).focus()
+            form.title_field.focus()
             return
-        template_id = self.query_one("#field-template", Select).value
-        template = self.catalog.templates.get(str(template_id)) or self.catalog.default
-        participants = tuple(name.strip() for name in values["participants"].split(",") if name.strip())
         info = await self.sessions.create(
             values["title"], template_id=template.id, step_count=template.step_count,
             columns=template.column_keys, event=values["event"],
-            date=values["date"], facilitator=values["facilitator"], participants=participants)
-        for field in self.query(FormField):
-            field.value = ""
+            date=values["date"], facilitator=values["facilitator"], participants=form.participants())
+        form.clear()
         self.open_session(info)
 
     # -- actions on the highlighted session ----------------------------------------------
@@ -244,7 +207,7 @@ class StartScreen(Screen[None]):
         return True
 
     def action_new_session(self) -> None:
-        self.query_one("#field-title", Input).focus()
+        self.query_one(SessionForm).title_field.focus()
 
     def action_focus_sessions(self) -> None:
         table = self.query_one(SessionTable)

@@ -15,6 +15,8 @@ column; Escape moves from typing to the column's items (edit, delete with undo, 
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding
@@ -73,23 +75,9 @@ class StepScreen(ItemsScreen[None]):
         self.watch_step()
         self.entry.focus()
         self.facilitation.speaker = self.speaker
-        self.ask_speaker_once()
+        if self.entry_bar.start_speaker(self.info.speaker, self.info.facilitator, self.info.participants):
+            self.save_resume_point(speaker=self.info.facilitator)
         self.load()
-
-    def ask_speaker_once(self) -> None:
-        """A session whose speaker was never chosen starts with the facilitator at the keyboard
-        (saved; shown beside the input); without a facilitator, it asks who is at the keyboard."""
-        if self.info.speaker and self.speaker == self.info.speaker:
-            return
-        facilitator = self.info.facilitator
-        if facilitator:
-            if self.speaker != facilitator:
-                self.entry_bar.set_participants(self.info.participants, speaker=facilitator)  # saved when told
-            else:
-                self.save_resume_point(speaker=facilitator)
-        elif self.info.participants:
-            self.call_after_refresh(lambda: self.entry_bar.choose_speaker(first=True))
-            self.notify("Who is at the keyboard? Pick the speaker: new items are theirs.")
 
     @property
     def board(self) -> StepBoard:
@@ -295,16 +283,11 @@ class StepScreen(ItemsScreen[None]):
 
     # -- leaving -------------------------------------------------------------------------
 
-    def action_summary(self) -> None:
+    def action_summary(self, export: str | None = None) -> None:
+        """The summary; with `export`, its export dialog open on that format ("" = the one used last)."""
         from workshop_tui.screens.summary import SummaryScreen
 
-        self.app.push_screen(self.view(SummaryScreen))
-
-    def action_export(self, fmt: str = "") -> None:
-        """The summary, with the export dialog open on `fmt` ("" = the format used last)."""
-        from workshop_tui.screens.summary import SummaryScreen
-
-        self.app.push_screen(self.view(SummaryScreen, export=fmt))
+        self.app.push_screen(self.view(SummaryScreen, export=export))
 
     def action_close_session(self) -> None:
         from workshop_tui.screens.quit import QuitDialog
@@ -322,22 +305,17 @@ class StepScreen(ItemsScreen[None]):
 
     @store_work("Timer not paused")
     async def leave_session(self) -> None:
-        await self.facilitation.pause_timer()
-        await self.remember_column()
+        await self.before_quit()
         self.dismiss()
 
     async def before_quit(self) -> None:
-        """Called by the app before it quits: stop counting time on a step nobody is on, and
-        remember the column typed into."""
+        """Before leaving or quitting: stop counting time on a step nobody is on, and remember the
+        column typed into (only where to come back to: never a reason not to leave)."""
         await self.facilitation.pause_timer()
-        await self.remember_column()
-
-    async def remember_column(self) -> None:
-        if self.template.column_keys[self.column] != (self.info.current_column or self.template.column_keys[0]):
-            try:
-                self.info = await self.session.set_resume_point(column=self.template.column_keys[self.column])
-            except StoreError:
-                pass  # only where to come back to: never a reason not to leave
+        keys = self.template.column_keys
+        if keys[self.column] != (self.info.current_column or keys[0]):
+            with suppress(StoreError):
+                self.info = await self.session.set_resume_point(column=keys[self.column])
 
     # -- keys, palette, help, footer -------------------------------------------------------
 

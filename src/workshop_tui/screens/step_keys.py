@@ -134,7 +134,7 @@ def step_commands(screen: StepScreen) -> Iterable[SystemCommand]:
     for title, help_text, action in COMMANDS[2:]:
         yield SystemCommand(title, help_text, run("screen", action))
     for title, help_text, fmt in EXPORT_COMMANDS:
-        yield SystemCommand(title, f"{help_text} (Ctrl+S, then E)", partial(screen.action_export, fmt or ""))
+        yield SystemCommand(title, f"{help_text} (Ctrl+S, then E)", partial(screen.action_summary, fmt or ""))
     running = bool(screen.facilitation.state.running_since)
     yield SystemCommand("Pause the timer" if running else "Start the timer",
                         "The step's countdown; time spent is recorded (F5)", screen.action_toggle_timer)

@@ -232,6 +232,19 @@ class EntryBar(Horizontal):
             light()
             picker.call_after_refresh(light)
 
+    def start_speaker(self, saved: str, facilitator: str, participants: tuple[str, ...]) -> bool:
+        """A session whose speaker was never chosen (`saved` is "") starts with its facilitator at
+        the keyboard (told by `SpeakerChanged`, which the screen saves); without a facilitator,
+        the speaker menu opens. True when the facilitator was already the speaker (save it)."""
+        if saved and self.speaker == saved:
+            return False
+        if facilitator and self.speaker != facilitator:
+            self.set_participants(participants, speaker=facilitator)
+        elif not facilitator and participants:
+            self.call_after_refresh(lambda: self.choose_speaker(first=True))
+            self.notify("Who is at the keyboard? Pick the speaker: new items are theirs.")
+        return bool(facilitator) and self.speaker == facilitator
+
     def set_participants(self, participants: tuple[str, ...], *, speaker: str | None = None) -> None:
         if self.author is None:
             self.query_one(ParticipantPicker).set_participants(participants, speaker=speaker)
