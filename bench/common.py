@@ -224,7 +224,7 @@ def main(run: Callable[[bool], list[Figure]], description: str) -> int:
     """The command line of one benchmark run alone."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--quick", action="store_true", help="fewer rounds: a smoke test, not a measurement")
-    args = parser.parse_args()
+    args, _ = parser.parse_known_args()  # a benchmark may read options of its own (sys.argv)
     started = time.monotonic()
     figures = run(args.quick)
     print(table(figures))

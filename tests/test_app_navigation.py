@@ -48,6 +48,40 @@ async def test_the_store_opens_after_the_first_frame(tmp_path, catalog, template
     assert opened and opened[0]._engine is not None
 
 
+async def test_the_sessions_are_listed_before_the_store_opens(tmp_path, catalog, template):
+    """Read straight from the file (`store.quick_list`); keys that change a session wait for the
+    store, and the row chosen meanwhile stays chosen."""
+    from workshop_tui.store.quick_list import read_sessions
+
+    path = tmp_path / "early.db"
+    with open_store(path) as setup:
+        older = setup.create_session("Berlin", template_id=template.id, step_count=template.step_count)
+        setup.create_session("Mexico", template_id=template.id, step_count=template.step_count)
+    release = threading.Event()
+
+    def open_later():
+        release.wait(10)
+        return open_store(path)
+
+    app = make_app(open_later, catalog, preview=lambda: read_sessions(str(path)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(lambda: "Berlin" in screen_text(app) and "Mexico" in screen_text(app), pilot,
+                       what="the early list")
+        assert app.store is None and "Opening the store…" not in screen_text(app)
+        await pilot.press("down", "delete", "f2")  # Berlin chosen; nothing acts before the store is open
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        release.set()
+        await wait_for(lambda: app.store is not None, pilot, what="the store to open")
+        await settle(pilot)
+        assert app.screen.query_one("SessionTable").selected.id == older.id
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, StepScreen) and app.screen.info.id == older.id
+    with open_store(path) as after:
+        assert sorted(s.title for s in after.list_sessions()) == ["Berlin", "Mexico"]  # nothing deleted
+
+
 async def test_a_store_that_cannot_open_ends_the_app_with_one_line(catalog):
     def broken():
         raise StoreOpenError("/tmp/x.db is not a workshop-tui store (not an SQLite file)")

@@ -13,7 +13,7 @@ by the words of their help too (`palette.SearchableCommands`).
 from __future__ import annotations
 
 from functools import partial
-from typing import Iterable
+from typing import Callable, Iterable
 
 from textual.app import SystemCommand
 from textual.binding import Binding
@@ -25,7 +25,7 @@ from workshop_tui.messages import ParticipantsConnected
 from workshop_tui.screens.help import HelpScreen
 from workshop_tui.screens.session_screen import SessionScreen
 from workshop_tui.screens.start import StartScreen
-from workshop_tui.model import Clock
+from workshop_tui.model import Clock, SessionInfo
 from workshop_tui.palette import SearchableCommands
 from workshop_tui.store_app import StoreApp, StoreSource
 from workshop_tui.workers import store_work
@@ -72,8 +72,9 @@ class WorkshopApp(StoreApp):
                 tooltip="Switch between the light projector theme and the dark theme"),
     ]
 
-    def __init__(self, store: StoreSource, catalog: Catalog | None = None, *, clock: Clock | None = None) -> None:
-        super().__init__(store, catalog, clock=clock)
+    def __init__(self, store: StoreSource, catalog: Catalog | None = None, *, clock: Clock | None = None,
+                 preview: Callable[[], list[SessionInfo] | None] | None = None) -> None:
+        super().__init__(store, catalog, clock=clock, preview=preview)
         self._dark_theme = DARK_THEME
         self._counting = False
 
@@ -161,13 +162,15 @@ class WorkshopApp(StoreApp):
                                         partial(screen.run_action, binding.action))
 
 
-def make_app(store: StoreSource, catalog: Catalog | None = None, *, clock: Clock | None = None) -> WorkshopApp:
+def make_app(store: StoreSource, catalog: Catalog | None = None, *, clock: Clock | None = None,
+             preview: Callable[[], list[SessionInfo] | None] | None = None) -> WorkshopApp:
     """The app, for the command line and the tests alike.
 
     `store` is an open `Store`, or a zero-argument callable that opens one; the callable runs
     in a thread after the first frame, and a `StoreError` from it ends the app with return
     code 2 and `error_message` set. `catalog` defaults to the bundled and user templates.
-    `clock` returns the current time (UTC) for timeboxes; tests inject it.
+    `clock` returns the current time (UTC) for timeboxes; tests inject it. `preview` reads the
+    list of sessions before the store is open (`store.quick_list`), for the start screen.
     """
-    return WorkshopApp(store, catalog, clock=clock)
+    return WorkshopApp(store, catalog, clock=clock, preview=preview)
 

@@ -39,11 +39,16 @@ class LiveStep:
 class Sessions:
     """Every session of the store: what the start screen lists, makes, renames and deletes."""
 
-    def __init__(self, calls: StoreCalls) -> None:
+    def __init__(self, calls: StoreCalls, preview: Callable[[], list[SessionInfo] | None] | None = None) -> None:
         self.calls = calls
+        self._preview = preview
 
     async def list(self) -> list[SessionInfo]:
         return await self.calls.on_store(lambda store: store.list_sessions())
+
+    def preview(self) -> list[SessionInfo] | None:
+        """The list read before the store is open (`store.quick_list`), or None: wait for `list`."""
+        return self._preview() if self._preview is not None else None
 
     async def create(self, title: str, *, template_id: str, step_count: int, columns: tuple[str, ...],
                      event: str = "", date: str = "", facilitator: str = "",

@@ -53,13 +53,14 @@ class StoreApp(App[None]):
     takes focus: `on_descendant_focus`)."""
 
     def __init__(self, store: StoreSource, catalog: Catalog | None = None, *, clock: Clock | None = None,
+                 preview: Callable[[], list[SessionInfo] | None] | None = None,
                  thread_name: str = "workshop-store") -> None:
         super().__init__()
         self.catalog = catalog or load_catalog()
         self.clock: Clock = clock or utc_now
         """The current time (UTC) for timeboxes; tests inject it."""
         self.store_calls = StoreCalls(thread_name)
-        self.sessions = Sessions(self.store_calls)
+        self.sessions = Sessions(self.store_calls, preview)
         """Every session of the store, as the screens reach it (calls wait for the store to open)."""
         self.error_message: str | None = None
         """Why the app ended with exit status 2 (the store could not be opened), for the command line."""

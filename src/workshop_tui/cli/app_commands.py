@@ -88,7 +88,12 @@ def run_app(db: str | None) -> int:
 
         return open_store(location)
 
-    app = make_app(open_it)
+    def preview():
+        from workshop_tui.store.quick_list import read_sessions
+
+        return read_sessions(location)
+
+    app = make_app(open_it, preview=preview)
     app.run()
     return _finished(app)
 

@@ -114,6 +114,7 @@ class StartScreen(Screen[None]):
         self.query_one("#about").border_title = "About the workshop"
         self.query_one(SessionTable).display = False
         self.query_one("#new-session").disabled = True
+        self.call_after_refresh(self.preview_sessions)  # after the first frame, never before it
         self.load_sessions()
 
     def on_screen_resume(self) -> None:
@@ -133,8 +134,25 @@ class StartScreen(Screen[None]):
     @store_work("Cannot list the sessions", group="sessions", exclusive=True)
     async def load_sessions(self, select: int | None = None, focus_list: bool = False, live: bool = False) -> None:
         sessions = await self.sessions.list()
+        select = self._selected_id() if select is None else select  # the row chosen in the early list
         self.show_sessions(sessions, select=select, focus_list=focus_list, live=live)
         self.loaded = True
+
+    def preview_sessions(self) -> None:
+        """The list straight from the file while the store opens (keys wait for the store). On
+        this thread: a few milliseconds, done before the store's import starts competing."""
+        sessions = self.sessions.preview()
+        if sessions:
+            self.show_preview(sessions)
+
+    def show_preview(self, sessions: list[SessionInfo]) -> None:
+        if self.loaded or not self.is_attached:
+            return  # the store was quicker: its list is shown
+        table = self.query_one(SessionTable)
+        table.show(sessions)
+        table.display = True
+        self.query_one("#sessions-status", Static).display = False
+        table.focus()
 
     def show_sessions(
         self, sessions: list[SessionInfo], *, select: int | None = None, focus_list: bool = False, live: bool = False
@@ -293,6 +311,5 @@ class StartScreen(Screen[None]):
             yield SystemCommand("Continue session", "A new session that brings the highlighted one's open "
                                 "follow-ups (Ctrl+O)", self.action_continue_session)
             yield SystemCommand("Rename session", "Rename the highlighted session (F2)", self.action_rename_session)
-            yield SystemCommand(
-                "Delete session", "Delete the highlighted session (asks first)", self.action_delete_session
-            )
+            yield SystemCommand("Delete session", "Delete the highlighted session (asks first; Delete)",
+                                self.action_delete_session)
