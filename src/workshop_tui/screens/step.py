@@ -16,6 +16,7 @@ column; Escape moves from typing to the column's items (edit, delete with undo, 
 from __future__ import annotations
 
 from contextlib import suppress
+from functools import partialmethod
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,9 +26,11 @@ from textual.reactive import reactive
 
 from workshop_tui.model import SessionInfo
 from workshop_tui.store.errors import StoreError
+from workshop_tui.screens import step_exits
 from workshop_tui.screens.facilitation import Facilitation
 from workshop_tui.screens.items_screen import ItemsScreen
-from workshop_tui.screens.step_keys import PRESENTER_FOOTER, STEP_BINDINGS, footer_optional, step_commands, step_help
+from workshop_tui.screens.step_keys import (PRESENTER_FOOTER, STEP_BINDINGS, facilitate, footer_optional, step_commands,
+                                            step_help)
 from workshop_tui.widgets.entry import EntryBar
 from workshop_tui.widgets.footer import AppFooter, fit_footer
 from workshop_tui.widgets.group_column import GroupColumn
@@ -238,23 +241,12 @@ class StepScreen(ItemsScreen[None]):
 
     # -- facilitating (the work is the `Facilitation` area's) ----------------------------
 
-    def action_toggle_timer(self) -> None:
-        self.facilitation.toggle_timer()
-
-    def action_extend_timer(self, minutes: int) -> None:
-        self.facilitation.extend_timer(minutes)
-
-    def action_next_phase(self) -> None:
-        self.facilitation.change_phase(1)
-
-    def action_previous_phase(self) -> None:
-        self.facilitation.change_phase(-1)
-
-    def action_set_votes(self) -> None:
-        self.facilitation.set_votes_per_participant()
-
-    def action_reveal(self, anonymous: bool | None = None) -> None:
-        self.facilitation.reveal(anonymous)
+    action_toggle_timer = facilitate("toggle_timer")
+    action_extend_timer = facilitate("extend_timer")  # (minutes)
+    action_next_phase = facilitate("change_phase", 1)
+    action_previous_phase = facilitate("change_phase", -1)
+    action_set_votes = facilitate("set_votes_per_participant")
+    action_reveal = facilitate("reveal")  # (anonymous: None = as the step is set)
 
     def action_toggle_presenter(self) -> None:
         """The shared screen's view: no notes, no controls; the prompt, the timer, the columns."""
@@ -266,47 +258,13 @@ class StepScreen(ItemsScreen[None]):
                 self.call_after_refresh(column.show_from_top)
         self.refresh_bindings()
 
-    def action_agenda(self) -> None:
-        from workshop_tui.screens.agenda import AgendaScreen
+    # -- leaving (the work is `step_exits`') ---------------------------------------------
 
-        self.app.push_screen(self.view(AgendaScreen), self._back_from_view)
-
-    def action_followups(self) -> None:
-        from workshop_tui.screens.followups import FollowupsScreen
-
-        self.app.push_screen(self.view(FollowupsScreen), self._back_from_view)
-
-    def _back_from_view(self, step: int | None) -> None:
-        """Back from the agenda or the follow-ups: to the step chosen there, if any."""
-        if step:
-            self.go_to_step(step)
-
-    # -- leaving -------------------------------------------------------------------------
-
-    def action_summary(self, export: str | None = None) -> None:
-        """The summary; with `export`, its export dialog open on that format ("" = the one used last)."""
-        from workshop_tui.screens.summary import SummaryScreen
-
-        self.app.push_screen(self.view(SummaryScreen, export=export))
-
-    def action_close_session(self) -> None:
-        from workshop_tui.screens.quit import QuitDialog
-
-        pending = self.pending_text()
-        if not pending:
-            self.leave_session()
-            return
-
-        async def chosen(choice: str | None) -> None:
-            if choice == "discard" or (choice == "save" and await self.save_pending()):
-                self.leave_session()
-
-        self.app.push_screen(QuitDialog(pending, verb="leave"), chosen)
-
-    @store_work("Timer not paused")
-    async def leave_session(self) -> None:
-        await self.before_quit()
-        self.dismiss()
+    action_agenda = partialmethod(step_exits.open_view, "agenda")
+    action_followups = partialmethod(step_exits.open_view, "followups")
+    action_summary = partialmethod(step_exits.open_view, "summary")
+    action_close_session = step_exits.close_session
+    leave_session = step_exits.leave_session
 
     async def before_quit(self) -> None:
         """Before leaving or quitting: stop counting time on a step nobody is on, and remember the

@@ -62,6 +62,12 @@ TYPING_DROP = ("submit", "next_column", "choose_speaker", "move", "edit", "follo
 SELECTED_DROP = ("next_step", "move", "edit", "summary", "next_column", "choose_speaker")
 
 
+def facilitate(method: str, *fixed: object) -> Callable[..., None]:
+    """A step screen action that is its `Facilitation` area's `method` (given `fixed`, then the
+    action's own parameters: `extend_timer(5)`)."""
+    return lambda screen, *params: getattr(screen.facilitation, method)(*fixed, *params)
+
+
 def footer_optional(phase: str, *, typing: bool) -> tuple[str, ...]:
     """What the footer drops first when it is narrow, in the phase `phase`, typing or with
     items selected: follow-ups (F4, and Ctrl+F on an item) matter in the discussion, the agenda (F3)
