@@ -11,7 +11,7 @@ import pytest
 
 from helpers.mounts import mount_unavailable
 from workshop_tui.content import load_catalog
-from workshop_tui.i18n import ENVIRONMENT, set_language
+from workshop_tui.i18n import CHOSEN, ENVIRONMENT, set_language
 
 
 @pytest.fixture(autouse=True)
@@ -22,8 +22,9 @@ def isolated_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(home / "Documents"))
     monkeypatch.delenv("WORKSHOP_TUI_DB", raising=False)
-    for name in ENVIRONMENT:
-        monkeypatch.delenv(name, raising=False)
+    for name in (*ENVIRONMENT, CHOSEN):
+        monkeypatch.setenv(name, "")  # so that teardown removes what a test's `--lang` set
+        monkeypatch.delenv(name)
     monkeypatch.setenv("LANG", "C.UTF-8")
     set_language("en")
     yield home

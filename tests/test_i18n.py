@@ -20,6 +20,7 @@ from workshop_tui.i18n import _, ngettext, po
     ({"LANG": "en_US.UTF-8", "LANGUAGE": "de:fr:en"}, "fr"),
     ({"LANG": "C.UTF-8"}, "en"),
     ({"LANG": "garbage!!"}, "en"),
+    ({"WORKSHOP_TUI_LANG": "fr", "LC_ALL": "C"}, "fr"),  # --lang, handed to the processes it starts
 ])
 def test_the_environment_chooses_the_language(environ, expected):
     assert i18n.from_environment(environ) == expected
@@ -127,3 +128,47 @@ def test_cli_usage_error_in_french(capsys):
     code, _out, err = run(capsys, "--lang=fr", "add")
     assert code == 2
     assert "les arguments suivants sont obligatoires" in err and "(voir `workshop-tui add --help`)" in err
+
+
+def test_numbers_and_dates_as_each_language_writes_them():
+    from datetime import date, datetime
+
+    from workshop_tui.i18n import formats
+
+    assert formats.number(1234567, "en") == "1,234,567" and formats.number(1234567, "fr") == "1\u202f234\u202f567"
+    assert formats.number(3.5, "fr", decimals=1) == "3,5" and formats.number(12, "de") == "12"
+    assert formats.day(date(2026, 12, 3), "en") == "2026-12-03" and formats.day(date(2026, 12, 3), "fr") == "03/12/2026"
+    assert formats.short_moment(datetime(2026, 12, 3, 14, 5, 7), "fr") == "03/12 14:05"
+    assert formats.iso_day("03/12/2026 14:05") == "2026-12-03 14:05" and formats.iso_day("14:05") == "14:05"
+
+
+def test_history_times_are_shown_in_the_language_and_read_back_in_any(monkeypatch):
+    from workshop_tui import moments
+
+    monkeypatch.setenv("TZ", "UTC")
+    import time
+
+    time.tzset()
+    try:
+        stamp = "2026-12-03T14:05:07.250000+00:00"
+        i18n.set_language("fr")
+        shown = moments.shown(stamp)
+        assert shown == "03/12/2026 14:05:07"
+        assert moments.moment_upto(shown) == "2026-12-03T14:05:07.999999+00:00"
+        assert moments.moment_upto("2026-12-03 14:05:07") == "2026-12-03T14:05:07.999999+00:00"
+        with pytest.raises(moments.MomentError, match="écrivez-le 03/12/2026 14:05:07"):
+            moments.moment_upto("demain")
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+def test_a_session_made_in_french_exports_in_french_from_an_english_command_line(capsys, tmp_path):
+    db = str(tmp_path / "s.db")
+    code, out, _err = run(capsys, "--db", db, "--lang", "fr", "new", "Atelier", "--facilitator", "Anne")
+    assert code == 0
+    assert run(capsys, "--db", db, "add", "Atelier", "--step", "1", "--column", "action", "Appeler")[0] == 0
+    code, page, _err = run(capsys, "--db", db, "export", "Atelier", "--format", "wikitext")
+    assert code == 0 and "== Informations ==" in page and "* Animation: Anne" in page and "'''ÉTAPE 1: " in page
+    code, _out, err = run(capsys, "--db", db, "sessions")
+    assert err == "" and "Atelier" in _out

@@ -192,7 +192,8 @@ def full_sessions(draw):
                        updated_at=draw(times), item_count=len(items), participants=draw(names),
                        votes_per_participant=draw(st.integers(0, 50)), participants_follow=draw(st.booleans()),
                        speaker=draw(st.sampled_from(["", "Ana", "Bo Jr"])),
-                       current_column=draw(st.sampled_from(["", *COLUMNS])))
+                       current_column=draw(st.sampled_from(["", *COLUMNS])),
+                       language=draw(st.sampled_from(["", "en", "fr"])))
     return SessionData(info=info, items=tuple(items), votes=tuple(votes), step_states=tuple(states))
 
 
@@ -208,7 +209,7 @@ def test_json_knows_every_field_of_the_model():
     assert {f.name for f in fields(SessionInfo)} == {
         "id", "title", "template_id", "event", "place", "date", "facilitator", "step_count", "current_step",
         "created_at", "updated_at", "item_count", "participants", "votes_per_participant", "participants_follow",
-        "speaker", "current_column", "columns"}
+        "speaker", "current_column", "language", "columns"}
     # `hidden`: an export holds only revealed items, so it is always false and never read back.
     assert {f.name for f in fields(Item)} == {
         "id", "step", "column", "text", "author", "position", "votes", "created_at", "updated_at", "session_id",

@@ -20,6 +20,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
+from workshop_tui.i18n import N_, _
 from workshop_tui.content import Catalog
 from workshop_tui.messages import ParticipantsConnected
 from workshop_tui.screens.help import HelpScreen
@@ -66,10 +67,10 @@ class WorkshopApp(StoreApp):
     COMMANDS = {SearchableCommands}
 
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit", tooltip="Quit (asks first if text is not saved)"),
-        Binding("f1", "help", "Help", id="help", tooltip="Every key of this screen"),
-        Binding("ctrl+t", "toggle_projector", "Light theme", show=False, id="projector",
-                tooltip="Switch between the light projector theme and the dark theme"),
+        Binding("ctrl+q", "quit", N_("Quit"), priority=True, id="quit", tooltip=N_("Quit (asks first if text is not saved)")),
+        Binding("f1", "help", N_("Help"), id="help", tooltip=N_("Every key of this screen")),
+        Binding("ctrl+t", "toggle_projector", N_("Light theme"), show=False, id="projector",
+                tooltip=N_("Switch between the light projector theme and the dark theme")),
     ]
 
     def __init__(self, store: StoreSource, catalog: Catalog | None = None, *, clock: Clock | None = None,
@@ -81,7 +82,7 @@ class WorkshopApp(StoreApp):
     async def on_mount(self) -> None:
         self.register_theme(PROJECTOR_THEME)
         for problem in self.catalog.problems:
-            self.notify(problem, title="Template skipped", severity="warning", markup=False)
+            self.notify(problem, title=_("Template skipped"), severity="warning", markup=False)
         await self.push_screen(self.first_screen())
         self.open_store_after_first_frame()
 
@@ -118,7 +119,7 @@ class WorkshopApp(StoreApp):
             self._counting = True
             self.count_participants(screen)
 
-    @store_work("Participants not counted", group="presence", background=True)
+    @store_work(N_("Participants not counted"), group="presence", background=True)
     async def count_participants(self, screen: SessionScreen) -> None:
         try:
             names = await screen.session.connected()
@@ -145,10 +146,10 @@ class WorkshopApp(StoreApp):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Help: every key", "Show the help screen", self.action_help)
+        yield SystemCommand(_("Help: every key"), _("Show the help screen"), self.action_help)
         yield SystemCommand(
-            "Projector theme (light, high contrast)",
-            "Toggle the light theme that reads well on a projector",
+            _("Projector theme (light, high contrast)"),
+            _("Toggle the light theme that reads well on a projector"),
             self.action_toggle_projector,
         )
         commands = getattr(screen, "palette_commands", None)

@@ -15,6 +15,7 @@ import re
 import secrets
 from pathlib import Path
 
+from workshop_tui.i18n import _
 from workshop_tui import locations
 
 ENV_VAR = "WORKSHOP_TUI_CLAIM_TOKEN"
@@ -40,7 +41,7 @@ def terminal_token(path: Path | None = None) -> str:
     given = os.environ.get(ENV_VAR)
     if given is not None:
         if not is_token(given.strip()):
-            raise ClaimTokenError(f"{ENV_VAR} must be 16 to 200 letters, digits, - or _")
+            raise ClaimTokenError(_('{ENV_VAR} must be 16 to 200 letters, digits, - or _').format(ENV_VAR=ENV_VAR))
         return given.strip()
     path = path or locations.claim_token_path()
     try:
@@ -48,7 +49,7 @@ def terminal_token(path: Path | None = None) -> str:
     except FileNotFoundError:
         kept = None
     except (OSError, UnicodeDecodeError) as error:
-        raise ClaimTokenError(f"cannot read {path}: {getattr(error, 'strerror', None) or error}") from None
+        raise ClaimTokenError(_('cannot read {path}: {value1}').format(path=path, value1=getattr(error, 'strerror', None) or error)) from None
     if is_token(kept):
         return kept  # type: ignore[return-value]
     token = _write(path, new_token(), replace=kept is not None)
@@ -79,5 +80,5 @@ def _write(path: Path, token: str, *, replace: bool) -> str:
         finally:
             temporary.unlink(missing_ok=True)
     except OSError as error:
-        raise ClaimTokenError(f"cannot keep your name's token in {path}: {error.strerror or error}") from None
+        raise ClaimTokenError(_("cannot keep your name's token in {path}: {value1}").format(path=path, value1=error.strerror or error)) from None
     return token

@@ -69,6 +69,7 @@ def merge_sessions(first: SessionData, second: SessionData, *, title: str,
         participants=tuple(participants),
         votes_per_participant=max(first.info.votes_per_participant, second.info.votes_per_participant),
         participants_follow=first.info.participants_follow,
+        language=first.info.language,
         columns=first.info.columns,
     )
     return SessionData(info=info, items=tuple(merged), votes=_merge_votes(first, second, renamed),

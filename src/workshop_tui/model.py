@@ -134,6 +134,7 @@ class SessionInfo:
     participants_follow: bool = True  # participants' views follow the facilitator's step
     speaker: str = ""  # who is at the facilitator's keyboard; "" = not chosen yet
     current_column: str = ""  # the column the facilitator was typing into; "" = the first
+    language: str = ""  # its exports' language (`i18n`); "" = made before sessions had one: English
     columns: tuple[str, ...] = COLUMNS  # the keys of its template's columns, in order (its shape)
 
 

@@ -27,6 +27,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
+from workshop_tui.i18n import N_, _
 from workshop_tui.claim_token import new_token
 from workshop_tui.content import Catalog
 from workshop_tui.model import HEARTBEAT_SECONDS, Clock, SessionInfo, new_id
@@ -48,9 +49,9 @@ class ParticipantApp(StoreApp):
     polls twice as often; dozens of participant processes on one machine poll at half the cost)."""
 
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Leave", priority=True, id="quit",
-                tooltip="Leave the session (asks first if text is not saved)"),
-        Binding("f1", "toggle_keys", "Keys", id="keys", tooltip="Show or hide every key you can press here"),
+        Binding("ctrl+q", "quit", N_("Leave"), priority=True, id="quit",
+                tooltip=N_("Leave the session (asks first if text is not saved)")),
+        Binding("f1", "toggle_keys", N_("Keys"), id="keys", tooltip=N_("Show or hide every key you can press here")),
     ]
 
     def __init__(self, store: StoreSource, session_id: int, name: str | None = None, *,
@@ -66,7 +67,7 @@ class ParticipantApp(StoreApp):
         self._asked_name = name
 
     def compose(self) -> ComposeResult:
-        yield Static("Joining the session…", id="joining")
+        yield Static(_("Joining the session…"), id="joining")
 
     def on_mount(self) -> None:
         self.open_store_after_first_frame()
@@ -121,7 +122,7 @@ class ParticipantApp(StoreApp):
 
     # -- presence ------------------------------------------------------------------------
 
-    @store_work("Not shown as connected", group="heartbeat", exclusive=True, background=True)
+    @store_work(N_("Not shown as connected"), group="heartbeat", exclusive=True, background=True)
     async def heartbeat(self) -> None:
         await self.session.heartbeat(self.client_id, ROLE, self.participant)
 
@@ -135,9 +136,9 @@ class ParticipantApp(StoreApp):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Only what a participant may do: no screenshots (a file on the host), no facilitator actions."""
-        yield SystemCommand("Leave the session", "Close your screen (Ctrl+Q)", self.action_quit)
-        yield SystemCommand("Keys", "Show or hide every key you can press here (F1)", self.action_toggle_keys)
-        yield SystemCommand("Theme", "Change the colours of your screen", self.action_change_theme)
+        yield SystemCommand(_("Leave the session"), _("Close your screen (Ctrl+Q)"), self.action_quit)
+        yield SystemCommand(_("Keys"), _("Show or hide every key you can press here (F1)"), self.action_toggle_keys)
+        yield SystemCommand(_("Theme"), _("Change the colours of your screen"), self.action_change_theme)
         commands = getattr(screen, "palette_commands", None)
         if commands is not None:
             yield from commands()

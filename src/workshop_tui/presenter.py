@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
+from workshop_tui.i18n import N_
 from workshop_tui.app import WorkshopApp
 from workshop_tui.content import Catalog
 from workshop_tui.model import Clock, SessionInfo
@@ -19,7 +20,7 @@ from workshop_tui.store_app import StoreSource
 class PresenterApp(WorkshopApp):
     """A `WorkshopApp` that shows one session's presenter view."""
 
-    TITLE = "workshop-tui presenter"
+    TITLE = N_("workshop-tui presenter")
 
     def __init__(self, store: StoreSource, info: SessionInfo, catalog: Catalog | None = None, *,
                  clock: Clock | None = None) -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Callable, TypeVar
 
+from workshop_tui.i18n import _
 from workshop_tui.model import DeletedItem, HistoryEntry, Item, SessionData, SessionInfo, StepState, StepView, Vote
 from workshop_tui.store.errors import NotAllowedError, StoreError
 from workshop_tui.store_calls import STALE_RETRIES, StoreCalls
@@ -130,7 +131,7 @@ class SessionStore:
                 view = store.step_view(self.id, view.info.current_step, viewer=viewer)
             return view, store.list_votes(self.id, view.step)
 
-        for _ in range(STALE_RETRIES):
+        for _attempt in range(STALE_RETRIES):
             (view, votes), mark = await self.calls.read_store(read)
             if not self.calls.stale(mark):
                 break  # else a save finished meanwhile, perhaps drawn already and missing here: read again
@@ -278,7 +279,7 @@ class ParticipantStore(SessionStore):
         return await self._call(lambda store: store.delete_own_item(self.id, item.id, self.name))
 
     async def move_item(self, item: Item, offset: int) -> list[Item]:
-        raise NotAllowedError("the order of the items is the facilitator's to change")
+        raise NotAllowedError(_("the order of the items is the facilitator's to change"))
 
     async def cast_vote(self, item: Item, voter: str) -> Item:
         return await self._call(lambda store: store.cast_own_vote(self.id, item.id, self.name))

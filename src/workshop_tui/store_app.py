@@ -25,6 +25,7 @@ from textual.app import App
 from textual.timer import Timer
 from textual.widgets import Input, TextArea
 
+from workshop_tui.i18n import _
 from workshop_tui.content import Catalog, Template, load_catalog
 from workshop_tui.messages import StoreChanged, StoreFailed
 from workshop_tui.model import Clock, SessionInfo, utc_now
@@ -109,7 +110,7 @@ class StoreApp(App[None]):
     def _opened(self, store: Store) -> None:
         self.store_calls.opened(store)
         if store.backup_made is not None:
-            self.notify(f"The store was upgraded; the old one is kept at {store.backup_made}", markup=False)
+            self.notify(_("The store was upgraded; the old one is kept at {path}").format(path=store.backup_made), markup=False)
         self.store_opened()
 
     def store_opened(self) -> None:
@@ -122,7 +123,7 @@ class StoreApp(App[None]):
             gc.freeze()
 
     def _store_failed(self, message: str) -> None:
-        self.error_message = message.splitlines()[0] if message else "cannot open the store"
+        self.error_message = message.splitlines()[0] if message else _("cannot open the store")
         self.exit(return_code=2)
 
     def on_unmount(self) -> None:
@@ -219,8 +220,9 @@ class StoreApp(App[None]):
                     await before_quit()
                 except StoreError as error:
                     self._quit_anyway = True
-                    self.post_message(StoreFailed(f"Not done before you {self.QUIT_VERB} "
-                                                  f"(Ctrl+Q again to {self.QUIT_VERB} anyway)", error))
+                    failure = _("Not done before you leave (Ctrl+Q again to leave anyway)") if self.QUIT_VERB == "leave" \
+                        else _("Not done before you quit (Ctrl+Q again to quit anyway)")
+                    self.post_message(StoreFailed(failure, error))
                     return
             await self.wait_for_store()
         self.exit()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from typing import Iterable
+from workshop_tui.i18n import _
 
 MAX_ITEM_LENGTH = 10_000
 
@@ -96,10 +97,10 @@ def clean_item_text(text: str) -> str:
     """
     cleaned = clean_text(text).strip("\n")
     if not cleaned.strip():
-        raise EmptyTextError("an item needs some text: it is empty or only whitespace")
+        raise EmptyTextError(_("an item needs some text: it is empty or only whitespace"))
     if len(cleaned) > MAX_ITEM_LENGTH:
         raise TextTooLongError(
-            f"an item can hold at most {MAX_ITEM_LENGTH:,} characters; this one has {len(cleaned):,}"
+            _('an item can hold at most {MAX_ITEM_LENGTH:,} characters; this one has {value1:,}').format(MAX_ITEM_LENGTH=MAX_ITEM_LENGTH, value1=len(cleaned))
         )
     return cleaned
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timezone
 
+from workshop_tui.i18n import N_, _
 from workshop_tui.model import PHASES, StepState
 
 # PHASES (model.py): every phase a step can be in. `private` is entered only when the facilitator
@@ -16,19 +17,19 @@ from workshop_tui.model import PHASES, StepState
 FLOW: tuple[str, ...] = PHASES[1:]
 
 PHASE_LABELS = {
-    "private": "Write privately",
-    "brainstorm": "Brainstorm",
-    "cluster": "Cluster",
-    "vote": "Vote",
-    "discuss": "Discuss",
+    "private": N_("Write privately"),
+    "brainstorm": N_("Brainstorm"),
+    "cluster": N_("Cluster"),
+    "vote": N_("Vote"),
+    "discuss": N_("Discuss"),
 }
 
 PHASE_HELP = {
-    "private": "Everyone writes on their own screen; nobody sees another's items until they are revealed.",
-    "brainstorm": "Everyone adds actions, obstacles and tools. Quantity first; no judging yet.",
-    "cluster": "Group similar items together (merge and split clusters). Adding still works.",
-    "vote": "Each participant places their dots on the items that matter most.",
-    "discuss": "Items are ordered by votes: talk through the top ones and turn them into follow-ups.",
+    "private": N_("Everyone writes on their own screen; nobody sees another's items until they are revealed."),
+    "brainstorm": N_("Everyone adds actions, obstacles and tools. Quantity first; no judging yet."),
+    "cluster": N_("Group similar items together (merge and split clusters). Adding still works."),
+    "vote": N_("Each participant places their dots on the items that matter most."),
+    "discuss": N_("Items are ordered by votes: talk through the top ones and turn them into follow-ups."),
 }
 
 
@@ -37,14 +38,20 @@ def brainstormed(labels: tuple[str, ...]) -> str:
     what to add); "" for the 8 steps' own columns, whose wording the phase texts already use."""
     if not labels:
         return ""
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+    return labels[0] if len(labels) == 1 else _("{first} and {last}").format(first=", ".join(labels[:-1]),
+                                                                           last=labels[-1])
+
+
+def phase_label(phase: str) -> str:
+    """A phase's name in the current language (an unknown phase: itself, capitalised)."""
+    return _(PHASE_LABELS[phase]) if phase in PHASE_LABELS else phase.capitalize()
 
 
 def phase_help(phase: str, labels: tuple[str, ...] = ()) -> str:
     """What a phase is for (`PHASE_HELP`); brainstorm names the template's columns when given."""
     if phase == "brainstorm" and labels:
-        return f"Everyone adds {brainstormed(labels)}. Quantity first; no judging yet."
-    return PHASE_HELP.get(phase, "")
+        return _("Everyone adds {columns}. Quantity first; no judging yet.").format(columns=brainstormed(labels))
+    return _(PHASE_HELP[phase]) if phase in PHASE_HELP else ""
 
 
 def takes_new_items(phase: str) -> bool:

@@ -4,7 +4,7 @@ A method decorated with `@store_work("Not deleted")` runs as a Textual worker na
 (in its group; its store calls run in order on the app's store thread). If a store call in it
 raises a `StoreError` (the user's problem: a full disk, a read-only store, an item deleted
 elsewhere), the worker ends and posts `StoreFailed` to the app, which shows one notification
-titled with what was not done. Cleaning up after a failure is the method's own `try/finally`;
+titled with what was not done (marked `N_()`, translated when shown). Cleaning up after a failure is the method's own `try/finally`;
 catching a `StoreError` to notify is never a screen's business. Anything else is a bug: the
 worker fails and the app ends loudly, with the traceback. `run_store_work` does the same for a
 coroutine made on the spot (a dialog's answer).
@@ -19,6 +19,7 @@ from textual import work
 from textual.dom import DOMNode
 from textual.worker import Worker
 
+from workshop_tui.i18n import _
 from workshop_tui.messages import StoreFailed
 from workshop_tui.store.errors import StoreError
 
@@ -29,7 +30,7 @@ async def _reporting(node: DOMNode, failure: str, calls: Awaitable[T], backgroun
     try:
         return await calls
     except StoreError as error:
-        node.app.post_message(StoreFailed(failure, error, background=background))
+        node.app.post_message(StoreFailed(_(failure), error, background=background))
         return None
 
 

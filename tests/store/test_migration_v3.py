@@ -21,6 +21,7 @@ DUMP = Path(__file__).parents[1] / "data" / "store_v2.sql"
 BOOLEANS = {("sessions", "participants_follow"), ("items", "followup")}
 UNDO_3 = [  # and every later migration: back to schema 2
     "ALTER TABLE sessions DROP COLUMN column_keys",
+    "ALTER TABLE sessions DROP COLUMN language",
     "DROP TABLE wiki_targets",
     "ALTER TABLE items DROP COLUMN followup_status",
     "ALTER TABLE items DROP COLUMN from_last_time",

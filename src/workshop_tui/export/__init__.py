@@ -16,6 +16,7 @@ from workshop_tui.content import Catalog, Template
 from workshop_tui.export import csv, json, markdown, wikitext, wikitext_import
 from workshop_tui.export.common import UNKNOWN_FORMAT, ImportFormatError
 from workshop_tui.export.files import read_import_file, read_import_stream, write_file
+from workshop_tui.i18n import SOURCE_LANGUAGE, using
 from workshop_tui.model import SessionData
 from workshop_tui.text import safe_document
 
@@ -34,13 +35,16 @@ def export_text(data: SessionData, template: Template, fmt: str, *, now: datetim
     """The session in a format; `now` is when a running step timer's time is counted to.
 
     Without `now` the current time is read, and only if a timer runs: an export of a session
-    whose timers are stopped depends on nothing but the session."""
+    whose timers are stopped depends on nothing but the session. Its words are in the session's
+    language (`SessionInfo.language`; "" is English, as before sessions had one)."""
     try:
         exporter = _EXPORTERS[fmt]
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}") from None
     # The session's shape decides the columns, whatever the template says now (`Template.shaped`).
-    return safe_document(exporter(data, template.shaped(data.info.columns), now=now))  # the last check: no control character out
+    with using(data.info.language or SOURCE_LANGUAGE):  # the session's language, whatever the screen's
+        text = exporter(data, template.shaped(data.info.columns), now=now)
+    return safe_document(text)  # the last check: no control character out
 
 
 def detect_format(text: str) -> str:

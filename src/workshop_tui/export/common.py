@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from workshop_tui.i18n import N_, _, ngettext, variants
+from workshop_tui.i18n.words import items_count
 from workshop_tui import timebox
 from workshop_tui.content import Catalog, Template
 from workshop_tui.grouping import cell_groups
-from workshop_tui.i18n import N_, _, ngettext, variants
 from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo, StepState, new_id
 from workshop_tui.text import EmptyTextError, TextTooLongError, clean_item_text, clean_text
 
@@ -209,7 +210,7 @@ def unrevealed(data: SessionData) -> list[tuple[int, int]]:
 
 def items_phrase(count: int) -> str:
     """`1 item`, `2 items`."""
-    return ngettext("{count} item", "{count} items", count).format(count=count)
+    return items_count(count)
 
 
 def unrevealed_note(count: int, shown: bool) -> str:
@@ -265,16 +266,10 @@ def read_status(word: str) -> str | None:
     return next((status for status, english in STATUS_WORDS.items() if word in variants(english)), None)
 
 
-STEP_WORD = N_("STEP")
 INFO_WORDS = {"facilitator": N_("Facilitator"), "participants": N_("Participants"), "event": N_("Event"),
               "place": N_("Place"), "date": N_("Date")}
 """The Information section's labels, by `SessionInfo` field, in the order exports list them."""
-INFORMATION, INTRODUCTION, FOLLOWUPS = N_("Information"), N_("Introduction"), N_("Follow-ups")
-
-
-def step_label(number: int, title: str = "") -> str:
-    """`STEP 3: Find common ground`, or `STEP 9` for a step the template does not have."""
-    return f"{_(STEP_WORD)} {number}: {title}" if title else f"{_(STEP_WORD)} {number}"
+INFORMATION, INTRODUCTION = N_("Information"), N_("Introduction")
 
 
 def votes_phrase(count: int) -> str:

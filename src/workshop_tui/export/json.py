@@ -30,6 +30,7 @@ from workshop_tui.export.common import (
     shown,
     unrevealed,
 )
+from workshop_tui.i18n import available, normalize
 from workshop_tui.model import COLUMNS, FOLLOWUP_STATUSES, MAX_COLUMNS, Item, SessionData, SessionInfo, StepState, Vote, new_id
 from workshop_tui.text import clean_name
 from workshop_tui.timebox import PHASES
@@ -55,9 +56,11 @@ def export(data: SessionData, template: Template, *, now: datetime | None = None
 
 
 def _session(info: SessionInfo) -> dict:
-    """The session's header; its columns only when they are not the 8 steps' (so a file of a
-    session made before templates had a shape reads exactly as it did)."""
+    """The session's header; its language and its columns only when it has them (a session
+    older than languages, or of the 8 steps' shape, exports as it did before)."""
     session = asdict(info)
+    if not session["language"]:
+        del session["language"]
     columns = session.pop("columns")
     if tuple(columns) != COLUMNS:
         session["columns"] = list(columns)
@@ -136,6 +139,7 @@ def _info(session: _Fields, items: tuple[Item, ...], catalog: Catalog) -> Sessio
                                             default=_default(SessionInfo, "participants_follow")),
         speaker=clean_name(session.text("speaker")) or "",
         current_column=column if (column := session.text("current_column")) in columns else "",
+        language=language if (language := normalize(session.text("language"))) in available() else "",
         columns=columns,
     )
 

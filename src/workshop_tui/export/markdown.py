@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from workshop_tui.i18n import _, pgettext
+from workshop_tui.i18n.words import step_label
 from workshop_tui.content import Template
 from workshop_tui.export.common import (
-    FOLLOWUPS,
     INFO_WORDS,
     INFORMATION,
     INTRODUCTION,
@@ -33,13 +34,11 @@ from workshop_tui.export.common import (
     last_step,
     owner_part,
     status_word,
-    step_label,
     step_time,
     time_text,
     unrevealed_note,
     votes_phrase,
 )
-from workshop_tui.i18n import _
 from workshop_tui.grouping import cell_groups, is_cluster
 from workshop_tui.model import Item, SessionData
 
@@ -140,4 +139,4 @@ def _followups(data: SessionData) -> list[str]:
         detail = f" — {', '.join(parts)}" if parts else ""
         box = "[x]" if item.followup_status in ("done", "dropped") else "[ ]"
         lines.append(f"- {box} {escape(item.text)}{detail} ({checklist_note(item)})")
-    return ["", f"## {_(FOLLOWUPS)}", "", *lines] if lines else []
+    return ["", "## " + pgettext("heading", "Follow-ups"), "", *lines] if lines else []

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from workshop_tui.i18n import _, pgettext
+from workshop_tui.i18n.words import step_label
 from workshop_tui.content import Template
 from workshop_tui.export.common import (
-    FOLLOWUPS,
     INFO_WORDS,
     INFORMATION,
     INTRODUCTION,
@@ -42,13 +43,11 @@ from workshop_tui.export.common import (
     last_step,
     owner_part,
     status_word,
-    step_label,
     step_time,
     time_text,
     unrevealed,
     votes_phrase,
 )
-from workshop_tui.i18n import _
 from workshop_tui.grouping import cell_groups, is_cluster
 from workshop_tui.export.wikimarkup import escape
 from workshop_tui.model import Item, SessionData, SessionInfo
@@ -164,4 +163,4 @@ def _followups(data: SessionData) -> list[str]:
         detail = f" — {', '.join(parts)}" if parts else ""
         box = CHECKBOXES.get(item.followup_status, CHECKBOX)
         lines.append(f"* {box} {escape(item.text)}{detail} ({checklist_note(item)})")
-    return ["", f"== {_(FOLLOWUPS)} ==", *lines] if lines else []
+    return ["", "== " + pgettext("heading", "Follow-ups") + " ==", *lines] if lines else []

@@ -29,6 +29,7 @@ SOURCE_LANGUAGE = "en"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 NAMES = {"en": "English", "fr": "Français"}  # each language in its own words
 ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+CHOSEN = "WORKSHOP_TUI_LANG"  # `--lang`, handed to the processes this one starts (`serve`'s participants)
 
 __all__ = ["N_", "_", "available", "choose", "current", "ngettext", "set_language", "using", "variants"]
 
@@ -101,9 +102,12 @@ def normalize(name: str | None) -> str | None:
 
 
 def from_environment(environ: Mapping[str, str] | None = None) -> str:
-    """The language the environment asks for, as gettext reads it: `LANGUAGE` (a list: the
-    first supported one) unless the locale is C, then `LC_ALL`, `LC_MESSAGES`, `LANG`."""
+    """The language the environment asks for: `WORKSHOP_TUI_LANG` (set by `--lang` for the
+    processes it starts), else as gettext reads it: `LANGUAGE` (a list: the first supported
+    one) unless the locale is C, then `LC_ALL`, `LC_MESSAGES`, `LANG`."""
     environ = os.environ if environ is None else environ
+    if normalize(environ.get(CHOSEN)):
+        return normalize(environ[CHOSEN])  # type: ignore[return-value]
     locale_name = next((environ[key] for key in ENVIRONMENT[1:] if environ.get(key)), "")
     if normalize(locale_name) == SOURCE_LANGUAGE and locale_name.split(".")[0] in ("C", "POSIX"):
         return SOURCE_LANGUAGE
@@ -130,10 +134,13 @@ def choose(option: str | None, environ: Mapping[str, str] | None = None) -> tupl
     if option:
         found = normalize(option)
         if found is None:
-            set_language(SOURCE_LANGUAGE)
-            return SOURCE_LANGUAGE, _("unknown language '{code}' (known: {known}); using English").format(
+            found, warning = SOURCE_LANGUAGE, _("unknown language '{code}' (known: {known}); using English").format(
                 code=option, known=", ".join(available()))
-        return set_language(found), None
+        else:
+            warning = None
+        if environ is None:
+            os.environ[CHOSEN] = found  # the processes it starts speak it too
+        return set_language(found), warning
     return set_language(from_environment(environ)), None
 
 

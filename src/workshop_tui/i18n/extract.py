@@ -68,7 +68,12 @@ def extract(package_dir: Path = PACKAGE_DIR) -> list[po.Entry]:
             key = (entry.context, entry.msgid)
             if key not in found:
                 found[key] = entry
-            found[key].comments.append(f"#: {relative}:{line}")
+                found[key].comments.append(f"#: {relative}")
+            elif found[key].plural != entry.plural:
+                raise ExtractError(f"{relative}:{line}: {entry.msgid!r} is marked both with and without a plural; "
+                                   "use another text for one of them")
+            elif f"#: {relative}" not in found[key].comments:
+                found[key].comments.append(f"#: {relative}")
     return list(found.values())
 
 

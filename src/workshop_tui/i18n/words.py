@@ -1,8 +1,22 @@
-"""Words the command line, the screens and the exports share: a follow-up's status, by key."""
+"""Words the command line, the screens and the exports share: STEP n, a number of items, a
+follow-up's status, a kind of change."""
 
 from __future__ import annotations
 
-from workshop_tui.i18n import N_, _
+from workshop_tui.i18n import N_, _, ngettext
+
+STEP_WORD = N_("STEP")
+
+
+def step_label(number: int, title: str = "") -> str:
+    """`STEP 3: Find common ground`, or `STEP 9` for a step the template does not have."""
+    return f"{_(STEP_WORD)} {number}: {title}" if title else f"{_(STEP_WORD)} {number}"
+
+
+def items_count(count: int) -> str:
+    """`1 item`, `2 items`."""
+    return ngettext("{count} item", "{count} items", count).format(count=count)
+
 
 STATUS_NAMES = {"open": N_("open"), "done": N_("done"), "dropped": N_("dropped"), "carried": N_("carried")}
 

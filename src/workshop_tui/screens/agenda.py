@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from workshop_tui.i18n import N_, _
 from workshop_tui import stats, timebox
 from workshop_tui.model import SessionData, SessionInfo
 from workshop_tui.screens.session_screen import StepPicker
@@ -32,30 +33,30 @@ MIN_BAR, MAX_TITLE = 6, 60
 
 def _left(time: stats.StepTime) -> Content:
     if not time.spent_seconds and not time.running:
-        return Content.styled("not started", "dim")
+        return Content.styled(_("not started"), "dim")
     if time.remaining_seconds < 0:
-        return Content.styled(f"+{duration(-time.remaining_seconds)} over", "bold $text-error")
-    return Content.styled(f"{duration(time.remaining_seconds)} left", "dim")
+        return Content.styled(_("+{time} over").format(time=duration(-time.remaining_seconds)), "bold $text-error")
+    return Content.styled(_("{time} left").format(time=duration(time.remaining_seconds)), "dim")
 
 
 class AgendaScreen(StepPicker):
     """Every step's time, planned and spent; Enter goes to the highlighted step."""
 
     CSS_PATH = "agenda.tcss"
-    HELP_TITLE = "Agenda"
-    HELP_KEYS = (Binding("up,down", "", "Choose a step"),)
+    HELP_TITLE = N_("Agenda")
+    HELP_KEYS = (Binding("up,down", "", N_("Choose a step")),)
 
     BINDINGS = [
-        Binding("enter,g", "go", "Go to step", tooltip="Go to the highlighted step"),
-        Binding("t", "set_timebox", "Timebox", tooltip="Set the highlighted step's timebox, in minutes"),
-        Binding("v", "set_votes", "Dots", tooltip="How many dots each participant has in each step"),
-        Binding("escape,f3", "back", "Back", tooltip="Back to where you were"),
+        Binding("enter,g", "go", N_("Go to step"), tooltip=N_("Go to the highlighted step")),
+        Binding("t", "set_timebox", N_("Timebox"), tooltip=N_("Set the highlighted step's timebox, in minutes")),
+        Binding("v", "set_votes", N_("Dots"), tooltip=N_("How many dots each participant has in each step")),
+        Binding("escape,f3", "back", N_("Back"), tooltip=N_("Back to where you were")),
     ]
 
     data: SessionData | None = None
 
     def compose(self) -> ComposeResult:
-        yield ProgressHeader(f"Agenda · {self.info.title}")
+        yield ProgressHeader(_("Agenda · {title}").format(title=self.info.title))
         yield Static(id="agenda-heading")
         yield OptionList(id="agenda")
         yield Static(id="agenda-total")
@@ -105,7 +106,7 @@ class AgendaScreen(StepPicker):
         cells = [mark, fit(Content.styled(f"{time.step:>2}", "bold" if here else ""), 3),
                  fit(Content.styled(time.title, "bold" if here else ""), title_width)]
         if with_phase:
-            cells.append(fit(timebox.PHASE_LABELS.get(phase, phase), PHASE))
+            cells.append(fit(timebox.phase_label(phase), PHASE))
         cells += [fit(duration(time.planned_seconds), PLANNED, right=True),
                   fit(duration(time.spent_seconds), SPENT, right=True)]
         if bar_width:
@@ -120,11 +121,11 @@ class AgendaScreen(StepPicker):
             return Content.styled(text, "bold $text-muted")
 
         # Over the bar and what is left (without a bar, over what is left only).
-        against = "Spent against planned" if bar_width >= 21 else "Against plan" if bar_width else "Remaining"
-        cells = [fit("", 2), fit(heading("#"), 3, right=True), fit(heading("Step"), title_width)]
+        against = _("Spent against planned") if bar_width >= 21 else _("Against plan") if bar_width else _("Remaining")
+        cells = [fit("", 2), fit(heading("#"), 3, right=True), fit(heading(_("Step")), title_width)]
         if with_phase:
-            cells.append(fit(heading("Phase"), PHASE))
-        cells += [fit(heading("Planned"), PLANNED, right=True), fit(heading("Spent"), SPENT, right=True),
+            cells.append(fit(heading(_("Phase")), PHASE))
+        cells += [fit(heading(_("Planned")), PLANNED, right=True), fit(heading(_("Spent")), SPENT, right=True),
                   fit(heading(against), bar_width + 1 + LEFT if bar_width else LEFT)]
         return joined_spaces(Content(" ").join(cells))
 
@@ -144,15 +145,16 @@ class AgendaScreen(StepPicker):
         planned = sum(time.planned_seconds for time in times)
         spent = sum(time.spent_seconds for time in times)
         total = Content.assemble(
-            ("Total  ", "bold"), (duration(planned), "bold"), " planned · ", (duration(spent), "bold"), " spent",
-            (f" · {duration(spent - planned)} over" if spent > planned else f" · {duration(planned - spent)} left",
+            (_("Total  "), "bold"), (duration(planned), "bold"), _(" planned · "), (duration(spent), "bold"), _(" spent"),
+            (_(" · {time} over").format(time=duration(spent - planned)) if spent > planned
+             else _(" · {time} left").format(time=duration(planned - spent)),
              "bold $text-error" if spent > planned else "dim"),
         )
         self.query_one("#agenda-total", Static).update(joined_spaces(total))
         dots = self.data.info.votes_per_participant
         self.query_one("#agenda-settings", Static).update(joined_spaces(Content.assemble(
-            "Dots per participant in each step: ", (str(dots), "bold"),
-            ("   v changes it · t sets the highlighted step's timebox · Enter goes to the step", "dim"))))
+            _("Dots per participant in each step: "), (str(dots), "bold"),
+            (_("   v changes it · t sets the highlighted step's timebox · Enter goes to the step"), "dim"))))
 
     # -- keys ----------------------------------------------------------------------------
 
@@ -183,15 +185,15 @@ class AgendaScreen(StepPicker):
             if text is not None:
                 self.set_timebox(step, text)
 
-        self.app.push_screen(TextPrompt(f"Timebox of step {step}, in minutes", value=f"{minutes:g}",
-                                        placeholder="e.g. 15", confirm="Set"), chosen)
+        self.app.push_screen(TextPrompt(_("Timebox of step {step}, in minutes").format(step=step), value=f"{minutes:g}",
+                                        placeholder=_("e.g. 15"), confirm=_("Set")), chosen)
 
-    @store_work("Timebox not changed")
+    @store_work(N_("Timebox not changed"))
     async def set_timebox(self, step: int, text: str) -> None:
         try:
             seconds = round(float(text.replace(",", ".")) * 60)
         except (ValueError, OverflowError):  # "x", "nan", "1e999"
-            self.notify(f"'{text}' is not a number of minutes.", severity="error", markup=False)
+            self.notify(_("'{text}' is not a number of minutes.").format(text=text), severity="error", markup=False)
             return
         await self.session.set_planned_seconds(step, seconds)
         self.reread()
@@ -207,8 +209,8 @@ class AgendaScreen(StepPicker):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         if self.can_go:
-            yield SystemCommand("Go to step", "The highlighted step (Enter)", self.action_go)
-        yield SystemCommand("Set the timebox…", "Of the highlighted step, in minutes (T)", self.action_set_timebox)
-        yield SystemCommand("Dots per participant…", "How many dots each participant has per step (V)",
+            yield SystemCommand(_("Go to step"), _("The highlighted step (Enter)"), self.action_go)
+        yield SystemCommand(_("Set the timebox…"), _("Of the highlighted step, in minutes (T)"), self.action_set_timebox)
+        yield SystemCommand(_("Dots per participant…"), _("How many dots each participant has per step (V)"),
                             self.action_set_votes)
-        yield SystemCommand("Back", "Leave the agenda (Escape)", self.action_back)
+        yield SystemCommand(_("Back"), _("Leave the agenda (Escape)"), self.action_back)

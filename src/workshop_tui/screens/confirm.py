@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from workshop_tui.i18n import N_, _
 from workshop_tui.widgets.footer import AppFooter
 
 
@@ -19,11 +20,11 @@ class ConfirmDialog(ModalScreen[bool]):
     CSS_PATH = "dialogs.tcss"
 
     BINDINGS = [
-        Binding("y", "confirm", "Yes"),
-        Binding("escape,n", "cancel", "No"),
+        Binding("y", "confirm", N_("Yes")),
+        Binding("escape,n", "cancel", N_("No")),
     ]
 
-    def __init__(self, title: str, message: Content | str, *, confirm: str = "Yes", danger: bool = False) -> None:
+    def __init__(self, title: str, message: Content | str, *, confirm: str = N_("Yes"), danger: bool = False) -> None:
         super().__init__()
         self.title_text = title
         self.message = message if isinstance(message, Content) else Content(message)
@@ -35,8 +36,8 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Static(Content(self.title_text), classes="dialog-title")
             yield Static(self.message, classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.confirm_label, id="confirm", variant="error" if self.danger else "primary")
-                yield Button("Cancel", id="cancel")
+                yield Button(_(self.confirm_label), id="confirm", variant="error" if self.danger else "primary")
+                yield Button(_("Cancel"), id="cancel")
         yield AppFooter()
 
     def on_mount(self) -> None:

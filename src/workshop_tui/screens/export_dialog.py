@@ -25,21 +25,22 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from workshop_tui.i18n import N_, _
 from workshop_tui import locations, preferences
 from workshop_tui.widgets.footer import AppFooter
 
-FORMAT_LABELS = {"wikitext": "Wikitext", "csv": "CSV", "markdown": "Markdown", "json": "JSON"}
+FORMAT_LABELS = {"wikitext": N_("Wikitext"), "csv": N_("CSV"), "markdown": N_("Markdown"), "json": N_("JSON")}
 FORMAT_PREFERENCE = "export_format"
 
 # The palette's export commands (the step screen's and the summary's): title, help, format.
 EXPORT_COMMANDS = (
-    ("Export…", "Wikitext for the wiki, CSV for spreadsheets, Markdown, JSON; a file or the clipboard",
+    (N_("Export…"), N_("Wikitext for the wiki, CSV for spreadsheets, Markdown, JSON; a file or the clipboard"),
      None),
-    ("Export as wikitext…", "The summary table for a wiki page (MediaWiki), to a .wiki file or the clipboard",
+    (N_("Export as wikitext…"), N_("The summary table for a wiki page (MediaWiki), to a .wiki file or the clipboard"),
      "wikitext"),
-    ("Export as CSV…", "One row per item, for a spreadsheet (Excel, LibreOffice, Google Sheets)", "csv"),
-    ("Export as Markdown…", "For GitHub or any Markdown reader", "markdown"),
-    ("Export as JSON…", "Everything the session holds; importing it restores the session", "json"),
+    (N_("Export as CSV…"), N_("One row per item, for a spreadsheet (Excel, LibreOffice, Google Sheets)"), "csv"),
+    (N_("Export as Markdown…"), N_("For GitHub or any Markdown reader"), "markdown"),
+    (N_("Export as JSON…"), N_("Everything the session holds; importing it restores the session"), "json"),
 )
 
 
@@ -84,14 +85,14 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     """Format, file, and Save / Copy / Cancel."""
 
     CSS_PATH = "export_dialog.tcss"
-    HELP_TITLE = "Export dialog"
+    HELP_TITLE = N_("Export dialog")
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save", tooltip="Write the file"),
-        Binding("ctrl+y", "copy", "Copy", tooltip="Copy the export to the clipboard"),
-        Binding("ctrl+o", "publish", "Publish to wiki",
-                tooltip="Publish the summary table to a wiki page (shows the changes first)"),
+        Binding("escape", "cancel", N_("Cancel")),
+        Binding("ctrl+s", "save", N_("Save"), tooltip=N_("Write the file")),
+        Binding("ctrl+y", "copy", N_("Copy"), tooltip=N_("Copy the export to the clipboard")),
+        Binding("ctrl+o", "publish", N_("Publish to wiki"),
+                tooltip=N_("Publish the summary table to a wiki page (shows the changes first)")),
     ]
 
     def __init__(self, title: str, *, fmt: str | None = None) -> None:
@@ -110,28 +111,28 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="export-dialog"):
-            yield Static(Content.assemble("Export ", (self.title_text, "bold")), classes="export-title")
+            yield Static(Content.assemble(_("Export "), (self.title_text, "bold")), classes="export-title")
             with Horizontal(classes="export-row"):
-                yield Label("Format", classes="export-label")
+                yield Label(_("Format"), classes="export-label")
                 with RadioSet(id="formats"):
                     for fmt in self.formats:
                         yield FormatButton(
-                            f"{FORMAT_LABELS.get(fmt, fmt)} ({self.extensions[fmt]})", value=fmt == self.fmt, name=fmt
+                            f"{_(FORMAT_LABELS.get(fmt, fmt))} ({self.extensions[fmt]})", value=fmt == self.fmt, name=fmt
                         )
             with Horizontal(classes="export-row"):
-                yield Label("File", classes="export-label")
+                yield Label(_("File"), classes="export-label")
                 yield Input(_shown(self.proposed(self.fmt)), id="path", compact=True)
             yield Static(
-                "Arrows pick the format, Enter or Space sets it; Tab moves to the file name.\n"
-                "An existing file is never replaced without asking.",
+                _("Arrows pick the format, Enter or Space sets it; Tab moves to the file name.\n"
+                "An existing file is never replaced without asking."),
                 classes="export-hint",
                 markup=False,
             )
             with Horizontal(classes="export-buttons"):
-                yield Button("Save file", id="save", variant="primary")
-                yield Button("Copy to clipboard", id="copy")
-                yield Button("Publish to wiki…", id="publish")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Save file"), id="save", variant="primary")
+                yield Button(_("Copy to clipboard"), id="copy")
+                yield Button(_("Publish to wiki…"), id="publish")
+                yield Button(_("Cancel"), id="cancel")
         yield AppFooter()
 
     def on_mount(self) -> None:
@@ -152,7 +153,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def _path(self) -> Path | None:
         text = self.query_one("#path", Input).value.strip()
         if not text:
-            self.notify("Type a file name, or copy to the clipboard instead.", severity="warning")
+            self.notify(_("Type a file name, or copy to the clipboard instead."), severity="warning")
             return None
         path = Path(text).expanduser()
         if not path.is_absolute():

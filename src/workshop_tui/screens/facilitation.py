@@ -32,6 +32,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
 
+from workshop_tui.i18n import N_, _, ngettext
 from workshop_tui import timebox
 from workshop_tui.content import Step
 from workshop_tui.model import Clock, Item, SessionInfo, StepState, Vote
@@ -133,19 +134,21 @@ class Facilitation(Horizontal):
 
     # -- the timer -----------------------------------------------------------------------
 
-    @store_work("Not changed")
+    @store_work(N_("Not changed"))
     async def toggle_timer(self) -> None:
         """Start the step's timer, or pause it."""
         change = self.session.pause_timer if self.state.running_since else self.session.start_timer
         self.show_states(await change(self.step, self.clock()))
 
-    @store_work("Not changed")
+    @store_work(N_("Not changed"))
     async def extend_timer(self, minutes: int) -> None:
         """Add minutes to the step's timebox."""
         self.show_states(await self.session.extend_timer(self.step, minutes * 60))
-        self.notify(f"Step {self.step}: {minutes} more minute{'s' if minutes != 1 else ''} in the timebox.")
+        self.notify(ngettext("Step {step}: {count} more minute in the timebox.",
+                             "Step {step}: {count} more minutes in the timebox.", minutes).format(
+            step=self.step, count=minutes))
 
-    @store_work("Timer not moved")
+    @store_work(N_("Timer not moved"))
     async def carry_timer(self, entering: int) -> None:
         """A running timer follows the facilitator: the store pauses it and starts the step entered."""
         self.show_states(*await self.session.carry_timer(entering, self.clock()))
@@ -160,8 +163,8 @@ class Facilitation(Horizontal):
         if event.step != self.step:
             return
         self.app.bell()
-        self.notify(f"Time is up for step {event.step}. F6 adds a minute, F7 five; Ctrl+N moves on.",
-                    title="Timebox", severity="warning")
+        self.notify(_("Time is up for step {step}. F6 adds a minute, F7 five; Ctrl+N moves on.").format(step=event.step),
+                    title=_("Timebox"), severity="warning")
 
     # -- phases --------------------------------------------------------------------------
 
@@ -175,12 +178,12 @@ class Facilitation(Horizontal):
         step = self.template_step
         phase = timebox.next_phase(current, offset, step.phases if step else timebox.PHASES)
         if phase == current:
-            edge = "last" if offset > 0 else "first"
-            self.notify(f"{timebox.PHASE_LABELS[current]} is the {edge} phase.")
+            edge = _("{phase} is the last phase.") if offset > 0 else _("{phase} is the first phase.")
+            self.notify(edge.format(phase=timebox.phase_label(current)))
             return
         self.set_phase(phase)
 
-    @store_work("Not changed")
+    @store_work(N_("Not changed"))
     async def set_phase(self, phase: str) -> None:
         # The phase bar says what the new phase is for; no note on top of it.
         self.show_states(await self.session.set_phase(self.step, phase))
@@ -198,46 +201,48 @@ class Facilitation(Horizontal):
     def on_group_column_merge_requested(self, event: GroupColumn.MergeRequested) -> None:
         self.merge_items(event.column, event.item_ids)
 
-    @store_work("Not merged")
+    @store_work(N_("Not merged"))
     async def merge_items(self, column: GroupColumn, item_ids: tuple[str, ...]) -> None:
         members = await self.session.cluster(item_ids)
         column.marked.clear()
         self.post_message(self.ItemsSaved(column, members, select=members[0].id))
-        self.notify(f"Merged into one cluster of {len(members)} items (Ctrl+X splits it again).")
+        self.notify(_("Merged into one cluster of {count} items (Ctrl+X splits it again).").format(count=len(members)))
 
     def on_group_column_split_requested(self, event: GroupColumn.SplitRequested) -> None:
         self.split_cluster(event.column, event.item)
 
-    @store_work("Not split")
+    @store_work(N_("Not split"))
     async def split_cluster(self, column: GroupColumn, item: Item) -> None:
         members = await self.session.split(item)
         self.post_message(self.ItemsSaved(column, members, select=members[0].id))
-        self.notify(f"Split the cluster back into {len(members)} items (Space marks them, Ctrl+K merges again).")
+        self.notify(_("Split the cluster back into {count} items (Space marks them, Ctrl+K merges again).").format(
+            count=len(members)))
 
     # -- dot votes -----------------------------------------------------------------------
 
     def on_group_column_vote_requested(self, event: GroupColumn.VoteRequested) -> None:
         voter = self.speaker
         if not voter:
-            self.notify("Choose who is voting first: Ctrl+O picks the speaker, whose dots these are.",
-                        title="Whose vote?", severity="warning")
+            self.notify(_("Choose who is voting first: Ctrl+O picks the speaker, whose dots these are."),
+                        title=_("Whose vote?"), severity="warning")
             return
         target = event.group[0]
         if event.withdraw:
             ids = {item.id for item in event.group}
             mine = [vote for vote in self.votes if vote.participant == voter and vote.item_id in ids]
             if not mine:
-                self.notify(f"{voter} has no dot on this item to take back.", severity="warning", markup=False)
+                self.notify(_("{name} has no dot on this item to take back.").format(name=voter), severity="warning",
+                            markup=False)
                 return
             target = next(item for item in event.group if item.id == mine[-1].item_id)
         (self.withdraw if event.withdraw else self.vote)(event.column, target, voter)
 
-    @store_work("No vote cast")
+    @store_work(N_("No vote cast"))
     async def vote(self, column: GroupColumn, item: Item, voter: str) -> None:
         """Place one of the speaker's dots on a row (a cluster's first item)."""
         await self._voted(column, await self.session.cast_vote(item, voter))
 
-    @store_work("Dot not taken back")
+    @store_work(N_("Dot not taken back"))
     async def withdraw(self, column: GroupColumn, item: Item, voter: str) -> None:
         await self._voted(column, await self.session.withdraw_vote(item, voter))
 
@@ -265,30 +270,37 @@ class Facilitation(Horizontal):
             else:
                 self.post_message(self.ParticipantAdded("", None))
 
-        self.app.push_screen(TextPrompt("Add a participant", placeholder="their name", confirm="Add"), added)
+        self.app.push_screen(TextPrompt(_("Add a participant"), placeholder=_("their name"), confirm=_("Add")), added)
 
-    @store_work("Participant not added")
+    @store_work(N_("Participant not added"))
     async def save_participant(self, name: str) -> None:
         self.post_message(self.ParticipantAdded(name, await self.session.add_participant(name)))
 
-    @store_work("Not revealed")
+    @store_work(N_("Not revealed"))
     async def reveal(self, anonymous: bool | None = None) -> None:
         """Show every item written privately in this step at once (credited, or anonymous)."""
         step = self.step
         hidden = sum((await self.session.step_view(step)).hidden_counts.values())
         if not hidden and self.state.phase != "private":
-            self.notify("Nothing to reveal: this step holds no private items.")
+            self.notify(_("Nothing to reveal: this step holds no private items."))
             return
         revealed = await self.session.reveal_step(step, anonymous=anonymous)
         self.show_states(*await self.session.step_states())  # the step moved on to brainstorm
-        how = "anonymously" if (anonymous if anonymous is not None else self.state.anonymous) else "credited"
-        self.notify(f"Revealed {revealed} item{'s' if revealed != 1 else ''} of step {step}, {how}.")
+        if anonymous if anonymous is not None else self.state.anonymous:
+            text = ngettext("Revealed {count} item of step {step}, anonymously.",
+                            "Revealed {count} items of step {step}, anonymously.", revealed)
+        else:
+            text = ngettext("Revealed {count} item of step {step}, credited.",
+                            "Revealed {count} items of step {step}, credited.", revealed)
+        self.notify(text.format(count=revealed, step=step))
         self.post_message(self.Revealed(step))
 
-    @store_work("Not changed")
+    @store_work(N_("Not changed"))
     async def set_anonymous(self, anonymous: bool) -> None:
         self.show_states(await self.session.set_step_anonymous(self.step, anonymous))
-        self.notify(f"Step {self.step} will be revealed {'anonymously (authors dropped)' if anonymous else 'credited'}.")
+        text = _("Step {step} will be revealed anonymously (authors dropped).") if anonymous else \
+            _("Step {step} will be revealed credited.")
+        self.notify(text.format(step=self.step))
 
     def set_votes_per_participant(self) -> None:
         if self.info is not None:

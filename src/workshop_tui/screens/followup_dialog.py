@@ -27,6 +27,7 @@ from textual.widget import Widget
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from workshop_tui.i18n import N_, _
 from workshop_tui.model import Item
 from workshop_tui.session_store import SessionStore
 from workshop_tui.store.errors import InvalidInputError
@@ -47,11 +48,11 @@ class FollowupDialog(ModalScreen["FollowupChoice | None"]):
     """Owner (a participant) and due date (YYYY-MM-DD) of a follow-up; Enter saves."""
 
     CSS_PATH = ["dialogs.tcss", "followup_dialog.tcss"]
-    HELP_TITLE = "Follow-up dialog"
-    HELP_KEYS = (Binding("tab", "", "Owner, then due date (YYYY-MM-DD), then buttons"),
-                 Binding("enter", "", "Save (in the due date)"))
+    HELP_TITLE = N_("Follow-up dialog")
+    HELP_KEYS = (Binding("tab", "", N_("Owner, then due date (YYYY-MM-DD), then buttons")),
+                 Binding("enter", "", N_("Save (in the due date)")))
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip="Close without changing the follow-up")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), tooltip=N_("Close without changing the follow-up"))]
 
     def __init__(self, item: Item, participants: tuple[str, ...], *, owner: str = "", due: str = "",
                  error: str = "") -> None:
@@ -65,21 +66,21 @@ class FollowupDialog(ModalScreen["FollowupChoice | None"]):
     def compose(self) -> ComposeResult:
         text = self.item.text if len(self.item.text) <= 300 else self.item.text[:299] + "…"
         with Vertical(classes="dialog"):
-            yield Static(Content(f"Follow-up · step {self.item.step}"), classes="dialog-title")
+            yield Static(Content(_("Follow-up · step {step}").format(step=self.item.step)), classes="dialog-title")
             yield Static(Content(text), classes="dialog-message followup-text")
             with Horizontal(classes="followup-row"):
-                yield Label("Owner", classes="followup-label")
-                yield Select([(Content(name), name) for name in self.participants], prompt="Nobody yet",
+                yield Label(_("Owner"), classes="followup-label")
+                yield Select([(Content(name), name) for name in self.participants], prompt=_("Nobody yet"),
                              value=self.owner if self.owner else Select.NULL, compact=True, id="followup-owner")
             with Horizontal(classes="followup-row"):
-                yield Label("Due", classes="followup-label")
+                yield Label(_("Due"), classes="followup-label")
                 yield Input(self.due, placeholder="YYYY-MM-DD", compact=True, select_on_focus=False, id="followup-due")
             yield Static(Content(self.error), id="followup-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", id="save", variant="primary")
+                yield Button(_("Save"), id="save", variant="primary")
                 if self.item.followup:
-                    yield Button("Clear follow-up", id="clear", variant="warning")
-                yield Button("Cancel", id="cancel")
+                    yield Button(_("Clear follow-up"), id="clear", variant="warning")
+                yield Button(_("Cancel"), id="cancel")
         yield AppFooter()
 
     def on_mount(self) -> None:
@@ -114,8 +115,8 @@ class FollowupDialog(ModalScreen["FollowupChoice | None"]):
     def action_save(self) -> None:
         choice = self._choice()
         if choice.due and not is_date(choice.due):
-            self.show_error(f"“{choice.due}” is not a date: write it as YYYY-MM-DD (for example 2026-12-15). "
-                            "Nothing was saved.")
+            self.show_error(_("“{due}” is not a date: write it as YYYY-MM-DD (for example 2026-12-15). "
+                              "Nothing was saved.").format(due=choice.due))
             return
         self.dismiss(choice)
 
@@ -161,10 +162,15 @@ def ask_followup(asker: Widget, session: SessionStore, item: Item, participants:
                          error=str(refused))
             return
         if choice.clear:
-            asker.notify("No longer a follow-up.")
+            asker.notify(_("No longer a follow-up."))
         else:
-            asker.notify(f"Follow-up{' for ' + saved.owner if saved.owner else ''}"
-                          f"{', due ' + saved.due if saved.due else ''}.", markup=False)
+            if saved.owner and saved.due:
+                text = _("Follow-up for {owner}, due {due}.")
+            elif saved.owner:
+                text = _("Follow-up for {owner}.")
+            else:
+                text = _("Follow-up, due {due}.") if saved.due else _("Follow-up.")
+            asker.notify(text.format(owner=saved.owner, due=saved.due), markup=False)
         if on_saved is not None:
             result = on_saved(saved)
             if inspect.isawaitable(result):
@@ -172,6 +178,6 @@ def ask_followup(asker: Widget, session: SessionStore, item: Item, participants:
 
     def chosen(choice: FollowupChoice | None) -> None:
         if choice is not None:
-            run_store_work(asker, save(choice), "Follow-up not saved")
+            run_store_work(asker, save(choice), _("Follow-up not saved"))
 
     asker.app.push_screen(FollowupDialog(item, participants, owner=owner, due=due, error=error), chosen)

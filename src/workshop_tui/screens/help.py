@@ -24,20 +24,21 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from workshop_tui.i18n import N_, _
 from workshop_tui.widgets.footer import AppFooter
 
 NOTES = (
-    "Typing an item: Enter saves it to the highlighted column, as the current speaker. "
-    "The text leaves the input line only once it is saved; if saving fails it stays there.",
-    "Pasting several lines keeps every line: they become ONE item with line breaks (a paste is "
-    "never split into several items). Ctrl+J adds a line break by hand.",
-    "Selecting (Escape): Enter edits, Delete deletes (Ctrl+Z undoes). A letter typed there goes back to "
-    "the input with it: no sentence acts as commands. @Na + Tab credits one item to Nathalie.",
-    "Items, titles and names are shown exactly as typed: [bold] or [link=x] is text, not formatting.",
-    "The mouse works too: click a column, an item, a step in the list, or a button.",
-    "Ctrl+P opens the command palette: every action, and \"Go to step N\" for each step.",
-    "Facilitating: the timer (F5) follows you from step to step and rings once at zero; the phases (F8) "
-    "decide what a step allows. `workshop-tui present SESSION` in a second terminal follows this one.",
+    N_("Typing an item: Enter saves it to the highlighted column, as the current speaker. "
+    "The text leaves the input line only once it is saved; if saving fails it stays there."),
+    N_("Pasting several lines keeps every line: they become ONE item with line breaks (a paste is "
+    "never split into several items). Ctrl+J adds a line break by hand."),
+    N_("Selecting (Escape): Enter edits, Delete deletes (Ctrl+Z undoes). A letter typed there goes back to "
+    "the input with it: no sentence acts as commands. @Na + Tab credits one item to Nathalie."),
+    N_("Items, titles and names are shown exactly as typed: [bold] or [link=x] is text, not formatting."),
+    N_("The mouse works too: click a column, an item, a step in the list, or a button."),
+    N_("Ctrl+P opens the command palette: every action, and \"Go to step N\" for each step."),
+    N_("Facilitating: the timer (F5) follows you from step to step and rings once at zero; the phases (F8) "
+    "decide what a step allows. `workshop-tui present SESSION` in a second terminal follows this one."),
 )
 
 Section = tuple[str, list[Binding]]
@@ -70,13 +71,13 @@ def screen_sections(screen: Screen) -> list[Section]:
     """What the help lists for `screen`: its own keys, then its widgets' keys, kind by kind."""
     sections = getattr(screen, "help_sections", None)
     found: list[Section] = list(sections()) if sections is not None else [
-        widget_section(type(screen)) or ("This screen", own_bindings(screen.BINDINGS))]
+        widget_section(type(screen)) or (_("This screen"), own_bindings(screen.BINDINGS))]
     seen: set[type] = set()
     for widget in screen.query("*"):
         if type(widget) not in seen:
             seen.add(type(widget))
             section = widget_section(type(widget))
-            if section is not None and section[0] not in (title for title, _ in found):
+            if section is not None and section[0] not in (title for title, _bindings in found):
                 found.append(section)
     return [(title, bindings) for title, bindings in found if bindings]
 
@@ -86,22 +87,22 @@ class HelpScreen(ModalScreen[None]):
 
     CSS_PATH = "help.tcss"
 
-    BINDINGS = [Binding("escape,f1,q", "close", "Close help")]
+    BINDINGS = [Binding("escape,f1,q", "close", N_("Close help"))]
 
     def __init__(self, screen: Screen, everywhere: Iterable[BindingType], palette_key: str = "ctrl+p") -> None:
         super().__init__()
-        palette = Binding(palette_key, "command_palette", "Command palette")
-        self.sections = [("Everywhere", [*own_bindings(everywhere), palette]), *screen_sections(screen)]
+        palette = Binding(palette_key, "command_palette", _("Command palette"))
+        self.sections = [(_("Everywhere"), [*own_bindings(everywhere), palette]), *screen_sections(screen)]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help"):
-            yield Static(Content.styled("Help: every key, and how typing works", "bold"), id="help-title")
+            yield Static(Content.styled(_("Help: every key, and how typing works"), "bold"), id="help-title")
             with VerticalScroll(id="help-body"):
                 yield Static(self._notes(), id="help-notes")
                 with Grid(id="help-grid"):
                     for title, bindings in self.sections:
                         with Vertical(classes="help-section"):
-                            yield Static(Content.styled(title, "bold $accent"), classes="help-heading")
+                            yield Static(Content.styled(_(title), "bold $accent"), classes="help-heading")
                             yield Static(self._keys_table(bindings))
         yield AppFooter()
 
@@ -120,12 +121,12 @@ class HelpScreen(ModalScreen[None]):
         grid.add_column(ratio=1)
         for binding in bindings:
             if binding.description:
-                grid.add_row(Text(self._keys(binding)), Text(binding.tooltip or binding.description))
+                grid.add_row(Text(self._keys(binding)), Text(_(binding.tooltip or binding.description)))
         return grid
 
     def _notes(self) -> Content:
-        lines = [Content.styled("Good to know", "bold $accent")]
-        lines.extend(Content.assemble(("• ", "$accent"), note) for note in NOTES)
+        lines = [Content.styled(_("Good to know"), "bold $accent")]
+        lines.extend(Content.assemble(("• ", "$accent"), _(note)) for note in NOTES)
         return Content("\n").join(lines)
 
     def action_close(self) -> None:

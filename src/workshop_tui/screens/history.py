@@ -17,6 +17,8 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable
 
+from workshop_tui.i18n import N_, _, ngettext
+from workshop_tui.i18n.words import change_word, status_word
 from workshop_tui.content import Template
 from workshop_tui.model import Clock, HistoryEntry, SessionData, SessionInfo
 from workshop_tui.moments import shown
@@ -33,26 +35,26 @@ NARROW = 110  # below this width: the time without the date (when every change i
 def what(entry: HistoryEntry) -> str:
     """The kind of change as a person says it: `voted (Ana)`, `follow-up done`, `carried over`."""
     if entry.kind in ("voted", "unvoted") and entry.detail.get("participant"):
-        return f"{entry.kind} ({entry.detail['participant']})"
+        return f"{change_word(entry.kind)} ({entry.detail['participant']})"
     if entry.kind == "status":
-        return f"follow-up {entry.detail.get('status', '')}"
+        return _("follow-up {status}").format(status=status_word(entry.detail.get("status", "")))
     if entry.kind == "added" and entry.detail.get("carried_from"):
-        return "carried over"
-    return entry.kind
+        return _("carried over")
+    return change_word(entry.kind)
 
 
 class HistoryScreen(RowsScreen[None, HistoryEntry]):
     """The changes, oldest first; Enter: the summary as it was then."""
 
     CSS_PATH = "history.tcss"
-    TITLE = "History"
+    TITLE = N_("History")
     ROWS_ID = "history"
-    HELP_TITLE = "History"
-    HELP_KEYS = (Binding("up,down", "", "Choose a moment"),)
+    HELP_TITLE = N_("History")
+    HELP_KEYS = (Binding("up,down", "", N_("Choose a moment")),)
 
     BINDINGS = [
-        Binding("s", "as_of", "Summary then", tooltip="The summary as the session was right after this change (Enter)"),
-        Binding("escape,h", "back", "Back", tooltip="Back to the summary"),
+        Binding("s", "as_of", N_("Summary then"), tooltip=N_("The summary as the session was right after this change (Enter)")),
+        Binding("escape,h", "back", N_("Back"), tooltip=N_("Back to the summary")),
     ]
 
     async def refresh_view(self) -> None:
@@ -63,26 +65,27 @@ class HistoryScreen(RowsScreen[None, HistoryEntry]):
     def show(self, entries: Sequence[HistoryEntry] | None = None, at_end: bool = False) -> None:
         rows = self.rows if entries is None else entries
         narrow = self.size.width < NARROW
-        one_day = len({shown(entry.at)[:10] for entry in rows}) <= 1
+        one_day = len({shown(entry.at)[:-9] for entry in rows}) <= 1
         when_width = (8 if one_day else 11) if narrow else 19
         who_width, what_width, where_width = (12, 14, 10) if narrow else (14, 18, 14)
         width = max(16, self.size.width - when_width - who_width - what_width - where_width - PADDING)
 
         def cells(entry: HistoryEntry) -> tuple[object, ...]:
             when = shown(entry.at)
-            when = (when[11:] if one_day else when[5:16]) if narrow else when
-            where = f"{entry.step} {entry.column}" if narrow else f"step {entry.step} {entry.column}"
-            item = Text("a private item", style="dim italic") if entry.private else Text(short(entry.text, width))
-            return (when, Text(short(entry.who or "facilitator", who_width)),
+            when = (when[-8:] if one_day else shown(entry.at, short=True)) if narrow else when
+            where = f"{entry.step} {entry.column}" if narrow else _("step {step} {column}").format(
+                step=entry.step, column=entry.column)
+            item = Text(_("a private item"), style="dim italic") if entry.private else Text(short(entry.text, width))
+            return (when, Text(short(entry.who or _("facilitator"), who_width)),
                     Text(short(what(entry), what_width)), where, item)
 
-        self.table.show_rows(rows, (("When", when_width), ("Who", who_width), ("What", what_width),
-                               ("Step" if narrow else "Where", where_width), ("Item", width)),
+        self.table.show_rows(rows, ((_("When"), when_width), (_("Who"), who_width), (_("What"), what_width),
+                               (_("Step") if narrow else _("Where"), where_width), (_("Item"), width)),
                         cells, at_end=at_end)
         count = len(self.rows)
-        intro = (Content.assemble((f"{count} change{'s' if count != 1 else ''}", "bold"),
-                                  ("  ·  Enter shows the summary as it was right after the highlighted one", "dim"))
-                 if count else Content.styled("Nothing has changed yet: the history starts with the first item.",
+        intro = (Content.assemble((ngettext("{count} change", "{count} changes", count).format(count=count), "bold"),
+                                  (_("  ·  Enter shows the summary as it was right after the highlighted one"), "dim"))
+                 if count else Content.styled(_("Nothing has changed yet: the history starts with the first item."),
                                               "dim"))
         self.show_intro(intro)
 
@@ -104,15 +107,15 @@ class HistoryScreen(RowsScreen[None, HistoryEntry]):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         if self.selected is not None:
-            yield SystemCommand("Summary then", "The summary as it was right after this change (Enter)",
+            yield SystemCommand(_("Summary then"), _("The summary as it was right after this change (Enter)"),
                                 self.action_as_of)
-        yield SystemCommand("Back", "Back to the summary (Escape)", self.action_back)
+        yield SystemCommand(_("Back"), _("Back to the summary (Escape)"), self.action_back)
 
 
 class SummaryAtScreen(SummaryScreen):
     """The summary as the session was at a recorded moment; exported as shown."""
 
-    BINDINGS = [Binding("escape", "back", "Back to the history", tooltip="Back to the list of changes")]
+    BINDINGS = [Binding("escape", "back", N_("Back to the history"), tooltip=N_("Back to the list of changes"))]
 
     def __init__(self, session: SessionStore, info: SessionInfo, template: Template, *, clock: Clock,
                  moment: str) -> None:
@@ -124,7 +127,7 @@ class SummaryAtScreen(SummaryScreen):
         self.call_after_refresh(self._title_at)
 
     def _title_at(self) -> None:
-        self.query_one(ProgressHeader).set_title(f"Summary as at {shown(self.moment)} · {self.info.title}")
+        self.query_one(ProgressHeader).set_title(_("Summary as at {moment} · {title}").format(moment=shown(self.moment), title=self.info.title))
 
     async def read_data(self) -> SessionData:
         return await self.session.data_at(self.moment)

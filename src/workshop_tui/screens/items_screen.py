@@ -16,6 +16,7 @@ from typing import TypeVar
 from textual import on
 from textual.reactive import reactive
 
+from workshop_tui.i18n import N_, _
 from workshop_tui.content import Template
 from workshop_tui.model import Clock, DeletedItem, Item, SessionInfo
 from workshop_tui.screens.item_set import ItemSet
@@ -33,7 +34,7 @@ ResultT = TypeVar("ResultT")
 class ItemsScreen(SessionScreen[ResultT]):
     """Adding, editing, deleting (with undo) and the text left typed when leaving."""
 
-    UNDO_HINT = "Ctrl+Z undoes it."
+    UNDO_HINT = N_("Ctrl+Z undoes it.")
     SHOWS_OWN_HIDDEN = False
     """Whether items written privately are shown here to their author (a participant's own screen)."""
 
@@ -86,7 +87,7 @@ class ItemsScreen(SessionScreen[ResultT]):
         if not 1 <= number <= self.info.step_count or number == self.step:
             return False
         if self.editing:
-            self.notify("Finish the edit first: Enter saves it, Escape cancels it.", severity="warning")
+            self.notify(_("Finish the edit first: Enter saves it, Escape cancels it."), severity="warning")
             return False
         return True
 
@@ -140,7 +141,7 @@ class ItemsScreen(SessionScreen[ResultT]):
     def _add_requested(self, event: EntryBar.AddRequested) -> None:
         self.add_item(event)
 
-    @store_work("Not saved: your text is still in the box")
+    @store_work(N_("Not saved: your text is still in the box"))
     async def add_item(self, request: EntryBar.AddRequested) -> bool:
         """Save a typed item; clear it from the input only once the store has it."""
         entry = request.entry
@@ -157,7 +158,7 @@ class ItemsScreen(SessionScreen[ResultT]):
         entry.saved(request.typed or request.text)
         if item.hidden and not self.SHOWS_OWN_HIDDEN:
             # Written privately on the shared screen: kept hidden, counted, shown at the reveal.
-            self.notify("Saved privately: it shows when the step is revealed (Ctrl+R).")
+            self.notify(_("Saved privately: it shows when the step is revealed (Ctrl+R)."))
             self.reread()
             return True
         self.items.remember(item)
@@ -175,7 +176,7 @@ class ItemsScreen(SessionScreen[ResultT]):
     def on_item_column_edit_submitted(self, event: ItemColumn.EditSubmitted) -> None:
         self.save_edit(event.column, event.item, event.text)
 
-    @store_work("Edit not saved: your text is still open")
+    @store_work(N_("Edit not saved: your text is still open"))
     async def save_edit(self, column: ItemColumn, item: Item, text: str) -> bool:
         editor = column.editor
         if text == item.text:
@@ -199,7 +200,7 @@ class ItemsScreen(SessionScreen[ResultT]):
         if event.column.can_edit(event.item):
             self.delete_item(event.column, event.item)
 
-    @store_work("Not deleted")
+    @store_work(N_("Not deleted"))
     async def delete_item(self, column: ItemColumn, item: Item) -> None:
         deleted = await self.session.delete_item(item)
         self.undo_stack.append(deleted)
@@ -209,10 +210,10 @@ class ItemsScreen(SessionScreen[ResultT]):
         self.refresh_bindings()
         self.notify(self.deleted_notice(deleted.item), markup=False)
 
-    @store_work("Not restored")
+    @store_work(N_("Not restored"))
     async def action_undo_delete(self) -> None:
         if not self.undo_stack:
-            self.notify("Nothing to undo.")
+            self.notify(_("Nothing to undo."))
             return
         deleted = self.undo_stack.pop()
         restored = False
@@ -225,10 +226,10 @@ class ItemsScreen(SessionScreen[ResultT]):
         self.refresh_bindings()
         await self.item_restored(item)
         self.withdraw_notice(self.deleted_notice(deleted.item))  # its undo hint is done
-        self.notify(f"Restored “{short(item.text)}” (step {item.step}).", markup=False)
+        self.notify(_("Restored “{text}” (step {step}).").format(text=short(item.text), step=item.step), markup=False)
 
     def deleted_notice(self, item: Item) -> str:
-        return f"Deleted “{short(item.text)}”. {self.UNDO_HINT}"
+        return _("Deleted “{text}”. {undo}").format(text=short(item.text), undo=_(self.UNDO_HINT))
 
     def withdraw_notice(self, message: str) -> None:
         """Take a notification off the screen before its time (Textual has no public way yet)."""
@@ -250,7 +251,7 @@ class ItemsScreen(SessionScreen[ResultT]):
         if event.column.can_move:
             self.move_item(event.column, event.item, event.offset)
 
-    @store_work("Not moved")
+    @store_work(N_("Not moved"))
     async def move_item(self, column: ItemColumn, item: Item, offset: int) -> None:
         moved = await self.session.move_item(item, offset)
         self.items.remember(*moved)

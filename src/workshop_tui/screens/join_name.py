@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Input, Static
 
+from workshop_tui.i18n import N_, _
 from workshop_tui.model import SessionInfo
 from workshop_tui.session_store import SessionStore
 from workshop_tui.store.errors import StoreError
@@ -29,7 +30,7 @@ class JoinNameScreen(Screen[str]):
 
     CSS_PATH = "join_name.tcss"
 
-    BINDINGS = [Binding("enter", "join", "Join", show=True, tooltip="Join the session under this name")]
+    BINDINGS = [Binding("enter", "join", N_("Join"), show=True, tooltip=N_("Join the session under this name"))]
 
     def __init__(self, info: SessionInfo, session: SessionStore, client_id: str, token: str, *, name: str = "",
                  problem: str | None = None) -> None:
@@ -47,23 +48,23 @@ class JoinNameScreen(Screen[str]):
         yield ProgressHeader(self.info.title)
         with Center(id="join-center"):
             with Vertical(id="join"):
-                yield Static(Content.assemble(("Join ", "bold"), (self.info.title, "bold $accent")), id="join-title")
+                yield Static(Content.assemble((_("Join "), "bold"), (self.info.title, "bold $accent")), id="join-title")
                 yield Static(self._about(), id="join-about")
-                yield Static(Content("Your name"), id="join-label")
+                yield Static(Content(_("Your name")), id="join-label")
                 with Horizontal(id="join-row"):
-                    yield Input(self.typed_name, placeholder="as the others know you",
+                    yield Input(self.typed_name, placeholder=_("as the others know you"),
                                 max_length=MAX_NAME_LENGTH, id="join-name")
-                    yield Button("Join", id="join-button", variant="primary")
+                    yield Button(_("Join"), id="join-button", variant="primary")
                 yield Static(Content(self.problem or ""), id="join-problem")
         yield AppFooter()
 
     def _about(self) -> Content:
         lines = []
         if self.info.facilitator:
-            lines.append(Content.assemble(("Facilitated by ", "dim"), self.info.facilitator))
+            lines.append(Content.assemble((_("Facilitated by "), "dim"), self.info.facilitator))
         lines.append(Content(
-            "Your name is shown beside the items you add. You can add items, edit and delete your own, "
-            "and place your dots when the facilitator opens the vote."
+            _("Your name is shown beside the items you add. You can add items, edit and delete your own, "
+            "and place your dots when the facilitator opens the vote.")
         ))
         return Content("\n").join(lines)
 
@@ -76,7 +77,7 @@ class JoinNameScreen(Screen[str]):
     def action_join(self) -> None:
         name = " ".join(self.query_one("#join-name", Input).value.split())
         if not name:
-            self._show_problem("Type your name first: it is shown beside your items.")
+            self._show_problem(_("Type your name first: it is shown beside your items."))
             return
         self.join(name)
 

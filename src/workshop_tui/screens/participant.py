@@ -23,6 +23,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from workshop_tui.i18n import N_, _
 from workshop_tui.content import Template
 from workshop_tui.model import Clock, Item, SessionInfo
 from workshop_tui.screens.items_screen import ItemsScreen
@@ -38,13 +39,13 @@ from workshop_tui.widgets.step_board import brief_content
 from workshop_tui.workers import store_work
 
 PHASE_LINES = {
-    "private": "Write privately: only you see your items until the facilitator reveals them.",
-    "brainstorm": "Brainstorm: add your actions, obstacles and tools.",
-    "cluster": "Cluster: the facilitator groups similar items; you can still add.",
-    "vote": "Vote: Esc selects an item, v places a dot, w takes it back.",
-    "discuss": "Discuss: the group talks the top items through.",
+    "private": N_("Write privately: only you see your items until the facilitator reveals them."),
+    "brainstorm": N_("Brainstorm: add your actions, obstacles and tools."),
+    "cluster": N_("Cluster: the facilitator groups similar items; you can still add."),
+    "vote": N_("Vote: Esc selects an item, v places a dot, w takes it back."),
+    "discuss": N_("Discuss: the group talks the top items through."),
 }
-VOTING_NOTE = "Voting is on: new items wait until the facilitator moves on (your text stays here)."
+VOTING_NOTE = N_("Voting is on: new items wait until the facilitator moves on (your text stays here).")
 
 # Actions of the shared item column that belong to the facilitator's screen, not this one.
 FACILITATOR_ACTIONS = ("summary", "choose_speaker")
@@ -55,21 +56,21 @@ class ParticipantScreen(ItemsScreen[None]):
 
     CSS_PATH = "participant.tcss"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
-    HELP_TITLE = "Your screen"
+    HELP_TITLE = N_("Your screen")
     SHOWS_OWN_HIDDEN = True
 
     BINDINGS = [
-        Binding("tab", "next_column", "Column", tooltip="Type into (or select in) the next column"),
-        Binding("shift+tab", "previous_column", "Previous column", show=False, tooltip="Type into the previous column"),
-        Binding("escape", "select_items", "Select", tooltip="Select items: edit or delete your own, vote"),
-        Binding("v", "vote", "Vote", tooltip="Place one of your dots on the selected item (vote phase)"),
-        Binding("w", "withdraw", "Take back", tooltip="Take one of your dots back from the selected item"),
-        Binding("ctrl+z", "undo_delete", "Undo", tooltip="Bring back the item you deleted last"),
-        Binding("ctrl+n", "next_step", "Next step", tooltip="Look at the next step (when the facilitator allows it)"),
-        Binding("ctrl+b", "previous_step", "Previous step", show=False,
-                tooltip="Look at the previous step (when the facilitator allows it)"),
-        Binding("ctrl+f", "follow", "Facilitator's step", tooltip="Back to the step the facilitator is on"),
-        Binding("f2", "toggle_brief", "Brief", show=False, tooltip="Show the step's whole brief, or shrink it again"),
+        Binding("tab", "next_column", N_("Column"), tooltip=N_("Type into (or select in) the next column")),
+        Binding("shift+tab", "previous_column", N_("Previous column"), show=False, tooltip=N_("Type into the previous column")),
+        Binding("escape", "select_items", N_("Select"), tooltip=N_("Select items: edit or delete your own, vote")),
+        Binding("v", "vote", N_("Vote"), tooltip=N_("Place one of your dots on the selected item (vote phase)")),
+        Binding("w", "withdraw", N_("Take back"), tooltip=N_("Take one of your dots back from the selected item")),
+        Binding("ctrl+z", "undo_delete", N_("Undo"), tooltip=N_("Bring back the item you deleted last")),
+        Binding("ctrl+n", "next_step", N_("Next step"), tooltip=N_("Look at the next step (when the facilitator allows it)")),
+        Binding("ctrl+b", "previous_step", N_("Previous step"), show=False,
+                tooltip=N_("Look at the previous step (when the facilitator allows it)")),
+        Binding("ctrl+f", "follow", N_("Facilitator's step"), tooltip=N_("Back to the step the facilitator is on")),
+        Binding("f2", "toggle_brief", N_("Brief"), show=False, tooltip=N_("Show the step's whole brief, or shrink it again")),
     ]
 
     def __init__(self, session: ParticipantStore, info: SessionInfo, template: Template, *, clock: Clock) -> None:
@@ -120,7 +121,7 @@ class ParticipantScreen(ItemsScreen[None]):
         """An item as typed, its author, whether only they see it, and their own dots on it."""
         content = item_content(item)
         if item.hidden:
-            content = Content.assemble(content, "  ", ("(only you see this)", "dim italic"))
+            content = Content.assemble(content, "  ", (_("(only you see this)"), "dim italic"))
         mine = self.my_votes.get(item.id, 0)
         if mine:
             content = Content.assemble(content, "  ", ("●" * mine, "bold $accent"))
@@ -143,21 +144,22 @@ class ParticipantScreen(ItemsScreen[None]):
 
     def show_phase(self) -> None:
         labels = brainstorm_labels(self.template)
-        text = f"Brainstorm: add your {brainstormed(labels)}." if self.phase == "brainstorm" and labels else None
-        line = Content.styled(text or PHASE_LINES.get(self.phase, ""), "bold" if self.phase == "vote" else "")
+        text = _("Brainstorm: add your {columns}.").format(columns=brainstormed(labels)) \
+            if self.phase == "brainstorm" and labels else None
+        line = Content.styled(text or _(PHASE_LINES.get(self.phase, "")), "bold" if self.phase == "vote" else "")
         if self.phase == "vote":
             per_person = self.info.votes_per_participant
             left = max(0, per_person - sum(self.my_votes.values()))
-            line = Content.assemble(line, "  ", (f"{left} of {per_person} dots left", "bold $accent"))
+            line = Content.assemble(line, "  ", (_("{left} of {count} dots left").format(left=left, count=per_person), "bold $accent"))
         where = self.info.current_step
         if not self.following:
-            note = "The facilitator lets you browse: Ctrl+N and Ctrl+B change step"
+            note = _("The facilitator lets you browse: Ctrl+N and Ctrl+B change step")
             if where != self.step:
-                note += f"; Ctrl+F goes back to step {where}, where they are"
+                note += _("; Ctrl+F goes back to step {step}, where they are").format(step=where)
             line = Content.assemble(line, "\n", (note + ".", "dim"))
         elif self._follow_waiting:
-            line = Content.assemble(line, "\n", (f"The facilitator is on step {where}: you follow once your edit "
-                                                 "is saved (Enter) or cancelled (Escape).", "bold $warning"))
+            line = Content.assemble(line, "\n", (_("The facilitator is on step {step}: you follow once your edit "
+                                                   "is saved (Enter) or cancelled (Escape).").format(step=where), "bold $warning"))
         if line != self._phase_shown:  # redraw only what changed
             self._phase_shown = line
             self.query_one("#phase-line", Static).update(line)
@@ -211,7 +213,7 @@ class ParticipantScreen(ItemsScreen[None]):
         self.step = number
         self.load_step()
 
-    @store_work("Cannot read the step", group="step", exclusive=True)
+    @store_work(N_("Cannot read the step"), group="step", exclusive=True)
     async def load_step(self) -> None:
         step = self.step
         live = await self.session.live_step(step, viewer=self.participant)
@@ -255,11 +257,11 @@ class ParticipantScreen(ItemsScreen[None]):
         if item is not None and self.phase == "vote":
             self.withdraw(self.active_column, item)
 
-    @store_work("Dot not placed")
+    @store_work(N_("Dot not placed"))
     async def vote(self, column: ItemColumn, item: Item) -> None:
         self._voted(column, await self.session.cast_vote(item, self.participant), +1)
 
-    @store_work("Dot not taken back")
+    @store_work(N_("Dot not taken back"))
     async def withdraw(self, column: ItemColumn, item: Item) -> None:
         self._voted(column, await self.session.withdraw_vote(item, self.participant), -1)
 
@@ -273,25 +275,25 @@ class ParticipantScreen(ItemsScreen[None]):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """What a participant may do, and nothing of the facilitator's."""
-        yield SystemCommand("Next column", "Type into the next column (Tab)", self.action_next_column)
-        yield SystemCommand("Previous column", "Type into the previous column (Shift+Tab)", self.action_previous_column)
-        yield SystemCommand("Select items", "Select items: edit or delete your own, vote (Escape)",
+        yield SystemCommand(_("Next column"), _("Type into the next column (Tab)"), self.action_next_column)
+        yield SystemCommand(_("Previous column"), _("Type into the previous column (Shift+Tab)"), self.action_previous_column)
+        yield SystemCommand(_("Select items"), _("Select items: edit or delete your own, vote (Escape)"),
                             self.action_select_items)
-        yield SystemCommand("Type a new item", "Back to the input line", self.action_focus_input)
-        yield SystemCommand("Brief", "Show the step's whole brief, or shrink it again (F2)", self.action_toggle_brief)
+        yield SystemCommand(_("Type a new item"), _("Back to the input line"), self.action_focus_input)
+        yield SystemCommand(_("Brief"), _("Show the step's whole brief, or shrink it again (F2)"), self.action_toggle_brief)
         if not self.following:
-            yield SystemCommand("Next step", "Look at the next step (Ctrl+N)", self.action_next_step)
-            yield SystemCommand("Previous step", "Look at the previous step (Ctrl+B)", self.action_previous_step)
-            yield SystemCommand("Facilitator's step", "Back to the step the facilitator is on (Ctrl+F)",
+            yield SystemCommand(_("Next step"), _("Look at the next step (Ctrl+N)"), self.action_next_step)
+            yield SystemCommand(_("Previous step"), _("Look at the previous step (Ctrl+B)"), self.action_previous_step)
+            yield SystemCommand(_("Facilitator's step"), _("Back to the step the facilitator is on (Ctrl+F)"),
                                 self.action_follow)
         item = self._selected()
         if item is not None and self.is_own(item):
-            yield SystemCommand("Edit my item", "Edit the selected item in place (Enter)",
+            yield SystemCommand(_("Edit my item"), _("Edit the selected item in place (Enter)"),
                                 self.active_column.action_edit)
-            yield SystemCommand("Delete my item", "Delete the selected item (Delete)", self.active_column.action_delete)
+            yield SystemCommand(_("Delete my item"), _("Delete the selected item (Delete)"), self.active_column.action_delete)
         if item is not None and self.phase == "vote":
-            yield SystemCommand("Vote", "Place one of your dots on the selected item (V)", self.action_vote)
-            yield SystemCommand("Take a dot back", "Take one of your dots back (W)", self.action_withdraw)
+            yield SystemCommand(_("Vote"), _("Place one of your dots on the selected item (V)"), self.action_vote)
+            yield SystemCommand(_("Take a dot back"), _("Take one of your dots back (W)"), self.action_withdraw)
         if self.undo_stack:
-            yield SystemCommand("Undo delete", "Bring back the item you deleted last (Ctrl+Z)", self.action_undo_delete)
+            yield SystemCommand(_("Undo delete"), _("Bring back the item you deleted last (Ctrl+Z)"), self.action_undo_delete)
 

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
+from workshop_tui.i18n import N_, _
 from workshop_tui.model import HEARTBEAT_SECONDS, StepView, new_id
 from workshop_tui.screens.session_screen import SessionScreen
 from workshop_tui.store.errors import NotFoundError
@@ -31,7 +32,7 @@ class PresenterScreen(SessionScreen[None]):
 
     CSS_PATH = ["step_board.tcss", "presenter.tcss"]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
-    HELP_TITLE = "Presenter view"
+    HELP_TITLE = N_("Presenter view")
 
     step: int | None = None
     client_id = ""
@@ -49,7 +50,7 @@ class PresenterScreen(SessionScreen[None]):
     def on_mount(self) -> None:
         self.client_id = new_id()
         self.query_one("#presenter-status", Static).update(
-            Content.assemble(("Presenter view", "bold"), (" · follows the facilitator · Ctrl+Q closes it", "dim")))
+            Content.assemble((_("Presenter view"), "bold"), (_(" · follows the facilitator · Ctrl+Q closes it"), "dim")))
         self.set_interval(HEARTBEAT_SECONDS, self.heartbeat, name="presenter heartbeat")
         self.heartbeat()
         self.reread()
@@ -62,7 +63,7 @@ class PresenterScreen(SessionScreen[None]):
             live = await self.session.live_step(self.step or 1, follow=lambda info: True)
         except NotFoundError:
             self.query_one("#presenter-status", Static).update(
-                Content.styled("This session no longer exists. Ctrl+Q closes the presenter view.", "bold"))
+                Content.styled(_("This session no longer exists. Ctrl+Q closes the presenter view."), "bold"))
             return
         await self.show(live.view)
         self.loaded = True
@@ -85,11 +86,11 @@ class PresenterScreen(SessionScreen[None]):
 
     def on_timebox_clock_time_up(self, event: TimeboxClock.TimeUp) -> None:
         # The facilitator's terminal rings; the shared screen shows it (the clock turns red).
-        self.notify(f"Time is up for step {event.step}.", title="Timebox", severity="warning")
+        self.notify(_("Time is up for step {step}.").format(step=event.step), title=_("Timebox"), severity="warning")
 
     # -- presence ------------------------------------------------------------------------
 
-    @store_work("Not shown as connected", group="presence", background=True)
+    @store_work(N_("Not shown as connected"), group="presence", background=True)
     async def heartbeat(self) -> None:
         # Wall-clock time: presence is compared across processes, whatever clock the view runs on.
         await self.session.heartbeat(self.client_id, ROLE)

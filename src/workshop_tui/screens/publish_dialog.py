@@ -23,6 +23,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from workshop_tui.i18n import N_, _, formats, ngettext
 from workshop_tui.content import Catalog, Template
 from workshop_tui.model import SessionData, SessionInfo
 from workshop_tui.session_store import SessionStore
@@ -45,15 +46,15 @@ class PublishDialog(ModalScreen[None]):
     """Wiki, page, user, password; Show changes, then Publish."""
 
     CSS_PATH = ["dialogs.tcss", "publish_dialog.tcss"]
-    HELP_TITLE = "Publish to wiki"
+    HELP_TITLE = N_("Publish to wiki")
 
     BINDINGS = [
         # Priority: a Tab typed in a burst moves on before the next characters arrive.
-        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
-        Binding("escape", "cancel", "Close"),
-        Binding("ctrl+r", "preview", "Show changes", tooltip="Read the page and show what publishing would change"),
-        Binding("ctrl+s", "publish", "Publish", tooltip="Save the changes shown to the wiki page"),
+        Binding("tab", "app.focus_next", N_("Next field"), show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", N_("Previous field"), show=False, priority=True),
+        Binding("escape", "cancel", N_("Close")),
+        Binding("ctrl+r", "preview", N_("Show changes"), tooltip=N_("Read the page and show what publishing would change")),
+        Binding("ctrl+s", "publish", N_("Publish"), tooltip=N_("Save the changes shown to the wiki page")),
     ]
 
     def __init__(self, session: SessionStore, info: SessionInfo, template: Template, catalog: Catalog, *,
@@ -71,19 +72,19 @@ class PublishDialog(ModalScreen[None]):
 
         from_env = bool(os.environ.get(PASSWORD_ENV))
         with Vertical(classes="publish-dialog"):
-            yield Static(Content.assemble("Publish ", (self.info.title, "bold"), " to a wiki"), classes="publish-title")
-            yield from self._row("Wiki", "wiki", "https://meta.wikimedia.org/w/api.php")
-            yield from self._row("Page", "page", "e.g. Partnerships/8 Steps workshop, Berlin")
-            yield from self._row("User", "user", "YourName@BotName (a bot password's user name)")
-            yield from self._row("Password", "password",
-                                 f"from ${PASSWORD_ENV}" if from_env else "the bot password (never kept)",
+            yield Static(Content.assemble(_("Publish "), (self.info.title, "bold"), _(" to a wiki")), classes="publish-title")
+            yield from self._row(_("Wiki"), "wiki", "https://meta.wikimedia.org/w/api.php")
+            yield from self._row(_("Page"), "page", _("e.g. Partnerships/8 Steps workshop, Berlin"))
+            yield from self._row(_("User"), "user", _("YourName@BotName (a bot password's user name)"))
+            yield from self._row(_("Password"), "password",
+                                 _("from ${variable}").format(variable=PASSWORD_ENV) if from_env else _("the bot password (never kept)"),
                                  password=True)
-            yield from self._row("Summary", "summary", "the edit summary (optional)")
+            yield from self._row(_("Summary"), "summary", _("the edit summary (optional)"))
             yield Static("", id="publish-status")
             with Horizontal(classes="publish-buttons"):
-                yield Button("Show changes", id="preview", variant="primary")
-                yield Button("Publish", id="publish", variant="success", disabled=True)
-                yield Button("Close", id="cancel")
+                yield Button(_("Show changes"), id="preview", variant="primary")
+                yield Button(_("Publish"), id="publish", variant="success", disabled=True)
+                yield Button(_("Close"), id="cancel")
             with VerticalScroll(id="publish-diff"):
                 yield Static("", id="publish-diff-text")
         yield AppFooter()
@@ -103,7 +104,7 @@ class PublishDialog(ModalScreen[None]):
         # The diff takes what the terminal has left under the fields and buttons (24 lines: 6).
         self.query_one("#publish-diff").styles.max_height = max(3, min(30, self.app.size.height - 18))
 
-    @store_work("Cannot read where this session was published")
+    @store_work(N_("Cannot read where this session was published"))
     async def load_target(self) -> None:
         target = await self.session.wiki_target()
         if target is None:
@@ -112,7 +113,7 @@ class PublishDialog(ModalScreen[None]):
             field = self.query_one(f"#publish-{name}", Input)
             if not field.value:
                 field.value = value
-        self._show_status(Content.styled("Last published to this page: Show changes reads it again.", "dim"))
+        self._show_status(Content.styled(_("Last published to this page: Show changes reads it again."), "dim"))
         self.query_one("#publish-password" if target[2] else "#publish-user", Input).focus()
 
     # -- what is typed ---------------------------------------------------------------------
@@ -123,15 +124,15 @@ class PublishDialog(ModalScreen[None]):
     def _target(self) -> Target | None:
         from workshop_tui.wiki import PASSWORD_ENV
 
-        for name, what in (("wiki", "the wiki's address (its api.php)"), ("page", "the page's title"),
-                           ("user", "the user name of a bot password (Special:BotPasswords)")):
+        for name, what in (("wiki", _("the wiki's address (its api.php)")), ("page", _("the page's title")),
+                           ("user", _("the user name of a bot password (Special:BotPasswords)"))):
             if not self._value(name):
-                self._show_status(Content.styled(f"Type {what} first.", "$warning"))
+                self._show_status(Content.styled(_("Type {what} first.").format(what=what), "$warning"))
                 self.query_one(f"#publish-{name}", Input).focus()
                 return None
         password = self.query_one("#publish-password", Input).value or os.environ.get(PASSWORD_ENV, "")
         if not password:
-            self._show_status(Content.styled(f"Type the bot password (or set ${PASSWORD_ENV}).", "$warning"))
+            self._show_status(Content.styled(_("Type the bot password (or set ${variable}).").format(variable=PASSWORD_ENV), "$warning"))
             self.query_one("#publish-password", Input).focus()
             return None
         return Target(self._value("wiki"), self._value("page"), self._value("user"), password)
@@ -139,7 +140,7 @@ class PublishDialog(ModalScreen[None]):
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
         if self.plan is not None and event.input.id != "publish-summary":
-            self._forget_plan("Changed: Show changes again before publishing.")
+            self._forget_plan(_("Changed: Show changes again before publishing."))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -162,11 +163,11 @@ class PublishDialog(ModalScreen[None]):
         if target is not None:
             self.preview(target)
 
-    @store_work("Changes not shown", group="wiki", exclusive=True)
+    @store_work(N_("Changes not shown"), group="wiki", exclusive=True)
     async def preview(self, target: Target) -> None:
         from workshop_tui.wiki.errors import WikiError
 
-        self._forget_plan("Reading the page…")
+        self._forget_plan(_("Reading the page…"))
         self.data = await self.read()
         try:
             self.client, self.plan = await asyncio.to_thread(self._plan, target, self.data)
@@ -190,18 +191,19 @@ class PublishDialog(ModalScreen[None]):
         from workshop_tui.wiki.page import CREATE, PAGE, TABLE, diff_counts
 
         plan = self.plan
-        where = f"{plan.page.title} on {self.client.name or self.client.api_url}"
+        where = _("{page} on {wiki}").format(page=plan.page.title, wiki=self.client.name or self.client.api_url)
         diff = self.query_one("#publish-diff")
         if not plan.changes:
             diff.display = False
-            self._show_status(Content.assemble((where, "bold"), f" already holds this session (revision "
-                                               f"{plan.page.revid}): nothing to publish."))
+            self._show_status(Content.assemble((where, "bold"), _(" already holds this session (revision "
+                                                 "{revision}): nothing to publish.").format(revision=plan.page.revid)))
             return
         added, removed = diff_counts(list(plan.diff))
-        what = {CREATE: "Creates", TABLE: "Replaces only the summary table of", PAGE: "Replaces the whole text of"}
-        self._show_status(Content.assemble(f"{what[plan.mode]} ", (where, "bold"),
-                                           f": {added} line{'s' * (added != 1)} added, {removed} removed. "
-                                           "Read the changes below, then Publish (Ctrl+S)."))
+        what = {CREATE: _("Creates"), TABLE: _("Replaces only the summary table of"), PAGE: _("Replaces the whole text of")}
+        self._show_status(Content.assemble(f"{what[plan.mode]} ", (where, "bold"), ngettext(
+            ": {added} line added, {removed} removed. Read the changes below, then Publish (Ctrl+S).",
+            ": {added} lines added, {removed} removed. Read the changes below, then Publish (Ctrl+S).",
+            added).format(added=added, removed=removed)))
         self.query_one("#publish-diff-text", Static).update(_diff_content(plan.diff))
         diff.display = True
         diff.scroll_home(animate=False)
@@ -212,12 +214,12 @@ class PublishDialog(ModalScreen[None]):
     @on(Button.Pressed, "#publish")
     def action_publish(self) -> None:
         if self.plan is None or not self.plan.changes:
-            self._show_status(Content.styled("Show the changes first (Ctrl+R): only what you have read is published.",
+            self._show_status(Content.styled(_("Show the changes first (Ctrl+R): only what you have read is published."),
                                              "$warning"))
             return
         self.publish()
 
-    @store_work("Not published", group="wiki", exclusive=True)
+    @store_work(N_("Not published"), group="wiki", exclusive=True)
     async def publish(self) -> None:
         from workshop_tui.wiki.errors import WikiError
         from workshop_tui.wiki.publish import default_summary, save_plan
@@ -232,8 +234,9 @@ class PublishDialog(ModalScreen[None]):
             self.plan = None
             self._show_status(Content.styled(str(error), "$error"))
             return
-        self.app.notify(f"{result.title}: revision {result.revid}. {result.url or ''}".strip(),
-                        title="Published to the wiki", markup=False)
+        self.app.notify(_("{page}: revision {revision}. {url}").format(page=result.title, revision=result.revid,
+                                                                       url=result.url or "").strip(),
+                        title=_("Published to the wiki"), markup=False)
         self.dismiss(None)
 
     @on(Button.Pressed, "#cancel")
@@ -256,5 +259,6 @@ def _diff_content(diff) -> Content:
             "$error" if line.startswith("-") else "$accent" if line.startswith("@@") else ""
         parts.append(Content.styled(line, style) if style else Content(line))
     if len(lines) > len(shown):
-        parts.append(Content.styled(f"… and {len(lines) - len(shown):,} more lines", "dim"))
+        parts.append(Content.styled(ngettext("… and {count} more line", "… and {count} more lines", len(lines) - len(shown)).format(
+            count=formats.number(len(lines) - len(shown))), "dim"))
     return Content("\n").join(parts)

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from workshop_tui.i18n import N_, _
 from workshop_tui.widgets.footer import AppFooter
 
 QuitChoice = Literal["save", "discard", "cancel"]
@@ -23,10 +24,15 @@ class QuitDialog(ModalScreen[QuitChoice]):
     CSS_PATH = "dialogs.tcss"
 
     BINDINGS = [
-        Binding("s", "choose('save')", "Save it", tooltip="Save the text, then go"),
-        Binding("d", "choose('discard')", "Discard it", tooltip="Drop the text, then go"),
-        Binding("escape", "choose('cancel')", "Cancel", tooltip="Stay, with the text as it is"),
+        Binding("s", "choose('save')", N_("Save it"), tooltip=N_("Save the text, then go")),
+        Binding("d", "choose('discard')", N_("Discard it"), tooltip=N_("Drop the text, then go")),
+        Binding("escape", "choose('cancel')", N_("Cancel"), tooltip=N_("Stay, with the text as it is")),
     ]
+
+    WORDS = {  # by verb: the question and the two buttons
+        "quit": (N_("Keep it before you quit?"), N_("Save and quit"), N_("Discard and quit")),
+        "leave": (N_("Keep it before you leave?"), N_("Save and leave"), N_("Discard and leave")),
+    }
 
     def __init__(self, pending: str, *, verb: str = "quit") -> None:
         super().__init__()
@@ -36,17 +42,17 @@ class QuitDialog(ModalScreen[QuitChoice]):
     def compose(self) -> ComposeResult:
         preview = self.pending if len(self.pending) <= 200 else self.pending[:199] + "…"
         message = Content.assemble(
-            "This text is not saved yet:\n\n",
+            _("This text is not saved yet:\n\n"),
             (preview, "bold"),
-            "\n\nKeep it before you " + self.verb + "?",
+            "\n\n" + _(self.WORDS.get(self.verb, self.WORDS["quit"])[0]),
         )
         with Vertical(classes="dialog"):
-            yield Static("Unsaved text", classes="dialog-title")
+            yield Static(_("Unsaved text"), classes="dialog-title")
             yield Static(message, classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"Save and {self.verb}", id="save", variant="primary")
-                yield Button(f"Discard and {self.verb}", id="discard", variant="error")
-                yield Button("Cancel", id="cancel")
+                yield Button(_(self.WORDS.get(self.verb, self.WORDS["quit"])[1]), id="save", variant="primary")
+                yield Button(_(self.WORDS.get(self.verb, self.WORDS["quit"])[2]), id="discard", variant="error")
+                yield Button(_("Cancel"), id="cancel")
         yield AppFooter()
 
     def on_mount(self) -> None:

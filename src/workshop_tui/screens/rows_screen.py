@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
+from workshop_tui.i18n import _
 from workshop_tui.screens.session_screen import ResultT, SessionScreen
 from workshop_tui.widgets.footer import AppFooter
 from workshop_tui.widgets.progress_header import ProgressHeader
@@ -22,12 +23,12 @@ class RowsScreen(SessionScreen[ResultT], Generic[ResultT, RowT]):
     """A title, a line of help (`show_intro`) and a `RowTable` with the focus."""
 
     TITLE = ""
-    """The header says `TITLE · session title`."""
+    """The header says `TITLE · session title` (marked `N_()`, translated here)."""
     ROWS_ID = "rows"
     """The table's id; the help line's is `ROWS_ID-intro`."""
 
     def compose(self) -> ComposeResult:
-        yield ProgressHeader(f"{self.TITLE} · {self.info.title}")
+        yield ProgressHeader(f"{_(self.TITLE)} · {self.info.title}")
         yield Static(id=f"{self.ROWS_ID}-intro")
         yield RowTable[RowT](id=self.ROWS_ID)
         yield AppFooter()

@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 
+from workshop_tui.i18n import N_
 from workshop_tui.content import Template
 from workshop_tui.messages import ParticipantsConnected, StoreChanged
 from workshop_tui.model import Clock, SessionInfo
@@ -77,7 +78,7 @@ class SessionScreen(Screen[ResultT]):
             self._later = None
         self._reread()
 
-    @store_work("Cannot read the session", group="live", exclusive=True)
+    @store_work(N_("Cannot read the session"), group="live", exclusive=True)
     async def _reread(self) -> None:
         try:
             await self.refresh_view()

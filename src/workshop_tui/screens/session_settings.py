@@ -11,6 +11,7 @@ from typing import Callable
 
 from textual.widget import Widget
 
+from workshop_tui.i18n import _
 from workshop_tui.model import SessionInfo
 from workshop_tui.screens.text_prompt import TextPrompt
 from workshop_tui.session_store import SessionStore
@@ -25,16 +26,16 @@ def ask_votes_per_participant(asker: Widget, session: SessionStore, info: Sessio
         try:
             dots = int(text.strip())  # "²" is a digit to isdigit() but not a number to int()
         except ValueError:
-            asker.notify(f"'{text}' is not a number of dots: type a whole number, 0 to 50.", severity="error",
+            asker.notify(_("'{text}' is not a number of dots: type a whole number, 0 to 50.").format(text=text), severity="error",
                           markup=False)
             return
         saved = await session.set_votes_per_participant(dots)
-        asker.notify(f"Each participant now has {saved.votes_per_participant} dots per step.")
+        asker.notify(_("Each participant now has {count} dots per step.").format(count=saved.votes_per_participant))
         on_saved(saved)
 
     def chosen(text: str | None) -> None:
         if text is not None:
-            run_store_work(asker, save(text), "Not changed")
+            run_store_work(asker, save(text), _("Not changed"))
 
-    asker.app.push_screen(TextPrompt("Dots per participant in each step", value=str(info.votes_per_participant),
-                                      placeholder="a number, 0 to 50", confirm="Set"), chosen)
+    asker.app.push_screen(TextPrompt(_("Dots per participant in each step"), value=str(info.votes_per_participant),
+                                      placeholder=_("a number, 0 to 50"), confirm=_("Set")), chosen)

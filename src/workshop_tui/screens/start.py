@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input, Select, Static
 
+from workshop_tui.i18n import N_, _, ngettext
 from workshop_tui.content import Catalog, Template
 from workshop_tui.i18n import _
 from workshop_tui.model import SessionInfo
@@ -38,20 +39,20 @@ class StartScreen(Screen[None]):
 
     CSS_PATH = "start.tcss"
     AUTO_FOCUS = ""  # focus goes to the list or the form once the sessions are loaded
-    HELP_TITLE = "Start screen"
+    HELP_TITLE = N_("Start screen")
 
     BINDINGS = [
         # No letters: a sentence typed here by mistake must not rename, continue or delete.
-        Binding("ctrl+n", "new_session", "New", tooltip="Go to the new-session form"),
-        Binding("ctrl+o", "continue_session", "Continue",
-                tooltip="A new session following up the highlighted one: its open follow-ups come along"),
-        Binding("f2", "rename_session", "Rename", tooltip="Rename the highlighted session"),
-        Binding("delete", "delete_session", "Delete", key_display="Del",
-                tooltip="Delete the highlighted session (asks first)"),
+        Binding("ctrl+n", "new_session", N_("New"), tooltip=N_("Go to the new-session form")),
+        Binding("ctrl+o", "continue_session", N_("Continue"),
+                tooltip=N_("A new session following up the highlighted one: its open follow-ups come along")),
+        Binding("f2", "rename_session", N_("Rename"), tooltip=N_("Rename the highlighted session")),
+        Binding("delete", "delete_session", N_("Delete"), key_display="Del",
+                tooltip=N_("Delete the highlighted session (asks first)")),
         # Priority: a Tab typed in a burst moves on before the next characters arrive.
-        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
-        Binding("escape", "focus_sessions", "Sessions", show=False, tooltip="Back to the list of sessions"),
+        Binding("tab", "app.focus_next", N_("Next field"), show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", N_("Previous field"), show=False, priority=True),
+        Binding("escape", "focus_sessions", N_("Sessions"), show=False, tooltip=N_("Back to the list of sessions")),
     ]
 
     @dataclass
@@ -71,10 +72,10 @@ class StartScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         catalog = self.catalog
-        yield ProgressHeader("workshop-tui · start or resume a workshop")
+        yield ProgressHeader(_("workshop-tui · start or resume a workshop"))
         with Horizontal(id="start-body"):
             with Vertical(id="sessions-pane"):
-                yield Static("Opening the store…", id="sessions-status")
+                yield Static(_("Opening the store…"), id="sessions-status")
                 yield SessionTable(id="sessions")
             with Vertical(id="side"):
                 yield SessionForm(catalog, id="new-session")
@@ -94,7 +95,8 @@ class StartScreen(Screen[None]):
         if template.introduction:
             parts.append(Content(template.introduction))
         parts.extend(Content.assemble(("• ", "$accent"), objective) for objective in template.objectives)
-        parts.append(Content.styled(f"\nThe {template.step_count} steps", "bold"))
+        parts.append(Content.styled("\n" + ngettext("The {count} step", "The {count} steps", template.step_count).format(
+            count=template.step_count), "bold"))
         parts.extend(
             Content.assemble((f"{step.number}. ", "dim"), step.title, "  ", (f"{step.timebox_minutes} min", "dim"))
             for step in template.steps
@@ -110,8 +112,8 @@ class StartScreen(Screen[None]):
         self.query_one(SessionForm).show_template(template)
 
     def on_mount(self) -> None:
-        self.query_one("#new-session").border_title = "New session"
-        self.query_one("#about").border_title = "About the workshop"
+        self.query_one("#new-session").border_title = _("New session")
+        self.query_one("#about").border_title = _("About the workshop")
         self.query_one(SessionTable).display = False
         self.query_one("#new-session").disabled = True
         self.call_after_refresh(self.preview_sessions)  # after the first frame, never before it
@@ -131,7 +133,7 @@ class StartScreen(Screen[None]):
 
     # -- loading -------------------------------------------------------------------------
 
-    @store_work("Cannot list the sessions", group="sessions", exclusive=True)
+    @store_work(N_("Cannot list the sessions"), group="sessions", exclusive=True)
     async def load_sessions(self, select: int | None = None, focus_list: bool = False, live: bool = False) -> None:
         sessions = await self.sessions.list()
         select = self._selected_id() if select is None else select  # the row chosen in the early list
@@ -164,7 +166,7 @@ class StartScreen(Screen[None]):
         table.show(sessions, select=select)
         table.display = bool(sessions)
         status.display = not sessions
-        status.update("No sessions yet. Fill in the form to start your first workshop.")
+        status.update(_("No sessions yet. Fill in the form to start your first workshop."))
         if not live and (first_load or focus_list or not sessions):
             if sessions:
                 table.focus()
@@ -197,14 +199,14 @@ class StartScreen(Screen[None]):
     def _create_pressed(self) -> None:
         self.create_session()
 
-    @store_work("Session not created", group="create", exclusive=True)
+    @store_work(N_("Session not created"), group="create", exclusive=True)
     async def create_session(self) -> None:
         if not self.loaded:
             return
         form = self.query_one(SessionForm)
         values, template = form.values(), form.template
         if not values["title"].strip():
-            self.notify("A session needs a title.", severity="warning")
+            self.notify(_("A session needs a title."), severity="warning")
             form.title_field.focus()
             return
         info = await self.sessions.create(
@@ -243,17 +245,19 @@ class StartScreen(Screen[None]):
             if title:
                 self.continue_session(info, title)
 
-        prompt = TextPrompt(f"Continue “{info.title}” in a new session: its open follow-ups come along, "
-                            "shown on their steps as from last time. The new session's title:",
-                            placeholder="e.g. Partnership workshop, follow-up", confirm="Continue")
+        prompt = TextPrompt(_("Continue “{title}” in a new session: its open follow-ups come along, "
+                              "shown on their steps as from last time. The new session's title:").format(title=info.title),
+                            placeholder=_("e.g. Partnership workshop, follow-up"), confirm=_("Continue"))
         self.app.push_screen(prompt, titled)
 
-    @store_work("Session not continued", group="create", exclusive=True)
+    @store_work(N_("Session not continued"), group="create", exclusive=True)
     async def continue_session(self, previous: SessionInfo, title: str) -> None:
         info = await self.sessions.continue_session(previous.id, title)
         count = info.item_count
-        self.notify(f"{count} open follow-up{'' if count == 1 else 's'} carried over from “{previous.title}”.",
-                    title="Session continued", markup=False)
+        self.notify(ngettext("{count} open follow-up carried over from “{title}”.",
+                             "{count} open follow-ups carried over from “{title}”.", count).format(
+                        count=count, title=previous.title),
+                    title=_("Session continued"), markup=False)
         self.open_session(info)
 
     def action_rename_session(self) -> None:
@@ -267,9 +271,9 @@ class StartScreen(Screen[None]):
             if title and title != info.title:
                 self.rename_session(info.id, title)
 
-        self.app.push_screen(TextPrompt("Rename the session", value=info.title, confirm="Rename"), renamed)
+        self.app.push_screen(TextPrompt(_("Rename the session"), value=info.title, confirm=_("Rename")), renamed)
 
-    @store_work("Not renamed", group="rename")
+    @store_work(N_("Not renamed"), group="rename")
     async def rename_session(self, session_id: int, title: str) -> None:
         try:
             await self.sessions.rename(session_id, title)
@@ -283,33 +287,35 @@ class StartScreen(Screen[None]):
         if info is None:
             return
         message = Content.assemble(
-            "Delete the session ", (info.title, "bold"),
-            f" and its {info.item_count} item{'s' if info.item_count != 1 else ''}? This cannot be undone.",
+            _("Delete the session "), (info.title, "bold"),
+            ngettext(" and its {count} item? This cannot be undone.", " and its {count} items? This cannot be undone.",
+                     info.item_count).format(count=info.item_count),
         )
 
         def confirmed(yes: bool | None) -> None:
             if yes:
                 self.delete_session(info.id)
 
-        self.app.push_screen(ConfirmDialog("Delete session", message, confirm="Delete", danger=True), confirmed)
+        self.app.push_screen(ConfirmDialog(_("Delete session"), message, confirm=_("Delete"), danger=True), confirmed)
 
-    @store_work("Not deleted", group="delete")
+    @store_work(N_("Not deleted"), group="delete")
     async def delete_session(self, session_id: int) -> None:
         try:
             await self.sessions.delete(session_id)
-            self.notify("Session deleted.")
+            self.notify(_("Session deleted."))
         finally:
             self.load_sessions()
 
     # -- command palette -----------------------------------------------------------------
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("New session", "Fill in the form to start a new session (Ctrl+N)", self.action_new_session)
-        yield SystemCommand("Session list", "Back to the list of sessions (Escape)", self.action_focus_sessions)
+        yield SystemCommand(_("New session"), _("Fill in the form to start a new session (Ctrl+N)"), self.action_new_session)
+        yield SystemCommand(_("Session list"), _("Back to the list of sessions (Escape)"), self.action_focus_sessions)
         if self.query_one(SessionTable).selected is not None:
-            yield SystemCommand("Open session", "Open the highlighted session", self.action_open_session)
-            yield SystemCommand("Continue session", "A new session that brings the highlighted one's open "
-                                "follow-ups (Ctrl+O)", self.action_continue_session)
-            yield SystemCommand("Rename session", "Rename the highlighted session (F2)", self.action_rename_session)
-            yield SystemCommand("Delete session", "Delete the highlighted session (asks first; Delete)",
-                                self.action_delete_session)
+            yield SystemCommand(_("Open session"), _("Open the highlighted session"), self.action_open_session)
+            yield SystemCommand(_("Continue session"), _("A new session that brings the highlighted one's open "
+                                "follow-ups (Ctrl+O)"), self.action_continue_session)
+            yield SystemCommand(_("Rename session"), _("Rename the highlighted session (F2)"), self.action_rename_session)
+            yield SystemCommand(
+                _("Delete session"), _("Delete the highlighted session (asks first; Delete)"), self.action_delete_session
+            )

@@ -24,6 +24,7 @@ from textual.binding import ActiveBinding
 from textual.containers import Vertical
 from textual.reactive import reactive
 
+from workshop_tui.i18n import N_, _
 from workshop_tui.model import SessionInfo
 from workshop_tui.store.errors import StoreError
 from workshop_tui.screens import step_exits
@@ -41,8 +42,8 @@ from workshop_tui.widgets.step_board import StepBoard
 from workshop_tui.widgets.step_list import StepList
 from workshop_tui.workers import store_work
 
-VOTE_PLACEHOLDER = "Voting: items wait · F8 next phase"  # whole in the input at 80 columns
-VOTING_NOTE = "Voting is on: new items wait (your text stays here). F8 or F9 changes the phase."
+VOTE_PLACEHOLDER = N_("Voting: items wait · F8 next phase")  # whole in the input at 80 columns
+VOTING_NOTE = N_("Voting is on: new items wait (your text stays here). F8 or F9 changes the phase.")
 
 
 class StepScreen(ItemsScreen[None]):
@@ -51,7 +52,7 @@ class StepScreen(ItemsScreen[None]):
     CSS_PATH = ["step_board.tcss", "step.tcss"]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     REREAD_OWN_LATER = True
-    UNDO_HINT = "Ctrl+Z undoes it."
+    UNDO_HINT = N_("Ctrl+Z undoes it.")
 
     BINDINGS = STEP_BINDINGS
 
@@ -105,7 +106,7 @@ class StepScreen(ItemsScreen[None]):
 
     # -- loading and live ----------------------------------------------------------------
 
-    @store_work("Cannot load the session", group="load", exclusive=True)
+    @store_work(N_("Cannot load the session"), group="load", exclusive=True)
     async def load(self) -> None:
         data = await self.session.data()
         self.info = data.info
@@ -166,7 +167,7 @@ class StepScreen(ItemsScreen[None]):
         self.facilitation.carry_timer(number)
         self.save_current_step(number)
 
-    @store_work("Cannot read the step", group="redraw", exclusive=True)
+    @store_work(N_("Cannot read the step"), group="redraw", exclusive=True)
     async def redraw_items(self) -> None:
         step = self.step
         self.board.show_hidden({})
@@ -176,12 +177,12 @@ class StepScreen(ItemsScreen[None]):
             self.facilitation.votes = votes
             self.reread()  # and who wrote how many privately, if the step is written so
 
-    @store_work("Step not remembered")
+    @store_work(N_("Step not remembered"))
     async def save_current_step(self, number: int) -> None:
         """Remember the step (and the column), so reopening the session comes back exactly here."""
         self.info = await self.session.set_resume_point(step=number, column=self.template.column_keys[self.column])
 
-    @store_work("Not remembered for reopening")
+    @store_work(N_("Not remembered for reopening"))
     async def save_resume_point(self, *, speaker: str | None = None, column: bool = False) -> None:
         """Remember the speaker (or the column typed into) for reopening."""
         self.info = await self.session.set_resume_point(speaker=speaker,
@@ -189,7 +190,7 @@ class StepScreen(ItemsScreen[None]):
 
     def action_next_step(self) -> None:
         if self.step >= self.info.step_count:
-            self.notify("This is the last step: Ctrl+S shows the summary and exports.")
+            self.notify(_("This is the last step: Ctrl+S shows the summary and exports."))
             return
         self.go_to_step(self.step + 1)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workshop_tui.i18n import N_
 from workshop_tui.workers import store_work
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def close_session(screen: StepScreen) -> None:
     screen.app.push_screen(QuitDialog(pending, verb="leave"), chosen)
 
 
-@store_work("Timer not paused")
+@store_work(N_("Timer not paused"))
 async def leave_session(screen: StepScreen) -> None:
     await screen.before_quit()
     screen.dismiss()

@@ -24,6 +24,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from workshop_tui.i18n import N_, _, formats, ngettext
 from workshop_tui import locations, stats
 from workshop_tui.model import SessionData
 from workshop_tui.screens.session_screen import SessionScreen
@@ -48,16 +49,16 @@ class SummaryScreen(SessionScreen[None]):
     """The session's whole table; Escape goes back to the step."""
 
     CSS_PATH = "summary.tcss"
-    HELP_TITLE = "Summary"
+    HELP_TITLE = N_("Summary")
 
     BINDINGS = [
-        Binding("e", "export", "Export", tooltip="Export to a file or the clipboard"),
-        Binding("a", "agenda", "Agenda", tooltip="Planned against actual time per step"),
-        Binding("f", "followups", "Follow-ups", tooltip="Every follow-up: step, text, owner, due date"),
-        Binding("h", "history", "History", tooltip="Every change, who made it and when; the summary at any moment"),
-        Binding("escape,ctrl+s", "back", "Back to the step", tooltip="Back to the step you were on"),
-        Binding("home", "scroll_top", "Top", show=False),
-        Binding("end", "scroll_bottom", "Bottom", show=False),
+        Binding("e", "export", N_("Export"), tooltip=N_("Export to a file or the clipboard")),
+        Binding("a", "agenda", N_("Agenda"), tooltip=N_("Planned against actual time per step")),
+        Binding("f", "followups", N_("Follow-ups"), tooltip=N_("Every follow-up: step, text, owner, due date")),
+        Binding("h", "history", N_("History"), tooltip=N_("Every change, who made it and when; the summary at any moment")),
+        Binding("escape,ctrl+s", "back", N_("Back to the step"), tooltip=N_("Back to the step you were on")),
+        Binding("home", "scroll_top", N_("Top"), show=False),
+        Binding("end", "scroll_bottom", N_("Bottom"), show=False),
     ]
 
     data: SessionData | None = None
@@ -79,7 +80,7 @@ class SummaryScreen(SessionScreen[None]):
 
     def on_mount(self) -> None:
         header = self.query_one(ProgressHeader)
-        header.set_title(f"Summary · {self.info.title}")
+        header.set_title(_("Summary · {title}").format(title=self.info.title))
         self.query_one("#export-status").display = False
         self.query_one("#summary").focus()
         self.reread()
@@ -110,13 +111,13 @@ class SummaryScreen(SessionScreen[None]):
     def _info_line(self, data: SessionData) -> Content:
         info = data.info
         fields = [
-            ("Facilitator", info.facilitator),
-            ("Participants", ", ".join(info.participants)),
-            ("Event", info.event),
-            ("Date", info.date),
+            (_("Facilitator"), info.facilitator),
+            (_("Participants"), ", ".join(info.participants)),
+            (_("Event"), info.event),
+            (_("Date"), info.date),
         ]
         parts = [Content.assemble((f"{label}: ", "bold"), value) for label, value in fields if value]
-        parts.append(Content.styled(f"{len(data.items)} items", "dim"))
+        parts.append(Content.styled(ngettext("{count} item", "{count} items", len(data.items)).format(count=len(data.items)), "dim"))
         return Content("  ·  ").join(parts)
 
     # -- keys ----------------------------------------------------------------------------
@@ -149,7 +150,7 @@ class SummaryScreen(SessionScreen[None]):
         from workshop_tui.screens.export_dialog import ExportDialog
 
         if self.data is None:
-            self.notify("The summary is still loading.")
+            self.notify(_("The summary is still loading."))
             return
         self.app.push_screen(ExportDialog(self.info.title, fmt=fmt), self._export_chosen)
 
@@ -173,7 +174,8 @@ class SummaryScreen(SessionScreen[None]):
         text = await self._in_thread(export.export_text, self.data, self.template, request.fmt)
         if request.action == "copy":
             self.app.copy_to_clipboard(text)
-            self.notify(f"Copied the {request.fmt} export ({len(text):,} characters) to the clipboard.")
+            self.notify(_("Copied the {format} export ({count} characters) to the clipboard.").format(
+                format=request.fmt, count=formats.number(len(text))))
             return
         path = request.path
         try:
@@ -185,26 +187,27 @@ class SummaryScreen(SessionScreen[None]):
             return
         except OSError as error:
             where = _home_relative(path)
-            self.notify(f"{where}: {error.strerror or error}", title="Nothing written", severity="error", markup=False)
+            self.notify(f"{where}: {error.strerror or error}", title=_("Nothing written"), severity="error", markup=False)
             return
         where = _home_relative(path)
         status = self.query_one("#export-status", Static)
-        status.update(Content.assemble(("Exported ", "bold"), (request.fmt, "bold"), " to ", where))
+        status.update(Content.assemble((_("Exported "), "bold"), (request.fmt, "bold"), " to ", where))
         status.display = True
-        self.notify(f"Wrote {where}", title=f"{request.fmt} export saved", markup=False)
+        self.notify(_("Wrote {path}").format(path=where), title=_("{format} export saved").format(format=request.fmt),
+                    markup=False)
 
     def _ask_overwrite(self, request: ExportRequest) -> None:
         from workshop_tui.screens.confirm import ConfirmDialog
 
-        message = Content.assemble(_home_relative(request.path), (" already exists. Replace it?", ""))
+        message = Content.assemble(_home_relative(request.path), (_(" already exists. Replace it?"), ""))
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self.export(request, overwrite=True)
             else:
-                self.notify("Nothing written: choose another name to keep both.")
+                self.notify(_("Nothing written: choose another name to keep both."))
 
-        self.app.push_screen(ConfirmDialog("Replace the file?", message, confirm="Replace", danger=True), answered)
+        self.app.push_screen(ConfirmDialog(_("Replace the file?"), message, confirm=_("Replace"), danger=True), answered)
 
     async def _in_thread(self, function, *args, **kwargs):
         import asyncio
@@ -218,11 +221,11 @@ class SummaryScreen(SessionScreen[None]):
         from workshop_tui.screens.export_dialog import EXPORT_COMMANDS
 
         for title, help_text, fmt in EXPORT_COMMANDS:
-            yield SystemCommand(title, f"{help_text} (E)", partial(self.action_export, fmt))
-        yield SystemCommand("Back to the step", "Leave the summary (Escape)", self.action_back)
-        yield SystemCommand("Agenda", "Planned against actual time per step (A)", self.action_agenda)
-        yield SystemCommand("Follow-ups", "Every follow-up: step, text, owner, due date (F)", self.action_followups)
-        yield SystemCommand("History", "Every change, who made it and when; the summary at any moment (H)",
+            yield SystemCommand(_(title), _("{help} (E)").format(help=_(help_text)), partial(self.action_export, fmt))
+        yield SystemCommand(_("Back to the step"), _("Leave the summary (Escape)"), self.action_back)
+        yield SystemCommand(_("Agenda"), _("Planned against actual time per step (A)"), self.action_agenda)
+        yield SystemCommand(_("Follow-ups"), _("Every follow-up: step, text, owner, due date (F)"), self.action_followups)
+        yield SystemCommand(_("History"), _("Every change, who made it and when; the summary at any moment (H)"),
                             self.action_history)
-        yield SystemCommand("Top of the summary", "Scroll to step 1 (Home)", self.action_scroll_top)
-        yield SystemCommand("End of the summary", "Scroll to step 8 (End)", self.action_scroll_bottom)
+        yield SystemCommand(_("Top of the summary"), _("Scroll to step 1 (Home)"), self.action_scroll_top)
+        yield SystemCommand(_("End of the summary"), _("Scroll to step 8 (End)"), self.action_scroll_bottom)

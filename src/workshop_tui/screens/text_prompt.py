@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from workshop_tui.i18n import N_, _
 from workshop_tui.widgets.footer import AppFooter
 
 
@@ -18,9 +19,9 @@ class TextPrompt(ModalScreen[str | None]):
 
     CSS_PATH = "dialogs.tcss"
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
-    def __init__(self, title: str, *, value: str = "", placeholder: str = "", confirm: str = "OK") -> None:
+    def __init__(self, title: str, *, value: str = "", placeholder: str = "", confirm: str = N_("OK")) -> None:
         super().__init__()
         self.title_text = title
         self.value = value
@@ -32,8 +33,8 @@ class TextPrompt(ModalScreen[str | None]):
             yield Static(Content(self.title_text), classes="dialog-title")
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.confirm_label, id="confirm", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button(_(self.confirm_label), id="confirm", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
         yield AppFooter()
 
     def on_mount(self) -> None:
@@ -44,7 +45,7 @@ class TextPrompt(ModalScreen[str | None]):
     def _confirm(self) -> None:
         text = " ".join(self.query_one(Input).value.split())
         if not text:
-            self.notify("Type something first, or press Escape to cancel.", severity="warning")
+            self.notify(_("Type something first, or press Escape to cancel."), severity="warning")
             return
         self.dismiss(text)
 

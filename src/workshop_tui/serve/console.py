@@ -11,7 +11,9 @@ import socket
 import sys
 
 from rich.console import Console
+from rich.text import Text
 
+from workshop_tui.i18n import _
 from workshop_tui.serve.guard import Redactor
 from workshop_tui.serve.qr import qr_text
 
@@ -35,15 +37,13 @@ def initialize_logging(code: str) -> None:
 
 def announce(console: Console, url: str, session_id: int, max_connections: int, host: str) -> None:
     """Print the join URL and its QR code: the one place the code is ever written."""
-    console.print(f"Participants join at:\n\n  {url}\n", highlight=False, soft_wrap=True)
+    console.print(Text(_("Participants join at:\n\n  {url}\n").format(url=url)), highlight=False, soft_wrap=True)
     console.print(qr_text(url, color=console.color_system is not None), end="")
-    console.print(
-        f"\nServing the participant view of session {session_id}"
-        f" to at most {max_connections} browsers at a time. Ctrl+C stops.",
-        highlight=False,
-    )
+    console.print(Text("\n" + _("Serving the participant view of session {session} to at most {count} browsers at a "
+                               "time. Ctrl+C stops.").format(session=session_id, count=max_connections)),
+                  highlight=False)
     if host in ("127.0.0.1", "localhost", "::1"):
-        console.print("Only this machine can reach it: --host 0.0.0.0 opens it to the room's network.",
+        console.print(Text(_("Only this machine can reach it: --host 0.0.0.0 opens it to the room's network.")),
                       style="dim", highlight=False)
     console.file.flush()
 

@@ -19,6 +19,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from workshop_tui.i18n import _
 from workshop_tui.store import migrations
 from workshop_tui.store.engine import IMMEDIATE, sqlite_uri, translated
 from workshop_tui.store.errors import StoreOpenError, StoreWriteError
@@ -79,7 +80,7 @@ class StoreBase:
             if version == migrations.SCHEMA_VERSION:
                 return self
             if self.read_only:
-                raise StoreOpenError(f"the store {self.location} is read-only and needs setting up or migrating")
+                raise StoreOpenError(_('the store {location} is read-only and needs setting up or migrating').format(location=self.location))
             if version is not None and self.db_path is not None:
                 self.backup_made = migrations.backup_sqlite(self.db_path, version)
             with self._transaction(write=True, track=False) as db:
@@ -119,7 +120,7 @@ class StoreBase:
         A write is `track`ed as this store's own change (`only_own_changes`), except while the
         schema is being made (there is no sessions table yet)."""
         if write and self.read_only:
-            raise StoreWriteError(f"the store {self.location} is read-only; nothing was changed")
+            raise StoreWriteError(_('the store {location} is read-only; nothing was changed').format(location=self.location))
         tracked = write and track and self.db_path is not None
         with translated(self.location, writing=write), self._locked(write):
             with self._engine.connect() as connection:
@@ -156,7 +157,7 @@ class StoreBase:
         A screen that has drawn its own saves need not re-read for them at once. Always False
         on PostgreSQL, where another writer can commit in the middle of ours."""
         token = seen
-        for _ in range(OWN_CHANGES_KEPT):
+        for _hop in range(OWN_CHANGES_KEPT):
             if token == now:
                 return token != seen
             next_token = self._own_changes.get(token)

@@ -13,6 +13,7 @@ from typing import Iterable
 
 from sqlmodel import col, select
 
+from workshop_tui.i18n import _
 from workshop_tui.model import Item, SessionInfo, new_id, now_iso
 from workshop_tui.store.errors import InvalidInputError, NotAllowedError
 from workshop_tui.store.facilitation import refuse_carried
@@ -36,13 +37,13 @@ class BetweenSessionsMixin(ImportMixin):
         status = (status or "").strip().casefold()
         if status not in SETTABLE:
             if status == "carried":
-                raise InvalidInputError("a follow-up is carried by continuing its session "
-                                        "(`workshop-tui new TITLE --continue SESSION`), not set by hand")
-            raise InvalidInputError(f"unknown follow-up status '{status}': use {', '.join(SETTABLE)}")
+                raise InvalidInputError(_("a follow-up is carried by continuing its session "
+                                        "(`workshop-tui new TITLE --continue SESSION`), not set by hand"))
+            raise InvalidInputError(_("unknown follow-up status '{status}': use {value1}").format(status=status, value1=', '.join(SETTABLE)))
         with self._write() as db:
             row = item_row(db, item_id)
             if not row.followup:
-                raise NotAllowedError("this item is not a follow-up: make it one first (an owner and a due date)")
+                raise NotAllowedError(_("this item is not a follow-up: make it one first (an owner and a due date)"))
             refuse_carried(row)
             if row.followup_status == status:
                 return to_item(row)
@@ -93,7 +94,7 @@ class BetweenSessionsMixin(ImportMixin):
                              participants_follow=previous.participants_follow, event=one_line(event),
                              place=one_line(place), date=one_line(date),
                              facilitator=one_line(previous.facilitator if facilitator is None else facilitator),
-                             created_at=stamp, updated_at=stamp)
+                             language=previous.language, created_at=stamp, updated_at=stamp)
             db.add(row)
             db.flush()
             add_participants(db, row.id, [*participant_names(db, previous_id), *participants])
@@ -125,7 +126,7 @@ class BetweenSessionsMixin(ImportMixin):
     def set_wiki_target(self, session_id: int, api_url: str, page: str, user: str = "") -> None:
         api_url, page, user = one_line(api_url), one_line(page), one_line(user)
         if not api_url or not page:
-            raise InvalidInputError("a wiki target needs the wiki's address and a page title")
+            raise InvalidInputError(_("a wiki target needs the wiki's address and a page title"))
         with self._write() as db:
             session_row(db, session_id)
             target = db.get(WikiTargetRow, session_id) or WikiTargetRow(session_id=session_id, api_url="", page="",

@@ -6,6 +6,7 @@ Each refuses with `InvalidInputError` (one line for the user) before anything is
 from __future__ import annotations
 
 from workshop_tui.content import COLUMN_KEY
+from workshop_tui.i18n import _, available, current, normalize
 from workshop_tui.model import MAX_COLUMNS
 from workshop_tui.store.errors import InvalidInputError
 from workshop_tui.store.tables import SessionRow
@@ -19,9 +20,9 @@ def one_line(value: str | None) -> str:
 def required_line(value: str | None, what: str) -> str:
     text = one_line(value)
     if not text:
-        raise InvalidInputError(f"the {what} is empty")
+        raise InvalidInputError(_('the {what} is empty').format(what=what))
     if len(text) > 500:
-        raise InvalidInputError(f"the {what} is too long ({len(text):,} characters; at most 500)")
+        raise InvalidInputError(_('the {what} is too long ({value1:,} characters; at most 500)').format(what=what, value1=len(text)))
     return text
 
 
@@ -35,7 +36,8 @@ def checked_item_text(text: str) -> str:
 def check_column(keys: tuple[str, ...], column: str) -> None:
     """`column` is one of a session's columns (`SessionInfo.columns`: its template's keys)."""
     if column not in keys:
-        raise InvalidInputError(f"unknown column '{column}': use one of {', '.join(keys)}")
+        raise InvalidInputError(_("unknown column '{column}': use one of {value1}").format(
+            column=column, value1=", ".join(keys)))
 
 
 def checked_keys(keys: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -53,4 +55,21 @@ def checked_keys(keys: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 
 def check_step(session: SessionRow, step: int) -> None:
     if not isinstance(step, int) or not 1 <= step <= session.step_count:
-        raise InvalidInputError(f"step {step} is outside 1-{session.step_count}")
+        raise InvalidInputError(_('step {step} is outside 1-{step_count}').format(step=step, step_count=session.step_count))
+
+
+def known_language(code: str | None) -> str:
+    """A session's language as stored: a language the app speaks (`i18n.available`), else ""
+    (English, as sessions older than languages)."""
+    found = normalize(code) if code else None
+    return found if found in available() else ""
+
+
+def session_language(code: str | None) -> str:
+    """The language a new session keeps: the one asked for (it must be known), else the one in use."""
+    if code is None:
+        return current()
+    found = known_language(code)
+    if not found:
+        raise InvalidInputError(_("unknown language '{code}' (known: {known})").format(code=code, known=", ".join(available())))
+    return found

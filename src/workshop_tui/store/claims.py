@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
+from workshop_tui.i18n import _
 from workshop_tui.model import NameClaim
 from workshop_tui.store.checks import required_line
 from workshop_tui.store.errors import InvalidInputError, NotAllowedError, NotFoundError
@@ -57,8 +58,7 @@ class ClaimsMixin:
             if claim is None:
                 db.add(NameClaimRow(session_id=session_id, name=clean, token_hash=digest, claimed_at=moment))
             elif not hmac.compare_digest(claim.token_hash, digest):
-                raise NotAllowedError(f"{clean} is taken by another screen: choose another name, or ask the "
-                                      "facilitator to release it")
+                raise NotAllowedError(_('{clean} is taken by another screen: choose another name, or ask the facilitator to release it').format(clean=clean))
             row = db.get(PresenceRow, client_id) or PresenceRow(
                 client_id=client_id, session_id=session_id, role=ROLE, last_seen=moment
             )
@@ -91,7 +91,7 @@ class ClaimsMixin:
 def _digest(token: str) -> str:
     low, high = TOKEN_LENGTHS
     if not isinstance(token, str) or not low <= len(token) <= high:
-        raise InvalidInputError(f"a name claim needs a token of {low} to {high} characters")
+        raise InvalidInputError(_('a name claim needs a token of {low} to {high} characters').format(low=low, high=high))
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 

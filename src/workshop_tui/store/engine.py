@@ -18,6 +18,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+from workshop_tui.i18n import _
 from workshop_tui.store.errors import InvalidInputError, StoreError, StoreOpenError, StoreWriteError
 
 BUSY_TIMEOUT_MS = 10_000
@@ -81,12 +82,12 @@ def postgres_engine(url: str) -> Engine:
         import psycopg  # noqa: F401
     except ImportError:
         raise StoreOpenError(
-            "a postgresql:// store needs psycopg 3: pip install 'workshop-tui[postgres]'"
+            _("a postgresql:// store needs psycopg 3: pip install 'workshop-tui[postgres]'")
         ) from None
     try:
         return create_engine(url, pool_pre_ping=True, pool_size=4, max_overflow=8)
     except (ImportError, SQLAlchemyError, ValueError) as error:
-        raise StoreOpenError(f"cannot use the database URL: {describe(error)}") from None
+        raise StoreOpenError(_('cannot use the database URL: {value0}').format(value0=describe(error))) from None
 
 
 def describe(error: BaseException) -> str:
@@ -101,17 +102,17 @@ def translate(error: BaseException, location: str, *, writing: bool) -> StoreErr
     if ("full" in message or "disk i/o" in message or "no space" in message) and _disk_full(location):
         # SQLite reports a disk that fills up while it grows the WAL as "database or disk is
         # full", but while it grows its shared-memory file as a plain "disk I/O error".
-        return StoreWriteError(f"the disk holding {location} is full; nothing was changed")
+        return StoreWriteError(_('the disk holding {location} is full; nothing was changed').format(location=location))
     if "locked" in message or "busy" in message:
-        return StoreWriteError(f"the store {location} is busy (locked by another program); nothing was changed, try again")
+        return StoreWriteError(_('the store {location} is busy (locked by another program); nothing was changed, try again').format(location=location))
     if "readonly" in message or "read-only" in message or "read only" in message:
-        return StoreWriteError(f"the store {location} is read-only; nothing was changed")
+        return StoreWriteError(_('the store {location} is read-only; nothing was changed').format(location=location))
     if "full" in message:
-        return StoreWriteError(f"the disk holding {location} is full; nothing was changed")
+        return StoreWriteError(_('the disk holding {location} is full; nothing was changed').format(location=location))
     if "connection" in message and ("refused" in message or "failed" in message or "timeout" in message):
-        return StoreOpenError(f"cannot reach the database server {location} ({describe(error)})")
+        return StoreOpenError(_('cannot reach the database server {location} ({value1})').format(location=location, value1=describe(error)))
     if "not a database" in message or "malformed" in message or "corrupt" in message:
-        return StoreOpenError(f"the store {location} is damaged ({describe(error)}); left as it is")
+        return StoreOpenError(_('the store {location} is damaged ({value1}); left as it is').format(location=location, value1=describe(error)))
     if "disk i/o" in message or "unable to open" in message:
         what = "saved" if writing else "read"
         return (StoreWriteError if writing else StoreOpenError)(
@@ -138,7 +139,7 @@ def translated(location: str, *, writing: bool) -> Iterator[None]:
     except StoreError:
         raise
     except UnicodeEncodeError:  # a lone surrogate: Python text that is not Unicode text
-        raise InvalidInputError("text that is not valid Unicode cannot be stored; nothing was changed") from None
+        raise InvalidInputError(_("text that is not valid Unicode cannot be stored; nothing was changed")) from None
     except (DBAPIError, SQLAlchemyError, sqlite3.Error) as error:
         raise translate(error, location, writing=writing) from None
     except OSError as error:

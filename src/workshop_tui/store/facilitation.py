@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from sqlmodel import Session, col, select
 
+from workshop_tui.i18n import N_, _
 from workshop_tui import timebox
 from workshop_tui.model import Item, SessionInfo, StepState, new_id
 from workshop_tui.store.history import record
@@ -32,7 +33,7 @@ MAX_VOTES_PER_PARTICIPANT = 50
 def refuse_carried(row: ItemRow) -> None:
     """A carried follow-up lives on in the later session: changing it here would carry it twice."""
     if row.followup and row.followup_status == "carried":
-        raise NotAllowedError("this follow-up was carried over into a later session: change it there")
+        raise NotAllowedError(_("this follow-up was carried over into a later session: change it there"))
 
 
 class FacilitationMixin:
@@ -46,7 +47,7 @@ class FacilitationMixin:
 
     def set_votes_per_participant(self, session_id: int, votes: int) -> SessionInfo:
         if not 0 <= votes <= MAX_VOTES_PER_PARTICIPANT:
-            raise InvalidInputError(f"votes per participant must be 0 to {MAX_VOTES_PER_PARTICIPANT}, not {votes}")
+            raise InvalidInputError(_('votes per participant must be 0 to {MAX_VOTES_PER_PARTICIPANT}, not {votes}').format(MAX_VOTES_PER_PARTICIPANT=MAX_VOTES_PER_PARTICIPANT, votes=votes))
         with self._write() as db:
             touch(db, session_id).votes_per_participant = votes
         return self.get_session(session_id)
@@ -69,7 +70,7 @@ class FacilitationMixin:
 
     def set_phase(self, session_id: int, step: int, phase: str) -> StepState:
         if phase not in timebox.PHASES:
-            raise InvalidInputError(f"unknown phase '{phase}': use one of {', '.join(timebox.PHASES)}")
+            raise InvalidInputError(_("unknown phase '{phase}': use one of {value1}").format(phase=phase, value1=', '.join(timebox.PHASES)))
         return self._change_state(session_id, step, lambda state: replace(state, phase=phase))
 
     def start_timer(self, session_id: int, step: int, now: datetime | None = None) -> StepState:
@@ -107,7 +108,7 @@ class FacilitationMixin:
 
     def set_planned_seconds(self, session_id: int, step: int, seconds: int | None) -> StepState:
         if seconds is not None and not 0 <= seconds <= 24 * 3600:
-            raise InvalidInputError("a timebox must be between 0 and 24 hours")
+            raise InvalidInputError(_("a timebox must be between 0 and 24 hours"))
         return self._change_state(session_id, step, lambda state: replace(state, planned_seconds=seconds))
 
     def _change_state(self, session_id: int, step: int, change) -> StepState:
@@ -127,14 +128,14 @@ class FacilitationMixin:
         """
         ids = list(dict.fromkeys(item_ids))
         if len(ids) < 2:
-            raise InvalidInputError("choose at least two items to merge")
+            raise InvalidInputError(_("choose at least two items to merge"))
         with self._write() as db:
             rows = [item_row(db, item_id) for item_id in ids]
             for row in rows:
-                refuse_hidden(row, "merge")
+                refuse_hidden(row, N_("merge"))
             first = rows[0]
             if any((r.session_id, r.step, r.column) != (first.session_id, first.step, first.column) for r in rows):
-                raise InvalidInputError("only items of the same step and column can be merged")
+                raise InvalidInputError(_("only items of the same step and column can be merged"))
             clusters = {r.cluster_id for r in rows if r.cluster_id}
             members = list(rows)
             if clusters:
@@ -183,7 +184,7 @@ class FacilitationMixin:
             _check_date(due_text)
         with self._write() as db:
             row = item_row(db, item_id)
-            refuse_hidden(row, "follow up")
+            refuse_hidden(row, N_("follow up"))
             row.followup, row.owner, row.due = True, owner_name, due_text
             row.updated_at = touch(db, row.session_id).updated_at
             db.add(row)
@@ -227,5 +228,5 @@ def _check_date(text: str) -> None:
     try:
         date.fromisoformat(text)
     except ValueError:
-        raise InvalidInputError(f"'{text}' is not a date: write it as YYYY-MM-DD") from None
+        raise InvalidInputError(_("'{text}' is not a date: write it as YYYY-MM-DD").format(text=text)) from None
 

@@ -23,6 +23,7 @@ from sqlalchemy import select as select_columns
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
+from workshop_tui.i18n import _
 from workshop_tui.text import safe, safe_or_none
 from workshop_tui.model import HistoryEntry, Item, SessionData, StepState, Vote
 from workshop_tui.store.base import StoreBase
@@ -107,9 +108,9 @@ def _loads(text: str) -> dict:
     try:
         values = json.loads(text)
     except ValueError:
-        raise StoreError("the store's history holds an entry that is not readable; the store may be damaged") from None
+        raise StoreError(_("the store's history holds an entry that is not readable; the store may be damaged")) from None
     if not isinstance(values, dict):
-        raise StoreError("the store's history holds an entry that is not readable; the store may be damaged")
+        raise StoreError(_("the store's history holds an entry that is not readable; the store may be damaged"))
     return values
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from sqlalchemy import insert
 from sqlmodel import Session
 
+from workshop_tui.i18n import _
 from workshop_tui.model import Item, SessionData, SessionInfo, StepState, new_id, now_iso
-from workshop_tui.store.checks import check_column, checked_item_text, checked_keys, one_line, required_line
+from workshop_tui.store.checks import check_column, checked_item_text, checked_keys, known_language, one_line, required_line
 from workshop_tui.store.errors import InvalidInputError
 from workshop_tui.store.facilitation import MAX_VOTES_PER_PARTICIPANT
 from workshop_tui.store.queries import add_participants, existing_ids
@@ -49,6 +50,7 @@ class ImportMixin(SessionsMixin):
                 facilitator=one_line(info.facilitator),
                 speaker=clean_name(info.speaker) or "",
                 current_column=info.current_column if info.current_column in keys else "",
+                language=known_language(info.language),
                 created_at=info.created_at or stamp,
                 updated_at=stamp,
             )
@@ -82,11 +84,11 @@ class ImportMixin(SessionsMixin):
 def _valid_items(data: SessionData) -> list[Item]:
     ids = [item.id for item in data.items if item.id]
     if len(ids) != len(set(ids)):
-        raise InvalidInputError("the session holds the same item id twice")
+        raise InvalidInputError(_("the session holds the same item id twice"))
     for item in data.items:
         check_column(data.info.columns, item.column)
         if not isinstance(item.step, int) or not 1 <= item.step <= data.info.step_count:
-            raise InvalidInputError(f"an item is in step {item.step}, outside 1-{data.info.step_count}")
+            raise InvalidInputError(_('an item is in step {step}, outside 1-{step_count}').format(step=item.step, step_count=data.info.step_count))
     return list(data.items)
 
 
@@ -94,11 +96,11 @@ def _valid_states(data: SessionData) -> list[StepState]:
     seen: set[int] = set()
     for state in data.step_states:
         if not 1 <= state.step <= data.info.step_count or state.step in seen:
-            raise InvalidInputError(f"a step state is for step {state.step}, outside 1-{data.info.step_count} or twice")
+            raise InvalidInputError(_('a step state is for step {step}, outside 1-{step_count} or twice').format(step=state.step, step_count=data.info.step_count))
         if state.phase not in PHASES:
-            raise InvalidInputError(f"unknown phase '{state.phase}' in step {state.step}")
+            raise InvalidInputError(_("unknown phase '{phase}' in step {step}").format(phase=state.phase, step=state.step))
         if min(state.extra_seconds, state.spent_seconds, state.planned_seconds or 0) < 0:
-            raise InvalidInputError(f"negative time in step {state.step}")
+            raise InvalidInputError(_('negative time in step {step}').format(step=state.step))
         seen.add(state.step)
     return list(data.step_states)
 

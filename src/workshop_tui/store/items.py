@@ -11,6 +11,7 @@ from typing import Sequence
 from sqlalchemy import func
 from sqlmodel import col, select
 
+from workshop_tui.i18n import N_
 from workshop_tui.model import DeletedItem, Item, NewItem, SessionData, StepState, StepView, new_id
 from workshop_tui.store.base import StoreBase
 from workshop_tui.store.history import record
@@ -121,7 +122,7 @@ class ItemsMixin(StoreBase):
         """Move an item up (negative) or down (positive) in its column; returns the column."""
         with self._write() as db:
             row = item_row(db, item_id)
-            refuse_hidden(row, "move")
+            refuse_hidden(row, N_("move"))
             rows = [each for each in column_rows(db, row.session_id, row.step, row.column) if not each.hidden]
             index = next(i for i, r in enumerate(rows) if r.id == item_id)
             target = max(0, min(len(rows) - 1, index + offset))

@@ -16,11 +16,12 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
+from workshop_tui.i18n import _
 from workshop_tui.store.engine import sqlite_uri
 from workshop_tui.store import tables  # noqa: F401 - registers the tables on SQLModel.metadata
 from workshop_tui.store.errors import StoreOpenError
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 APP_MARKER = "workshop-tui"
 
 
@@ -72,7 +73,10 @@ MIGRATIONS: dict[int, list[str | Callable[[Connection], None]]] = {
                       "from_last_time BOOLEAN NOT NULL DEFAULT FALSE"),
         _create_tables("wiki_targets"),
     ],
-    6: [  # templates own their shape: a session keeps its template's column keys (earlier ones: the 8 steps')
+    6: [  # languages: a session remembers the language of its exports ("" = English, as before)
+        _add_columns("sessions", "language VARCHAR NOT NULL DEFAULT ''"),
+    ],
+    7: [  # templates own their shape: a session keeps its template's column keys (earlier ones: the 8 steps')
         _add_columns("sessions", "column_keys VARCHAR NOT NULL DEFAULT 'action,obstacle,tool'"),
     ],
 }
@@ -107,7 +111,7 @@ def peek_sqlite_version(path: Path) -> int | None:
         finally:
             raw.close()
     except sqlite3.Error as error:
-        raise StoreOpenError(f"the store {location} is damaged ({error}); left as it is") from None
+        raise StoreOpenError(_('the store {location} is damaged ({error}); left as it is').format(location=location, error=error)) from None
     version = _version(names, meta, location)
     if version is not None:
         refuse_newer(version, location)
@@ -118,15 +122,14 @@ def _version(names: set[str], meta: dict, location: str) -> int | None:
     if not names:
         return None
     if meta.get("app") != APP_MARKER or not str(meta.get("schema_version", "")).isdigit():
-        raise StoreOpenError(f"{location} is a database but not a workshop-tui store; left as it is")
+        raise StoreOpenError(_('{location} is a database but not a workshop-tui store; left as it is').format(location=location))
     return int(meta["schema_version"])
 
 
 def refuse_newer(version: int, location: str) -> None:
     if version > SCHEMA_VERSION:
         raise StoreOpenError(
-            f"the store {location} was written by a newer workshop-tui (schema {version}; "
-            f"this version knows {SCHEMA_VERSION}): upgrade workshop-tui to open it; left as it is"
+            _('the store {location} was written by a newer workshop-tui (schema {version}; this version knows {SCHEMA_VERSION}): upgrade workshop-tui to open it; left as it is').format(location=location, version=version, SCHEMA_VERSION=SCHEMA_VERSION)
         )
 
 

@@ -6,6 +6,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from workshop_tui.i18n import _
 from workshop_tui import locations
 from workshop_tui.store import migrations, sqlite_file
 from workshop_tui.store.engine import BUSY_TIMEOUT_MS, postgres_engine, sqlite_engine, sqlite_uri, translated
@@ -24,13 +25,13 @@ def open_store(location: str | os.PathLike | None = None, *, create: bool = True
     target = locations.resolve_db(str(location) if location else None)
     if "://" in target:
         if not target.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
-            raise StoreOpenError(f"unsupported database URL {target.split('://')[0]}://...: use a file path or postgresql://")
+            raise StoreOpenError(_('unsupported database URL {value0}://...: use a file path or postgresql://').format(value0=target.split('://')[0]))
         return Store(postgres_engine(target), _redact(target)).prepare()
     path = Path(target).expanduser()
     if path.exists() and not _being_created(path):
         return _open_sqlite(path)
     if not create:
-        raise StoreOpenError(f"there is no store at {path}")
+        raise StoreOpenError(_('there is no store at {path}').format(path=path))
     if str(path) == str(locations.default_db_path()):
         path.parent.mkdir(parents=True, exist_ok=True)
     sqlite_file.check_folder_for_new_file(path)
@@ -88,11 +89,10 @@ def read_only_mode(path: Path) -> str:
     except FileNotFoundError:
         holds_commits = False
     except OSError as error:
-        raise StoreOpenError(f"cannot read the store's log {wal}: {error.strerror or error}") from None
+        raise StoreOpenError(_("cannot read the store's log {wal}: {value1}").format(wal=wal, value1=error.strerror or error)) from None
     if holds_commits:
         raise StoreOpenError(
-            f"the newest changes to the store {path} are in {wal} and cannot be read without write access "
-            f"to its folder (or its -shm file beside it); not shown rather than shown out of date"
+            _('the newest changes to the store {path} are in {wal} and cannot be read without write access to its folder (or its -shm file beside it); not shown rather than shown out of date').format(path=path, wal=wal)
         )
     return "immutable"
 

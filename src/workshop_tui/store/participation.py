@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
+from workshop_tui.i18n import N_, _
 from workshop_tui.model import DeletedItem, Item, new_id
 from workshop_tui.store.errors import NotAllowedError
 from workshop_tui.store.votes import _voter, cast_on_row, withdraw_from_row
@@ -43,18 +44,18 @@ class ParticipationMixin:
         """Change the text of an item `author` wrote in this session; anything else is refused."""
         text = checked_item_text(text)
         with self._write() as db:
-            return edit_row(db, _own_row(db, session_id, item_id, author, "edit"), text, by=clean_name(author))
+            return edit_row(db, _own_row(db, session_id, item_id, author, N_("edit")), text, by=clean_name(author))
 
     def delete_own_item(self, session_id: int, item_id: str, author: str) -> DeletedItem:
         """Delete an item `author` wrote in this session (and its votes); returns both, for undo."""
         with self._write() as db:
-            return delete_row(db, _own_row(db, session_id, item_id, author, "delete"), by=clean_name(author))
+            return delete_row(db, _own_row(db, session_id, item_id, author, N_("delete")), by=clean_name(author))
 
     def cast_own_vote(self, session_id: int, item_id: str, participant: str, *, vote_id: str | None = None) -> Item:
         """One of `participant`'s dots on an item of this session, while its step is voting."""
         with self._write() as db:
-            row = _session_item(db, session_id, item_id, "vote on")
-            refuse_hidden(row, "vote on")
+            row = _session_item(db, session_id, item_id, N_("vote on"))
+            refuse_hidden(row, N_("vote on"))
             if db.get(VoteRow, vote_id or "") is None:  # a retried click counts once, even once voting ended
                 _check_voting(db, session_id, row.step)
             return cast_on_row(db, row, _voter(participant), vote_id or new_id(), you=True)
@@ -62,7 +63,7 @@ class ParticipationMixin:
     def withdraw_own_vote(self, session_id: int, item_id: str, participant: str) -> Item:
         """Take back one of `participant`'s dots from an item of this session, while voting."""
         with self._write() as db:
-            row = _session_item(db, session_id, item_id, "vote on")
+            row = _session_item(db, session_id, item_id, N_("vote on"))
             _check_voting(db, session_id, row.step)
             return withdraw_from_row(db, row, _voter(participant), you=True)
 
@@ -70,7 +71,7 @@ class ParticipationMixin:
 def _session_item(db: Session, session_id: int, item_id: str, doing: str) -> ItemRow:
     row = item_row(db, item_id)
     if row.session_id != session_id:
-        raise NotAllowedError(f"you cannot {doing} an item of another session")
+        raise NotAllowedError(_('you cannot {doing} an item of another session').format(doing=_(doing)))
     return row
 
 
@@ -78,7 +79,7 @@ def _own_row(db: Session, session_id: int, item_id: str, author: str, doing: str
     row = _session_item(db, session_id, item_id, doing)
     name = clean_name(author)
     if not name or row.author != name:
-        raise NotAllowedError(f"you can only {doing} your own items; this one is {_whose(row.author)}")
+        raise NotAllowedError(_('you can only {doing} your own items; this one is {value1}').format(doing=_(doing), value1=_whose(row.author)))
     return row
 
 
@@ -90,4 +91,4 @@ def _check_voting(db: Session, session_id: int, step: int) -> None:
     state = db.get(StepStateRow, (session_id, step))
     phase = state.phase if state is not None else "brainstorm"
     if phase != VOTE_PHASE:
-        raise NotAllowedError(f"votes open in the vote phase; step {step} is in the {phase} phase")
+        raise NotAllowedError(_('votes open in the vote phase; step {step} is in the {phase} phase').format(step=step, phase=phase))

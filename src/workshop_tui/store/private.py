@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from workshop_tui.i18n import _
 from workshop_tui.model import StepState
 from workshop_tui.store.checks import check_step
 from workshop_tui.store.errors import NotAllowedError
@@ -112,4 +113,4 @@ def still_private(db: Session, session_id: int, step: int) -> bool:
 
 def refuse_hidden(row: ItemRow, doing: str) -> None:
     if row.hidden:
-        raise NotAllowedError(f"this item is not revealed yet: nobody can {doing} it before the reveal")
+        raise NotAllowedError(_('this item is not revealed yet: nobody can {doing} it before the reveal').format(doing=_(doing)))

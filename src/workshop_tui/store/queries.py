@@ -12,6 +12,7 @@ from typing import Iterable
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
+from workshop_tui.i18n import _
 from workshop_tui.model import DeletedItem, Item, now_iso
 from workshop_tui.store.errors import NotFoundError
 from workshop_tui.store.rows import to_item, to_vote
@@ -24,7 +25,7 @@ def session_row(db: Session, session_id: int, *, lock: bool = False) -> SessionR
     # IMMEDIATE already does), so positions computed from max()+1 never collide.
     row = db.get(SessionRow, session_id, with_for_update=lock or None)
     if row is None:
-        raise NotFoundError(f"unknown session {session_id}")
+        raise NotFoundError(_('unknown session {session_id}').format(session_id=session_id))
     return row
 
 
@@ -56,7 +57,7 @@ def later_than(newest: str | None, now: str) -> str:
 def item_row(db: Session, item_id: str) -> ItemRow:
     row = db.get(ItemRow, item_id)
     if row is None:
-        raise NotFoundError("this item is no longer there: someone else may have deleted it")
+        raise NotFoundError(_("this item is no longer there: someone else may have deleted it"))
     return row
 
 

@@ -8,7 +8,7 @@ sequence reaches a screen or an export.
 from __future__ import annotations
 
 from workshop_tui.model import COLUMNS, FOLLOWUP_STATUSES, Item, SessionInfo, StepState, Vote, now_iso
-from workshop_tui.store.checks import one_line
+from workshop_tui.store.checks import known_language, one_line
 from workshop_tui.store.tables import ItemRow, SessionRow, StepStateRow, VoteRow
 from workshop_tui.text import clean_name, safe, safe_or_none
 
@@ -87,6 +87,7 @@ def to_info(row: SessionRow, participants: tuple[str, ...], item_count: int) -> 
         participants_follow=bool(row.participants_follow),
         speaker=safe(row.speaker or ""),
         current_column=safe(row.current_column or ""),
+        language=known_language(row.language or ""),
         columns=column_keys(row.column_keys),
     )
 

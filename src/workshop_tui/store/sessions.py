@@ -7,9 +7,10 @@ from typing import Iterable
 from sqlalchemy import delete, func
 from sqlmodel import col, select
 
+from workshop_tui.i18n import _
 from workshop_tui.model import COLUMNS, SessionInfo, now_iso
 from workshop_tui.store.base import StoreBase
-from workshop_tui.store.checks import check_column, check_step, checked_keys, one_line, required_line
+from workshop_tui.store.checks import check_column, check_step, checked_keys, one_line, required_line, session_language
 from workshop_tui.store.errors import InvalidInputError, NotFoundError
 from workshop_tui.store.queries import add_participants, participant_names, participants_by_session, session_row, touch
 from workshop_tui.store.rows import column_keys, stored_keys, to_info
@@ -24,7 +25,7 @@ from workshop_tui.store.tables import (
     VoteRow,
 )
 
-SESSION_FIELDS = ("title", "event", "place", "date", "facilitator")
+SESSION_FIELDS = ("title", "event", "place", "date", "facilitator", "language")
 
 
 class SessionsMixin(StoreBase):
@@ -43,13 +44,15 @@ class SessionsMixin(StoreBase):
         date: str = "",
         facilitator: str = "",
         participants: Iterable[str] = (),
+        language: str | None = None,
         columns: tuple[str, ...] = COLUMNS,
     ) -> SessionInfo:
-        """A new session of a template: its steps and its columns' keys (`Template.column_keys`)."""
+        """A new session of a template: its steps and its columns' keys (`Template.column_keys`);
+        `language` (its exports') defaults to the language in use now."""
         title = required_line(title, "title")
         keys = checked_keys(columns)
         if not 1 <= step_count <= 50:
-            raise InvalidInputError(f"a session needs 1 to 50 steps, not {step_count}")
+            raise InvalidInputError(_('a session needs 1 to 50 steps, not {step_count}').format(step_count=step_count))
         stamp = now_iso()
         row = SessionRow(
             title=title,
@@ -60,6 +63,7 @@ class SessionsMixin(StoreBase):
             place=one_line(place),
             date=one_line(date),
             facilitator=one_line(facilitator),
+            language=session_language(language),
             created_at=stamp,
             updated_at=stamp,
         )
@@ -94,18 +98,20 @@ class SessionsMixin(StoreBase):
                 return self.get_session(int(ref))
             ids = db.exec(select(SessionRow.id).where(SessionRow.title == ref)).all()
         if not ids:
-            raise NotFoundError(f"unknown session '{ref}': `workshop-tui sessions` lists them")
+            raise NotFoundError(_("unknown session '{ref}': `workshop-tui sessions` lists them").format(ref=ref))
         if len(ids) > 1:
             listed = ", ".join(str(i) for i in sorted(ids))
-            raise NotFoundError(f"{len(ids)} sessions are titled '{ref}': name one by its id ({listed})")
+            raise NotFoundError(_("{value0} sessions are titled '{ref}': name one by its id ({listed})").format(value0=len(ids), ref=ref, listed=listed))
         return self.get_session(ids[0])
 
     def update_session(self, session_id: int, **fields: str) -> SessionInfo:
-        """Change a session's title, event, place, date or facilitator."""
+        """Change a session's title, event, place, date, facilitator or language (of its exports)."""
         unknown = set(fields) - set(SESSION_FIELDS)
         if unknown:
-            raise InvalidInputError(f"unknown session field(s): {', '.join(sorted(unknown))}")
+            raise InvalidInputError(_('unknown session field(s): {value0}').format(value0=', '.join(sorted(unknown))))
         values = {name: one_line(value) for name, value in fields.items()}
+        if "language" in values:
+            values["language"] = session_language(fields["language"])
         if "title" in values:
             values["title"] = required_line(fields["title"], "title")
         with self._write() as db:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from workshop_tui.i18n import N_, _
 from workshop_tui.model import Item, Vote, new_id
 from workshop_tui.store.errors import InvalidInputError
 from workshop_tui.store.history import record
@@ -36,7 +37,7 @@ class VotesMixin:
         """Place one of `participant`'s dots on an item; refused when they have none left."""
         with self._write() as db:
             row = item_row(db, item_id)
-            refuse_hidden(row, "vote on")
+            refuse_hidden(row, N_("vote on"))
             return cast_on_row(db, row, _voter(participant), vote_id or new_id(), by=clean_name(by))
 
     def withdraw_vote(self, item_id: str, participant: str, *, by: str | None = None) -> Item:
@@ -68,8 +69,8 @@ def cast_on_row(db: Session, row: ItemRow, voter: str, vote_id: str, *, you: boo
     if _votes_used(db, row.session_id, row.step, voter) >= session.votes_per_participant:
         allowed = session.votes_per_participant
         raise InvalidInputError(
-            f"you have placed all {allowed} of your dots in this step: take one back first" if you
-            else f"{voter} has used all {allowed} votes in step {row.step}: withdraw one first")
+            _('you have placed all {allowed} of your dots in this step: take one back first').format(allowed=allowed) if you
+            else _('{voter} has used all {allowed} votes in step {step}: withdraw one first').format(voter=voter, allowed=allowed, step=row.step))
     db.add(VoteRow(id=vote_id, session_id=row.session_id, item_id=row.id, step=row.step,
                    participant=voter, created_at=session.updated_at))
     row.votes += 1
@@ -86,8 +87,8 @@ def withdraw_from_row(db: Session, row: ItemRow, voter: str, *, you: bool = Fals
         .order_by(col(VoteRow.created_at).desc())
     ).first()
     if vote is None:
-        raise InvalidInputError("you have no dot on this item to take back" if you
-                                else f"{voter} has no vote on this item to withdraw")
+        raise InvalidInputError(_("you have no dot on this item to take back") if you
+                                else _('{voter} has no vote on this item to withdraw').format(voter=voter))
     stamp = touch(db, row.session_id).updated_at
     db.delete(vote)
     row.votes = max(0, row.votes - 1)
@@ -99,7 +100,7 @@ def withdraw_from_row(db: Session, row: ItemRow, voter: str, *, you: bool = Fals
 def _voter(participant: str | None) -> str:
     name = clean_name(participant)
     if not name:
-        raise InvalidInputError("a vote needs a participant: choose who is voting first")
+        raise InvalidInputError(_("a vote needs a participant: choose who is voting first"))
     return name
 
 

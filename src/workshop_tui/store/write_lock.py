@@ -18,6 +18,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+from workshop_tui.i18n import _
 
 try:
     import fcntl
@@ -62,7 +63,7 @@ class WriteLock:
             return
         deadline = time.monotonic() + self.timeout
         if not self._thread_lock.acquire(timeout=self.timeout):
-            raise TimeoutError("store write lock: busy")
+            raise TimeoutError(_("store write lock: busy"))
         try:
             fd = self._open()
             if self._depth == 0 and fd is not None:
@@ -86,7 +87,7 @@ class WriteLock:
                 return
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise TimeoutError("store write lock: busy") from None
+                    raise TimeoutError(_("store write lock: busy")) from None
                 time.sleep(delay)
                 delay = min(delay * 2, 0.01)
 

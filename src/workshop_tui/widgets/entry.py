@@ -34,11 +34,12 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from workshop_tui.i18n import N_, _
 from workshop_tui.model import new_id
 from workshop_tui.widgets.item_input import ItemInput
 from workshop_tui.widgets.participant_picker import ParticipantPicker
 
-TYPE_PLACEHOLDER = "Type an item here; Enter adds it"
+TYPE_PLACEHOLDER = N_("Type an item here; Enter adds it")
 
 
 class EntryBar(Horizontal):
@@ -104,7 +105,7 @@ class EntryBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(id="target")
-        entry = ItemInput(placeholder=TYPE_PLACEHOLDER, id="entry-input")
+        entry = ItemInput(placeholder=_(TYPE_PLACEHOLDER), id="entry-input")
         if self.author is None:
             entry.complete = self.complete_name
         yield entry
@@ -139,7 +140,7 @@ class EntryBar(Horizontal):
         self.query_one("#target", Static).update(Content.assemble(("+ ", "bold $accent"), (label, "bold")))
 
     def watch_accepting(self, accepting: bool) -> None:
-        self.input.placeholder = TYPE_PLACEHOLDER if accepting else self.waiting_placeholder
+        self.input.placeholder = _(TYPE_PLACEHOLDER if accepting else self.waiting_placeholder)
 
     # -- the column and adding ------------------------------------------------------------
 
@@ -153,7 +154,7 @@ class EntryBar(Horizontal):
     def _submitted(self, event: ItemInput.Submitted) -> None:
         event.stop()
         if not self.accepting:
-            self.notify(self.refused_note, severity="warning")
+            self.notify(_(self.refused_note), severity="warning")
             self.input.refused()
             return
         self.post_message(self.request(event.text))
@@ -242,7 +243,7 @@ class EntryBar(Horizontal):
             self.set_participants(participants, speaker=facilitator)
         elif not facilitator and participants:
             self.call_after_refresh(lambda: self.choose_speaker(first=True))
-            self.notify("Who is at the keyboard? Pick the speaker: new items are theirs.")
+            self.notify(_("Who is at the keyboard? Pick the speaker: new items are theirs."))
         return bool(facilitator) and self.speaker == facilitator
 
     def set_participants(self, participants: tuple[str, ...], *, speaker: str | None = None) -> None:

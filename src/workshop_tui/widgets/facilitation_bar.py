@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from workshop_tui.i18n.words import step_label
 from workshop_tui.content import Step, Template
 from workshop_tui.model import COLUMNS, PHASES, Clock, StepState
 from workshop_tui.widgets.phase_bar import PhaseBar
@@ -24,7 +25,7 @@ from workshop_tui.widgets.timebox import TimeboxClock
 
 def step_title(number: int, step: Step | None) -> Content:
     """`STEP 3  Find common ground`."""
-    return Content.assemble((f"STEP {number}", "bold $accent"), "  ", (step.title if step else "", "bold"))
+    return Content.assemble((step_label(number), "bold $accent"), "  ", (step.title if step else "", "bold"))
 
 
 def brainstorm_labels(template: Template) -> tuple[str, ...]:

@@ -2,7 +2,8 @@
 
 At 80 columns the screen's own keys need the whole line; Ctrl+P still works there, and the
 help screen (F1) lists it. A screen with more keys than fit keeps the footer to what fits
-(`fit_footer`, display only: every key works).
+(`fit_footer`, display only: every key works). Key descriptions are marked `N_()` where they are
+bound and translated here, as they are shown.
 """
 
 from __future__ import annotations
@@ -10,8 +11,12 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from textual import events
+from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey, FooterLabel
+from workshop_tui.i18n import _
+
 
 PALETTE_MIN_WIDTH = 100
 
@@ -21,6 +26,16 @@ class AppFooter(Footer):
 
     def __init__(self) -> None:
         super().__init__(compact=True)
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                widget.description = _(widget.description)
+                if isinstance(widget.tooltip, str) and widget.tooltip:
+                    widget.tooltip = _(widget.tooltip)
+            elif isinstance(widget, FooterLabel):
+                widget.update(_(str(widget.render())))
+            yield widget
 
     def on_resize(self, event: events.Resize) -> None:
         self.show_command_palette = event.size.width >= PALETTE_MIN_WIDTH
@@ -43,7 +58,7 @@ def fit_footer(bindings: dict[str, ActiveBinding], width: int, optional: Sequenc
     for active in bindings.values():
         binding = active.binding
         if binding.show and binding.action not in shown:
-            shown[binding.action] = len(key_display(binding)) + len(binding.description) + 2
+            shown[binding.action] = len(key_display(binding)) + len(_(binding.description)) + 2
     dropped = set()
     for name in optional:
         if sum(shown.values()) <= width:

@@ -21,6 +21,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.visual import Visual
 
+from workshop_tui.i18n import N_, _, ngettext
+from workshop_tui.i18n.words import items_count
 from workshop_tui.grouping import Group, column_groups
 from workshop_tui.model import Item
 from workshop_tui.widgets.item_column import ItemColumn
@@ -35,14 +37,14 @@ class GroupColumn(ItemColumn):
     # Merging, splitting and follow-ups are Ctrl keys: no letter typed in a sentence changes an
     # item. v and w place and take back dots, in the vote phase only (where nothing is typed).
     BINDINGS = [
-        Binding("space", "mark", "Mark", key_display="␣",
-                tooltip="Mark the item (or cluster) to merge (cluster phase)"),
-        Binding("ctrl+k", "merge", "Merge", tooltip="Merge the marked items with the selected one into a cluster"),
-        Binding("ctrl+x", "split", "Split", tooltip="Split the selected cluster back into separate items"),
-        Binding("v", "vote", "Vote", tooltip="Place one of the speaker's dots on the selected item (vote phase)"),
-        Binding("w", "withdraw", "Withdraw", tooltip="Take one of the speaker's dots back from the selected item"),
-        Binding("ctrl+f", "followup", "Follow-up",
-                tooltip="Make the selected item a follow-up, with an owner and a due date (or change it)"),
+        Binding("space", "mark", N_("Mark"), key_display="␣",
+                tooltip=N_("Mark the item (or cluster) to merge (cluster phase)")),
+        Binding("ctrl+k", "merge", N_("Merge"), tooltip=N_("Merge the marked items with the selected one into a cluster")),
+        Binding("ctrl+x", "split", N_("Split"), tooltip=N_("Split the selected cluster back into separate items")),
+        Binding("v", "vote", N_("Vote"), tooltip=N_("Place one of the speaker's dots on the selected item (vote phase)")),
+        Binding("w", "withdraw", N_("Withdraw"), tooltip=N_("Take one of the speaker's dots back from the selected item")),
+        Binding("ctrl+f", "followup", N_("Follow-up"),
+                tooltip=N_("Make the selected item a follow-up, with an owner and a due date (or change it)")),
     ]
 
     @dataclass
@@ -133,9 +135,9 @@ class GroupColumn(ItemColumn):
     def _update_subtitle(self) -> None:
         count = len(self._items)
         clusters = sum(1 for row in self._rows if row.is_cluster)
-        text = f"{count} item{'s' if count != 1 else ''}" if count else "empty"
+        text = items_count(count) if count else _("empty")
         if clusters:
-            text += f" · {clusters} cluster{'s' if clusters != 1 else ''}"
+            text += " · " + ngettext("{count} cluster", "{count} clusters", clusters).format(count=clusters)
         self.border_subtitle = text
 
     # -- marks ---------------------------------------------------------------------------
@@ -173,8 +175,10 @@ class GroupColumn(ItemColumn):
     def _refuse_cluster(self, doing: str) -> bool:
         group = self.selected_group
         if group is not None and len(group) > 1:
-            self.notify(f"This is a cluster of {len(group)}: split it (Ctrl+X, in the cluster phase) "
-                        f"to {doing} its items.", severity="warning")
+            text = {"edit": _("This is a cluster of {count}: split it (Ctrl+X, in the cluster phase) to edit its items."),
+                    "delete": _("This is a cluster of {count}: split it (Ctrl+X, in the cluster phase) to delete its items."),
+                    "move": _("This is a cluster of {count}: split it (Ctrl+X, in the cluster phase) to move its items.")}
+            self.notify(text[doing].format(count=len(group)), severity="warning")
             return True
         return False
 
@@ -208,7 +212,7 @@ class GroupColumn(ItemColumn):
         if highlighted is not None and highlighted not in targets:
             targets.append(highlighted)
         if len(targets) < 2:
-            self.notify("Mark at least one other item with Space, then press Ctrl+K on the one to merge it with.",
+            self.notify(_("Mark at least one other item with Space, then press Ctrl+K on the one to merge it with."),
                         severity="warning")
             return
         ids = tuple(item.id for row in targets for item in row.group)
@@ -219,7 +223,7 @@ class GroupColumn(ItemColumn):
         if group is None:
             return
         if len(group) < 2:
-            self.notify("This item is not in a cluster: there is nothing to split.", severity="warning")
+            self.notify(_("This item is not in a cluster: there is nothing to split."), severity="warning")
             return
         self.post_message(self.SplitRequested(self, group[0]))
 

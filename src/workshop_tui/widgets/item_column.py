@@ -20,6 +20,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import OptionList
 
+from workshop_tui.i18n import N_, _
 from workshop_tui.model import Item
 from workshop_tui.widgets.item_input import ItemEditor
 from workshop_tui.widgets.row_list import RowList
@@ -29,9 +30,9 @@ from workshop_tui.widgets.rows import GUTTER, item_content
 class ItemColumn(RowList):
     """The items of one column of one step, in order; one of them is selected."""
 
-    HELP_TITLE = "A step: items selected (Escape)"
-    HELP_KEYS = (Binding("up,down", "", "Select an item"),
-                 Binding("left,right", "", "The previous or next column"))
+    HELP_TITLE = N_("A step: items selected (Escape)")
+    HELP_KEYS = (Binding("up,down", "", N_("Select an item")),
+                 Binding("left,right", "", N_("The previous or next column")))
 
     DEFAULT_CSS = """
     ItemColumn {
@@ -54,18 +55,18 @@ class ItemColumn(RowList):
 
     BINDINGS = [
         # No letter acts on an item: a sentence typed here goes to the input (`_forward_event`).
-        Binding("enter", "edit", "Edit", tooltip="Edit the selected item in place"),
-        Binding("delete,backspace", "delete", "Delete", key_display="Del",
-                tooltip="Delete the selected item (Ctrl+Z undoes)"),
-        Binding("shift+up", "move(-1)", "Up", key_display="⇧↑", tooltip="Move the selected item up"),
-        Binding("shift+down", "move(1)", "Down", key_display="⇧↓", tooltip="Move the selected item down"),
-        Binding("escape", "screen.focus_input", "Type", tooltip="Back to typing a new item"),
-        Binding("left", "screen.previous_column", "Previous column", show=False),
-        Binding("right", "screen.next_column", "Next column", show=False),
+        Binding("enter", "edit", N_("Edit"), tooltip=N_("Edit the selected item in place")),
+        Binding("delete,backspace", "delete", N_("Delete"), key_display="Del",
+                tooltip=N_("Delete the selected item (Ctrl+Z undoes)")),
+        Binding("shift+up", "move(-1)", N_("Up"), key_display="⇧↑", tooltip=N_("Move the selected item up")),
+        Binding("shift+down", "move(1)", N_("Down"), key_display="⇧↓", tooltip=N_("Move the selected item down")),
+        Binding("escape", "screen.focus_input", N_("Type"), tooltip=N_("Back to typing a new item")),
+        Binding("left", "screen.previous_column", N_("Previous column"), show=False),
+        Binding("right", "screen.next_column", N_("Next column"), show=False),
         # The step's own keys still work here; hidden so the item keys fit an 80-column footer.
-        Binding("tab", "screen.next_column", "Next column", show=False),
-        Binding("ctrl+o", "screen.choose_speaker", "Speaker", show=False),
-        Binding("ctrl+s", "screen.summary", "Summary", show=False),
+        Binding("tab", "screen.next_column", N_("Next column"), show=False),
+        Binding("ctrl+o", "screen.choose_speaker", N_("Speaker"), show=False),
+        Binding("ctrl+s", "screen.summary", N_("Summary"), show=False),
     ]
 
     @dataclass
@@ -211,8 +212,9 @@ class ItemColumn(RowList):
                 and not self.can_edit(item)):
             event.stop()
             event.prevent_default()
-            whose = f"{item.author}'s" if item.author else "not yours"
-            self.notify(f"This item is {whose}: you can edit and delete only your own.", markup=False)
+            text = _("This item is {name}'s: you can edit and delete only your own.") if item.author else \
+                _("This item is not yours: you can edit and delete only your own.")
+            self.notify(text.format(name=item.author), markup=False)
             return
         await super()._on_key(event)
 

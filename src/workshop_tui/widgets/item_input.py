@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import TextArea
 
+from workshop_tui.i18n import N_
 from workshop_tui.text import clean_text
 
 SLOW_SAVE_SECONDS = 0.15
@@ -54,8 +55,8 @@ class ItemInput(TextArea):
     """
 
     BINDINGS = [
-        Binding("enter", "submit", "Add", tooltip="Save the typed text as an item"),
-        Binding("ctrl+j", "line_break", "Line break", show=False, tooltip="Add a line break inside the item"),
+        Binding("enter", "submit", N_("Add"), tooltip=N_("Save the typed text as an item")),
+        Binding("ctrl+j", "line_break", N_("Line break"), show=False, tooltip=N_("Add a line break inside the item")),
     ]
 
     @dataclass
@@ -203,8 +204,8 @@ class ItemEditor(ItemInput):
     switches_columns = False
 
     BINDINGS = [
-        Binding("enter", "submit", "Save edit", tooltip="Save the changed text"),
-        Binding("escape", "cancel", "Cancel edit", tooltip="Leave the item as it was"),
+        Binding("enter", "submit", N_("Save edit"), tooltip=N_("Save the changed text")),
+        Binding("escape", "cancel", N_("Cancel edit"), tooltip=N_("Leave the item as it was")),
     ]
 
     @dataclass

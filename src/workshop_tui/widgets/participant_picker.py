@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Select
 from textual.widgets._select import SelectOverlay
+from workshop_tui.i18n import N_, _
 
 ANONYMOUS = ""
 # Names are cleaned of control characters by the store, so this can never be a name.
@@ -25,11 +26,11 @@ ADD = "\x00add"
 class ParticipantPicker(Select[str]):
     """The current speaker ("" for anonymous)."""
 
-    HELP_TITLE = "Speaker menu (Ctrl+O)"
+    HELP_TITLE = N_("Speaker menu (Ctrl+O)")
     HELP_KEYS = (
-        Binding("up,down", "", "Choose who is speaking (or anonymous, or add someone)"),
-        Binding("enter", "", "Pick"),
-        Binding("escape", "", "Close the menu"),
+        Binding("up,down", "", N_("Choose who is speaking (or anonymous, or add someone)")),
+        Binding("enter", "", N_("Pick")),
+        Binding("escape", "", N_("Close the menu")),
     )
 
     DEFAULT_CSS = """
@@ -71,7 +72,7 @@ class ParticipantPicker(Select[str]):
         self.facilitator = facilitator
         speaker = speaker if speaker in self.names else ANONYMOUS
         super().__init__(self._speaker_options(), allow_blank=False, value=speaker, compact=True, id=id,
-                         tooltip="Who is at the keyboard: the author of the next items (Ctrl+O)")
+                         tooltip=_("Who is at the keyboard: the author of the next items (Ctrl+O)"))
         self.speaker = speaker
 
     @property
@@ -80,9 +81,9 @@ class ParticipantPicker(Select[str]):
         return tuple(dict.fromkeys([*([self.facilitator] if self.facilitator else []), *self.participants]))
 
     def _speaker_options(self) -> list[tuple[Content, str]]:
-        options = [(Content.assemble(("Speaker: ", "dim"), name), name) for name in self.names]
-        options.append((Content.styled("Speaker: anonymous", "italic"), ANONYMOUS))
-        options.append((Content.styled("+ Add a participant…", "italic"), ADD))
+        options = [(Content.assemble((_("Speaker: "), "dim"), name), name) for name in self.names]
+        options.append((Content.styled(_("Speaker: anonymous"), "italic"), ANONYMOUS))
+        options.append((Content.styled(_("+ Add a participant…"), "italic"), ADD))
         return options
 
     def light_first(self) -> None:

@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from workshop_tui.i18n import N_, _, ngettext
 from workshop_tui import timebox
 from workshop_tui.model import Vote
 from workshop_tui.widgets.bars import joined_spaces
@@ -22,11 +23,11 @@ from workshop_tui.widgets.bars import joined_spaces
 FOLLOWUP_STEPS = (5, 8)  # steps that end in commitments: an action, an owner, a date
 
 KEYS = {
-    "private": "Only how many each person wrote shows here. Ctrl+R reveals them all at once.",
-    "brainstorm": "Type, Enter adds. Esc selects items: Enter edits, Del deletes, ⇧↑ ⇧↓ move.",
-    "cluster": "Esc selects items: Space marks, Ctrl+K merges the marked with the selected one, Ctrl+X splits.",
-    "vote": "Esc selects items: v places one of the speaker's dots, w takes it back. New items wait.",
-    "discuss": "Columns ordered by votes. Esc selects items: Ctrl+F makes one a follow-up (owner, due date).",
+    "private": N_("Only how many each person wrote shows here. Ctrl+R reveals them all at once."),
+    "brainstorm": N_("Type, Enter adds. Esc selects items: Enter edits, Del deletes, ⇧↑ ⇧↓ move."),
+    "cluster": N_("Esc selects items: Space marks, Ctrl+K merges the marked with the selected one, Ctrl+X splits."),
+    "vote": N_("Esc selects items: v places one of the speaker's dots, w takes it back. New items wait."),
+    "discuss": N_("Columns ordered by votes. Esc selects items: Ctrl+F makes one a follow-up (owner, due date)."),
 }
 
 
@@ -77,13 +78,14 @@ class PhaseBar(Vertical):
     def show_votes(self, speaker: str, votes: Iterable[Vote], per_person: int) -> None:
         """The speaker's dots left in this step, of the step's `votes` (shown while voting)."""
         if not speaker:
-            self.votes = Content.styled("Who votes? Ctrl+O picks the speaker.", "bold $text-warning")
+            self.votes = Content.styled(_("Who votes? Ctrl+O picks the speaker."), "bold $text-warning")
         else:
             left = max(0, per_person - sum(1 for vote in votes if vote.participant == speaker))
             spent = max(0, per_person - left)
             self.votes = joined_spaces(Content.assemble(
                 (speaker, "bold"), ": ", ("●" * left, "bold $accent"), ("○" * spent, "dim"),
-                f" {left} of {per_person} dot{'s' if per_person != 1 else ''} left",
+                " " + ngettext("{left} of {count} dot left", "{left} of {count} dots left", per_person).format(
+                    left=left, count=per_person),
             ))
         self._draw()
 
@@ -96,16 +98,16 @@ class PhaseBar(Vertical):
     def hidden_content(self) -> Content:
         """`Written privately: Ana 3 · Bo 2 · anonymous 1` (names as typed, never markup; never texts)."""
         if not self.hidden:
-            return Content.styled("Nothing written yet.", "dim")
+            return Content.styled(_("Nothing written yet."), "dim")
         parts: list[Content] = []
         for name, count in sorted(self.hidden.items(), key=lambda entry: (entry[0] == "", entry[0].casefold())):
-            parts.append(Content.assemble((name or "anonymous", "bold" if name else "italic"), f" {count}"))
-        return Content.assemble(("Written privately: ", "bold"), Content(" · ").join(parts))
+            parts.append(Content.assemble((name or _("anonymous"), "bold" if name else "italic"), f" {count}"))
+        return Content.assemble((_("Written privately: "), "bold"), Content(" · ").join(parts))
 
     def chips(self) -> Content:
         chips = []
         for phase in timebox.shown_phases(self.phase, self.uses):
-            label = timebox.PHASE_LABELS[phase]
+            label = timebox.phase_label(phase)
             if phase == self.phase:
                 chips.append(Content.styled(f" {label.upper()} ", "bold reverse $accent"))
             else:
@@ -120,7 +122,7 @@ class PhaseBar(Vertical):
             if self.phase == "vote" and self.votes is not None:
                 first = Content.assemble(first, "  ", self.votes)
             else:
-                first = Content.assemble(first, ("  F8 next phase · F9 back", "dim"))
+                first = Content.assemble(first, (_("  F8 next phase · F9 back"), "dim"))
         self.query_one("#phase-chips", Static).update(first)
         help_line = Content(timebox.phase_help(self.phase, self.labels))
         if self.phase == "private":
@@ -128,5 +130,5 @@ class PhaseBar(Vertical):
         self.query_one("#phase-help", Static).update(help_line)
         keys = KEYS.get(self.phase, "")
         if self.step in FOLLOWUP_STEPS and self.phase not in ("discuss", "private"):
-            keys += " This step ends in commitments: Ctrl+F on an item makes it a follow-up."
+            keys += _(" This step ends in commitments: Ctrl+F on an item makes it a follow-up.")
         self.query_one("#phase-keys", Static).update(Content(keys))

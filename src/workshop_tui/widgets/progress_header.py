@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import ProgressBar, Static
+from workshop_tui.i18n import _
 
 
 class ProgressHeader(Horizontal):
@@ -60,7 +61,7 @@ class ProgressHeader(Horizontal):
         self.set_class(number is None, "-no-step")
         if number is None:
             return
-        self.query_one("#header-step", Static).update(f"Step {number} of {total}")
+        self.query_one("#header-step", Static).update(_("Step {number} of {total}").format(number=number, total=total))
         self.query_one(ProgressBar).update(total=total, progress=number)
 
     def set_connected(self, count: int | None) -> None:
@@ -70,4 +71,4 @@ class ProgressHeader(Horizontal):
         self._connected = count
         self.set_class(not count, "-no-people")
         if count:
-            self.query_one("#header-people", Static).update(f"{count} connected")
+            self.query_one("#header-people", Static).update(_("{count} connected").format(count=count))

@@ -17,6 +17,8 @@ from textual.visual import Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from workshop_tui.i18n import _
+from workshop_tui.i18n.words import items_count
 from workshop_tui.grouping import Group
 from workshop_tui.model import Item
 from workshop_tui.widgets.rows import Row, RowVisual, item_content
@@ -175,7 +177,7 @@ class RowList(OptionList):
 
     def _update_subtitle(self) -> None:
         count = len(self._items)
-        self.border_subtitle = f"{count} item{'s' if count != 1 else ''}" if count else "empty"
+        self.border_subtitle = items_count(count) if count else _("empty")
 
     def notify_style_update(self) -> None:
         # Rows are measured once; a new padding (the presenter's, a tall screen's) re-measures them.

@@ -19,6 +19,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
+from workshop_tui.i18n import N_, _
 from workshop_tui.grouping import Group, votes_of
 from workshop_tui.model import Item
 
@@ -114,21 +115,21 @@ def dots(votes: int) -> str:
     return "●" * votes if votes <= MAX_DOTS else f"●{votes}"
 
 
-STATUS_SHOWN = {"done": " · done ✓", "dropped": " · dropped", "carried": " · carried over"}
+STATUS_SHOWN = {"done": N_(" · done ✓"), "dropped": N_(" · dropped"), "carried": N_(" · carried over")}
 
 
 def followup_content(item: Item) -> Content:
     """`⚑ follow-up: Ana, by 2026-12-01` (owner and date as typed, never markup); one carried
     over from the previous session reads `↻ from last time: Ana, by ...`; then its status, if
     it is no longer open (` · done ✓`)."""
-    label = "↻ from last time" if item.from_last_time else "⚑ follow-up"
+    label = _("↻ from last time") if item.from_last_time else _("⚑ follow-up")
     parts: list[Content | tuple[str, str] | str] = [(label, "bold $success")]
     if item.owner:
         parts += [": ", (item.owner, "$success")]
     if item.due:
-        parts += [(", by " if item.owner else ": by ", "$success"), (item.due, "$success")]
+        parts += [(_(", by ") if item.owner else _(": by "), "$success"), (item.due, "$success")]
     if item.followup_status in STATUS_SHOWN:
-        parts += [(STATUS_SHOWN[item.followup_status], "bold" if item.followup_status == "done" else "dim")]
+        parts += [(_(STATUS_SHOWN[item.followup_status]), "bold" if item.followup_status == "done" else "dim")]
     return Content.assemble(*parts)
 
 
@@ -138,7 +139,7 @@ def group_content(group: Group) -> Content:
         item = group[0]
         content = item_content(item)
         return Content.assemble(content, "\n", followup_content(item)) if item.followup else content
-    lines = [Content.styled(f"Cluster of {len(group)}", "bold $accent")]
+    lines = [Content.styled(_("Cluster of {count}").format(count=len(group)), "bold $accent")]
     for item in group:
         lines.append(Content.assemble(("▪ ", "$accent"), item_content(item)))
         if item.followup:

@@ -10,11 +10,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static
 
+from workshop_tui.i18n import N_, _
 from workshop_tui.content import Catalog, Template
 
-FIELDS = (("Title", "title", "e.g. Partnership workshop"), ("Event", "event", "e.g. Wikimania 2026"),
-          ("Date", "date", "e.g. 2026-11-26"), ("Facilitator", "facilitator", "name"),
-          ("Participants", "participants", "names, separated by commas"))
+FIELDS = ((N_("Title"), "title", N_("e.g. Partnership workshop")), (N_("Event"), "event", N_("e.g. Wikimania 2026")),
+          (N_("Date"), "date", N_("e.g. 2026-11-26")), (N_("Facilitator"), "facilitator", N_("name")),
+          (N_("Participants"), "participants", N_("names, separated by commas")))
 
 
 def shape_line(template: Template) -> Content:
@@ -25,9 +26,9 @@ def shape_line(template: Template) -> Content:
 class FormField(Input):
     """A field of the new-session form: Enter creates the session (Tab moves between fields)."""
 
-    HELP_TITLE = "New-session form"
+    HELP_TITLE = N_("New-session form")
 
-    BINDINGS = [Binding("enter", "submit", "Create session", tooltip="Create the session and open step 1")]
+    BINDINGS = [Binding("enter", "submit", N_("Create session"), tooltip=N_("Create the session and open step 1"))]
 
 
 class SessionForm(VerticalScroll):
@@ -40,16 +41,16 @@ class SessionForm(VerticalScroll):
     def compose(self) -> ComposeResult:
         for label, name, placeholder in FIELDS:
             with Horizontal(classes="form-row"):
-                yield Label(label, classes="form-label")
-                yield FormField(placeholder=placeholder, id=f"field-{name}", compact=True)
+                yield Label(_(label), classes="form-label")
+                yield FormField(placeholder=_(placeholder), id=f"field-{name}", compact=True)
         with Horizontal(classes="form-row", id="template-row"):
-            yield Label("Workshop", classes="form-label")
+            yield Label(_("Workshop"), classes="form-label")
             yield Select([(Content(t.title), t.id) for t in self.catalog.templates.values()],
                          value=self.catalog.default.id, allow_blank=False, compact=True, id="field-template")
         yield Static(shape_line(self.catalog.default), id="template-shape")
         yield Static(Content(self.catalog.default.description), id="template-when")  # narrow screens
         with Horizontal(classes="form-row form-buttons"):
-            yield Button("Create session", id="create", variant="primary", compact=True)
+            yield Button(_("Create session"), id="create", variant="primary", compact=True)
 
     @property
     def title_field(self) -> Input:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from workshop_tui.i18n import _, ngettext
 from workshop_tui.content import Template
 from workshop_tui.stats import SessionStats
 from workshop_tui.widgets.bars import duration, fit, stacked_bar, time_bar
@@ -46,18 +47,20 @@ class SessionStatsView(Static):
         width = max(40, self.content_region.width or 76)
         label = max(12, min(30, width // 3))
         bar = max(8, min(60, width - label - 26))
-        heading = Content.styled("Statistics", "bold $accent")
+        heading = Content.styled(_("Statistics"), "bold $accent")
         self.update(Content("\n").join([heading, _totals(stats), "", *_items(stats, template, label, bar), "",
                                         *_people(stats, label, bar), "", *_times(stats, label, bar)]))
 
 
 def _totals(stats: SessionStats) -> Content:
-    def count(n: int, noun: str) -> str:
-        return f"{n} {noun}{'' if n == 1 else 's'}"
-
-    parts = [count(stats.item_total, "item"), count(stats.vote_total, "dot"), count(stats.clusters, "cluster"),
-             count(stats.followups, "follow-up"),
-             f"{duration(stats.spent_total)} spent of {duration(stats.planned_total)} planned"]
+    parts = [ngettext("{count} item", "{count} items", stats.item_total),
+             ngettext("{count} dot", "{count} dots", stats.vote_total),
+             ngettext("{count} cluster", "{count} clusters", stats.clusters),
+             ngettext("{count} follow-up", "{count} follow-ups", stats.followups)]
+    counts = [stats.item_total, stats.vote_total, stats.clusters, stats.followups]
+    parts = [part.format(count=count) for part, count in zip(parts, counts)]
+    parts.append(_("{spent} spent of {planned} planned").format(spent=duration(stats.spent_total),
+                                                               planned=duration(stats.planned_total)))
     return Content.styled(" · ".join(parts), "dim")
 
 
@@ -69,7 +72,7 @@ def _legend(template: Template) -> Content:
 
 def _items(stats: SessionStats, template: Template, label: int, bar: int) -> list[Content]:
     scale = max([1, *(step.total for step in stats.items)])
-    lines = [Content.assemble(("Items per step  ", "bold"), _legend(template))]
+    lines = [Content.assemble((_("Items per step  "), "bold"), _legend(template))]
     for step in stats.items:
         name = fit(f"{step.step:>2} {step.title}", label)
         counts = "·".join(str(count) for count in step.counts)
@@ -81,21 +84,22 @@ def _items(stats: SessionStats, template: Template, label: int, bar: int) -> lis
 def _people(stats: SessionStats, label: int, bar: int) -> list[Content]:
     everyone = [*stats.contributions, stats.anonymous]
     scale = max([1, *(person.items for person in everyone)])
-    lines = [Content.styled("Contributions per participant", "bold")]
+    lines = [Content.styled(_("Contributions per participant"), "bold")]
     for person in everyone:
         if person.name is None:
             lines.append(Content.styled("╌" * (label + 1 + bar), "dim"))  # anonymous apart
-        name = fit(Content(person.name) if person.name else Content.styled("Anonymous", "italic"), label)
-        dots = f" · {person.votes_cast} dot{'s' if person.votes_cast != 1 else ''}" if person.name else ""
+        name = fit(Content(person.name) if person.name else Content.styled(_("Anonymous"), "italic"), label)
+        dots = " · " + ngettext("{count} dot", "{count} dots", person.votes_cast).format(count=person.votes_cast) \
+            if person.name else ""
         lines.append(Content.assemble(name, " ", fit(stacked_bar(person.counts, COLUMN_STYLES, scale, bar), bar),
-                                      " ", fit(str(person.items), 3, right=True), (f" items{dots}", "dim")))
+                                      " ", fit(str(person.items), 3, right=True), (ngettext(" item", " items", person.items) + dots, "dim")))
     return lines
 
 
 def _times(stats: SessionStats, label: int, bar: int) -> list[Content]:
     scale = max([1.0, *(max(time.planned_seconds, time.spent_seconds) for time in stats.times)])
-    lines = [Content.assemble(("Time per step against the plan  ", "bold"),
-                              ("█ spent ", "$success"), ("░ left ", "dim"), ("█ over", "$error"))]
+    lines = [Content.assemble((_("Time per step against the plan  "), "bold"),
+                              (_("█ spent "), "$success"), (_("░ left "), "dim"), (_("█ over"), "$error"))]
     for time in stats.times:
         name = fit(f"{time.step:>2} {time.title}", label)
         over = time.spent_seconds - time.planned_seconds

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
+from workshop_tui.i18n import N_, _, ngettext
 from workshop_tui.model import SessionInfo
 from workshop_tui.text import short
 
@@ -17,7 +18,7 @@ from workshop_tui.text import short
 class SessionTable(DataTable):
     """One row per session, newest change first; Enter opens the highlighted one."""
 
-    HELP_TITLE = "Sessions"
+    HELP_TITLE = N_("Sessions")
 
     DEFAULT_CSS = """
     SessionTable {
@@ -28,19 +29,19 @@ class SessionTable(DataTable):
     }
     """
 
-    BINDINGS = [Binding("enter", "select_cursor", "Open", tooltip="Open the highlighted session")]
+    BINDINGS = [Binding("enter", "select_cursor", N_("Open"), tooltip=N_("Open the highlighted session"))]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.sessions: list[SessionInfo] = []
-        self.border_title = "Sessions"
+        self.border_title = _("Sessions")
 
     def on_mount(self) -> None:
-        self.add_column("Title", key="title")
-        self.add_column("Event", key="event")
-        self.add_column("Date", key="date")
-        self.add_column("Items", key="items")
-        self.add_column("Step", key="step")
+        self.add_column(_("Title"), key="title")
+        self.add_column(_("Event"), key="event")
+        self.add_column(_("Date"), key="date")
+        self.add_column(_("Items"), key="items")
+        self.add_column(_("Step"), key="step")
 
     def show(self, sessions: list[SessionInfo], *, select: int | None = None) -> None:
         """Show these sessions; keep `select` (a session id) highlighted if given."""
@@ -52,10 +53,10 @@ class SessionTable(DataTable):
                 Text(short(info.event, 24)),
                 Text(short(info.date, 16)),
                 Text(str(info.item_count), justify="right"),
-                Text(f"{info.current_step} of {info.step_count}"),
+                Text(_("{step} of {count}").format(step=info.current_step, count=info.step_count)),
                 key=str(info.id),
             )
-        self.border_subtitle = f"{len(sessions)} session{'s' if len(sessions) != 1 else ''}"
+        self.border_subtitle = ngettext("{count} session", "{count} sessions", len(sessions)).format(count=len(sessions))
         if select is not None:
             for index, info in enumerate(sessions):
                 if info.id == select:

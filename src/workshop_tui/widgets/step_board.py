@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from workshop_tui.i18n import _
 from workshop_tui.content import Step, Template
 from workshop_tui.model import Clock, Item, StepState
 from workshop_tui.widgets.facilitation_bar import FacilitationBar
@@ -32,7 +33,7 @@ def brief_content(step: Step | None, *, presenting: bool = False, notes: bool = 
         parts.append(Content.styled(step.introduction, "italic"))
     parts.extend(Content.assemble(("• ", "$accent"), prompt) for prompt in step.prompts)
     if step.notes and notes and not presenting:
-        parts.append(Content.assemble(("Facilitator note: ", "bold dim"), (step.notes, "dim")))
+        parts.append(Content.assemble((_("Facilitator note: "), "bold dim"), (step.notes, "dim")))
     return Content("\n").join(parts)
 
 

@@ -11,14 +11,15 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from workshop_tui.i18n import N_
 from workshop_tui.content import Template
 
 
 class StepList(OptionList):
     """One line per step: its number, title and item count; Enter or a click jumps to it."""
 
-    HELP_TITLE = "Step list (Ctrl+G)"
-    HELP_KEYS = (Binding("up,down", "", "Choose a step"),)
+    HELP_TITLE = N_("Step list (Ctrl+G)")
+    HELP_KEYS = (Binding("up,down", "", N_("Choose a step")),)
 
     DEFAULT_CSS = """
     StepList {
@@ -34,8 +35,8 @@ class StepList(OptionList):
     """
 
     BINDINGS = [
-        Binding("enter", "select", "Go to step", tooltip="Go to the highlighted step"),
-        Binding("escape", "screen.focus_input", "Back", tooltip="Back to typing, on the same step"),
+        Binding("enter", "select", N_("Go to step"), tooltip=N_("Go to the highlighted step")),
+        Binding("escape", "screen.focus_input", N_("Back"), tooltip=N_("Back to typing, on the same step")),
     ]
 
     @dataclass

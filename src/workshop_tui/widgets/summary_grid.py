@@ -12,6 +12,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
 
+from workshop_tui.i18n import _
+from workshop_tui.i18n.words import step_label
 from workshop_tui.content import Template
 from workshop_tui.grouping import cell_groups
 from workshop_tui.model import Item, SessionData
@@ -25,7 +27,7 @@ def _item_lines(items: list[Item]) -> Content:
         cluster = len(group) > 1
         if cluster:
             total = sum(item.votes for item in group)
-            lines.append(Content.assemble((f"Cluster of {len(group)}", "bold $accent"),
+            lines.append(Content.assemble((_("Cluster of {count}").format(count=len(group)), "bold $accent"),
                                           (f" {dots(total)}" if total else "", "bold $accent")))
         indent = "  " if cluster else ""
         for item in group:
@@ -43,7 +45,7 @@ def _item_lines(items: list[Item]) -> Content:
 
 def _step_cell(template: Template, number: int) -> Content:
     step = template.step(number) if number <= template.step_count else None
-    heading = Content.styled(f"STEP {number}: {step.title if step else ''}", "bold")
+    heading = Content.styled(step_label(number, step.title) if step else step_label(number) + ": ", "bold")
     if step and step.introduction:
         heading = Content.assemble(heading, "\n", (step.introduction, "italic dim"))
     return heading

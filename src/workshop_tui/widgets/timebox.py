@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Digits, Static
 
+from workshop_tui.i18n import _
 from workshop_tui import timebox
 from workshop_tui.model import Clock, StepState
 from workshop_tui.widgets.bars import joined_spaces
@@ -106,18 +107,18 @@ class TimeboxClock(Vertical):
         icon = "▶" if self.running else "■"
         large = self.has_class("-large")
         if over:
-            label = "TIME'S UP" if self.running else "over"
+            label = _("TIME'S UP") if self.running else _("over")
         elif self.running:
-            label = "left"
+            label = _("left")
         else:
-            label = "paused" if self.state.spent_seconds else ""
+            label = _("paused") if self.state.spent_seconds else ""
         if large:
-            self.query_one("#clock-text", Static).update(Content(f"{icon} {label or 'ready'}"))
+            self.query_one("#clock-text", Static).update(Content(f"{icon} {label or _('ready')}"))
             self.query_one("#clock-digits", Digits).update(clock)
             return
         text = Content.assemble(f"{icon} ", (clock, "bold"), f" {label}" if label else "")
         if self.hints:
-            text = Content.assemble(text, ("  F5 " + ("pause" if self.running else "start"), "dim"))
+            text = Content.assemble(text, ("  F5 " + (_("pause") if self.running else _("start")), "dim"))
         self.query_one("#clock-text", Static).update(joined_spaces(text))
-        self.tooltip = (f"Timebox {timebox.format_clock(timebox.planned_seconds(self.state, self.minutes))}"
+        self.tooltip = (_("Timebox {time}").format(time=timebox.format_clock(timebox.planned_seconds(self.state, self.minutes)))
                         if self.state else None)

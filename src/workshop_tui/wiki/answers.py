@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from workshop_tui.i18n import _
 from workshop_tui.wiki.errors import (
     NOTHING_SAVED,
     EditConflict,
@@ -65,7 +66,7 @@ def edit_error(error, title: str) -> WikiError:
         return WikiBusy(f"the wiki's rate limit stopped the edit (too many edits in a short time); {NOTHING_SAVED}: "
                         f"wait a few minutes and publish again")
     if code in ("assertuserfailed", "assertnameduserfailed", "badtoken", "notloggedin"):
-        return WikiLoginError(f"the wiki ended the login before saving ({code}); {NOTHING_SAVED}: publish again")
+        return WikiLoginError(_('the wiki ended the login before saving ({code}); {NOTHING_SAVED}: publish again').format(code=code, NOTHING_SAVED=_(NOTHING_SAVED)))
     if code == "readonly":
         return WikiBusy(f"the wiki is read-only for now ({info}); {NOTHING_SAVED}: try again later")
     return WikiRefused(f"the wiki refused the edit: {info} ({code}); {NOTHING_SAVED}")
@@ -74,7 +75,7 @@ def edit_error(error, title: str) -> WikiError:
 def api_error(error, doing: str) -> WikiError:
     code, info = error.code or "", one_line(error.info or "")
     if code == "readapidenied":
-        return WikiLoginError(f"this wiki lets only its users read it: log in (--user) to {doing}")
+        return WikiLoginError(_('this wiki lets only its users read it: log in (--user) to {doing}').format(doing=doing))
     return WikiRefused(f"the wiki refused to {doing}: {info} ({code})")
 
 

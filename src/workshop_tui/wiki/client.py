@@ -22,6 +22,7 @@ from functools import cache
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
+from workshop_tui.i18n import _
 from workshop_tui.wiki.address import USER_AGENT, find_api, is_loopback, split_api
 from workshop_tui.wiki.answers import API_EXAMPLE, api_error, edit_error, http_hint, only_page, reason, retry_after
 from workshop_tui.wiki.errors import (
@@ -111,27 +112,24 @@ class WikiClient:
     def login(self, user: str, password: str) -> None:
         """Log in with a bot password (`Name@BotName` and the password Special:BotPasswords showed)."""
         if urlsplit(self.api_url).scheme != "https" and not is_loopback(urlsplit(self.api_url).hostname or ""):
-            raise WikiLoginError(f"refusing to send a password over plain http to {urlsplit(self.api_url).hostname}: "
-                                 f"use the wiki's https:// address; {NOTHING_SAVED}")
+            raise WikiLoginError(_("refusing to send a password over plain http to {hostname}: use the wiki's https:// address; {NOTHING_SAVED}").format(hostname=urlsplit(self.api_url).hostname, NOTHING_SAVED=_(NOTHING_SAVED)))
         import mwclient.errors
 
         if "@" in user:
             password = password.strip()  # a bot password has no spaces: a pasted newline is not part of it
             if not BOT_PASSWORD.fullmatch(password):
                 raise WikiLoginError(
-                    f"the password for {user} is not a bot password: Special:BotPasswords gives 32 lowercase "
-                    f"letters and digits; copy it whole into the environment variable; {NOTHING_SAVED}")
+                    _('the password for {user} is not a bot password: Special:BotPasswords gives 32 lowercase letters and digits; copy it whole into the environment variable; {NOTHING_SAVED}').format(user=user, NOTHING_SAVED=_(NOTHING_SAVED)))
         try:
             self._call(lambda: self.site.login(user, password), doing="log in")
         except mwclient.errors.LoginError as error:
             if error.code in ("Failed", "WrongPass", "WrongPluginPass", "NotExists", "EmptyPass"):
                 raise WikiLoginError(
-                    f"the wiki refused the login of {user}: wrong user name or bot password (the user name is "
-                    f"YourName@BotName, as Special:BotPasswords shows it); {NOTHING_SAVED}") from None
-            raise WikiLoginError(f"the wiki refused the login of {user}: {one_line(error.info)}; {NOTHING_SAVED}") \
+                    _('the wiki refused the login of {user}: wrong user name or bot password (the user name is YourName@BotName, as Special:BotPasswords shows it); {NOTHING_SAVED}').format(user=user, NOTHING_SAVED=_(NOTHING_SAVED))) from None
+            raise WikiLoginError(_('the wiki refused the login of {user}: {value1}; {NOTHING_SAVED}').format(user=user, value1=one_line(error.info), NOTHING_SAVED=_(NOTHING_SAVED))) \
                 from None
         if not self.site.logged_in:
-            raise WikiLoginError(f"the wiki did not keep the login of {user} (are cookies blocked?); {NOTHING_SAVED}")
+            raise WikiLoginError(_('the wiki did not keep the login of {user} (are cookies blocked?); {NOTHING_SAVED}').format(user=user, NOTHING_SAVED=_(NOTHING_SAVED)))
         self.user = str(self.site.username)
 
     # -- reading -----------------------------------------------------------------------------
@@ -285,7 +283,6 @@ def connect(api_url: str, *, user: str | None = None, password: str | None = Non
         if not password:
             from workshop_tui.wiki import PASSWORD_ENV
 
-            raise WikiLoginError(f"no password for {user}: put the bot password in the environment variable "
-                                 f"{PASSWORD_ENV}; {NOTHING_SAVED}")
+            raise WikiLoginError(_('no password for {user}: put the bot password in the environment variable {PASSWORD_ENV}; {NOTHING_SAVED}').format(user=user, PASSWORD_ENV=PASSWORD_ENV, NOTHING_SAVED=_(NOTHING_SAVED)))
         client.login(user, password)
     return client

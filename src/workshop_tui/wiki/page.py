@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
+from workshop_tui.i18n import SOURCE_LANGUAGE, using
 from workshop_tui.content import Catalog, Template
 from workshop_tui.export import wikitext, wikitext_import
 from workshop_tui.model import SessionData
@@ -38,7 +39,14 @@ def as_saved(text: str) -> str:
 
 def text_to_publish(current: str | None, data: SessionData, template: Template, catalog: Catalog, *,
                     title: str = "", now: datetime | None = None) -> NewText:
-    """What the page should hold once the session is published; `current` is None for no page."""
+    """What the page should hold once the session is published; `current` is None for no page.
+    The page's words are in the session's language, as its exports'."""
+    with using(data.info.language or SOURCE_LANGUAGE):
+        return _text_to_publish(current, data, template, catalog, title=title, now=now)
+
+
+def _text_to_publish(current: str | None, data: SessionData, template: Template, catalog: Catalog, *,
+                     title: str = "", now: datetime | None = None) -> NewText:
     if current is None:
         return NewText(as_saved(wikitext.export(data, template, now=now)), CREATE)
     current = as_saved(current)

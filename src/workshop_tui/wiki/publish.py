@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from workshop_tui.i18n import SOURCE_LANGUAGE, formats, ngettext, using
 from workshop_tui.content import Catalog, Template
 from workshop_tui.model import SessionData
 from workshop_tui.text import clean_text
@@ -78,5 +79,9 @@ def edit_summary(summary: str) -> str:
 
 
 def default_summary(data: SessionData) -> str:
+    """The edit summary, in the session's language (as its page)."""
     count = len(data.items)
-    return f"Workshop summary table: {data.info.title} ({count} item{'' if count == 1 else 's'}), from workshop-tui"
+    with using(data.info.language or SOURCE_LANGUAGE):
+        return ngettext("Workshop summary table: {title} ({count} item), from workshop-tui",
+                        "Workshop summary table: {title} ({count} items), from workshop-tui", count).format(
+            title=data.info.title, count=formats.number(count))

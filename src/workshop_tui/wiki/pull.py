@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from workshop_tui.i18n import _
 from workshop_tui.content import Catalog
 from workshop_tui.export import ImportFormatError, wikitext_import
 from workshop_tui.model import SessionData
@@ -16,11 +17,10 @@ def pull_page(client: WikiClient, title: str, catalog: Catalog) -> tuple[Session
     """The page's summary table as a session (not yet stored), and the page as read."""
     page = client.read_page(title)
     if not page.exists:
-        raise WikiError(f"there is no page {page.title} on {client.name or client.api_url}")
+        raise WikiError(_('there is no page {title} on {value1}').format(title=page.title, value1=client.name or client.api_url))
     spans = wikitext_import.summary_tables(page.text, catalog)
     if not spans:
-        raise WikiError(f"{page.title} holds no summary table (a table whose header row names the key steps, "
-                        f"actions, obstacles and tools)")
+        raise WikiError(_('{title} holds no summary table (a table whose header row names the key steps, actions, obstacles and tools)').format(title=page.title))
     if len(spans) > 1:
         raise SummaryTablesAmbiguous(f"{page.title} holds {len(spans)} summary tables: which one to pull is not "
                                      f"clear; keep one on the wiki")

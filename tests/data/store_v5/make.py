@@ -2,7 +2,7 @@
 
     git archive b32f193 | tar -x -C /tmp/v5 && PYTHONPATH=/tmp/v5/src python tests/data/store_v5/make.py
 
-Kept to say how the files were made; the test (`tests/store/test_migration_v6.py`) only reads them.
+Kept to say how the files were made; the test (`tests/store/test_migration_v7.py`) only reads them.
 """
 
 import sqlite3

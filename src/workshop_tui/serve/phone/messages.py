@@ -28,8 +28,9 @@ from typing import Any
 
 from workshop_tui.content import COLUMN_KEY, Template
 from workshop_tui.model import COLUMNS, Item, StepView, Vote
+from workshop_tui.i18n import _
 from workshop_tui.text import MAX_ITEM_LENGTH
-from workshop_tui.timebox import PHASE_LABELS, brainstormed, remaining_seconds, spent_seconds
+from workshop_tui.timebox import brainstormed, phase_label, remaining_seconds, spent_seconds
 
 ID = re.compile(r"[0-9a-f]{32}")
 TOKEN = re.compile(r"[0-9A-Za-z_-]{16,128}")
@@ -141,7 +142,8 @@ def item_message(item: Item) -> dict[str, Any]:
 def _phase_line(phase: str, template: Template) -> str:
     """The phase's line; a brainstorm names the template's columns unless they are the 8 steps'."""
     if phase == "brainstorm" and template.column_keys != COLUMNS:
-        return f"Add your {brainstormed(tuple(column.label for column in template.columns))}. Quantity first; no judging yet."
+        return _("Add your {columns}. Quantity first; no judging yet.").format(
+            columns=brainstormed(tuple(column.label for column in template.columns)))
     return PHASE_LINES.get(phase, "")
 
 
@@ -165,7 +167,7 @@ def step_view_message(view: StepView, template: Template, *, now) -> dict[str, A
         "step": {"n": number, "title": step.title if step else f"Step {number}",
                  "intro": step.introduction if step else "", "prompts": list(step.prompts) if step else []},
         "phase": state.phase,
-        "phaseLabel": PHASE_LABELS.get(state.phase, state.phase.capitalize()),
+        "phaseLabel": phase_label(state.phase),
         "phaseLine": _phase_line(state.phase, template),
         "timer": timer,
         "columns": [{"key": column.key, "label": column.label} for column in template.columns],

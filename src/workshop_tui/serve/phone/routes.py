@@ -34,6 +34,7 @@ from workshop_tui.serve.guard import origin_allowed
 from workshop_tui.serve.kept_code import session_key
 from workshop_tui.serve.phone.messages import BadMessage, parse
 from workshop_tui.serve.phone.room import Page, Room
+from workshop_tui.serve.phone.words import page_language, page_text
 
 if TYPE_CHECKING:
     from workshop_tui.serve.server import ParticipantServer
@@ -111,6 +112,7 @@ class PhoneRoutes:
     async def handle_page(self, request: web.Request) -> web.Response:
         title = self.server.title
         text = self.page.substitute(title=html.escape(title), room=self.room_key)
+        text = page_text(text, page_language(request.headers.get("Accept-Language", "")))
         response = web.Response(text=text, content_type="text/html", headers={"Content-Security-Policy": PAGE_CSP})
         give_token(request, response)  # the claim token the terminal view uses too
         return response

@@ -5,6 +5,10 @@
 "use strict";
 (() => {
   const $ = (id) => document.getElementById(id);
+  // The page's words in its language: the server puts them in a JSON block (`#words`); English
+  // is the key and the fallback; t(text, { name: value }) fills its {name} placeholders.
+  const WORDS = (() => { try { return JSON.parse($("words").textContent); } catch (e) { return {}; } })();
+  const t = (text, args = {}) => (WORDS[text] || text).replace(/\{(\w+)\}/g, (whole, name) => (name in args ? String(args[name]) : whole));
   const room = document.body.dataset.room || "room";
   const key = (name) => `workshop-tui.${room}.${name}`;
   const store = {
@@ -81,8 +85,8 @@
     let delay = wasOnline ? 300 : Math.min(5000, 300 * 2 ** S.retry++);
     try {
       const answer = await fetch("live", { cache: "no-store" });
-      if (answer.status === 404) { setStatus("This link has ended: ask the facilitator for the new one", true); delay = 10000; }
-      else if (answer.status === 503) { setStatus("The session is full: ask the facilitator", true); delay = 10000; }
+      if (answer.status === 404) { setStatus(t("This link has ended: ask the facilitator for the new one"), true); delay = 10000; }
+      else if (answer.status === 503) { setStatus(t("The session is full: ask the facilitator"), true); delay = 10000; }
     } catch (e) { /* the server is away: keep trying */ }
     S.again = setTimeout(connect, delay);
   }
@@ -118,9 +122,9 @@
 
   function showStatus() {
     const waiting = S.outbox.length;
-    if (!S.online) setStatus(waiting ? `reconnecting… ${waiting} waiting to send` : "reconnecting…", true);
-    else if (waiting) setStatus(`Saving ${waiting}…`);
-    else setStatus(S.me ? "Saved · live" : "Connected");
+    if (!S.online) setStatus(waiting ? t("reconnecting… {count} waiting to send", { count: waiting }) : t("reconnecting…"), true);
+    else if (waiting) setStatus(t("Saving {count}…", { count: waiting }));
+    else setStatus(S.me ? t("Saved · live") : t("Connected"));
   }
 
   // -- what the server says ----------------------------------------------------------------
@@ -143,7 +147,7 @@
       const first = !S.me;
       S.me = message.name;
       store.set(key("name"), S.me);
-      $("you").textContent = `You are ${S.me}`;
+      $("you").textContent = t("You are {name}", { name: S.me });
       showScreen();
       if (first && S.view) $("entry").focus({ preventScroll: true });
       flush();
@@ -217,7 +221,7 @@
     if (S.editing && old && old.step.n !== message.step.n) {  // never pull an edit away
       S.held = message;
       const waiting = $("waiting");
-      waiting.textContent = `The facilitator is on step ${message.step.n}: you follow once your edit is saved or cancelled.`;
+      waiting.textContent = t("The facilitator is on step {step}: you follow once your edit is saved or cancelled.", { step: message.step.n });
       waiting.hidden = false;
       return;
     }
@@ -256,17 +260,17 @@
     const title = `${v.step.title} · ${v.session.title}`;
     if (document.title !== title) document.title = title;
     put($("session-title"), v.session.title);
-    put($("join-step"), `Now: step ${v.step.n} of ${v.session.steps}, ${v.step.title}`);
-    put($("step-no"), `Step ${v.step.n} of ${v.session.steps}`);
+    put($("join-step"), t("Now: step {step} of {steps}, {title}", { step: v.step.n, steps: v.session.steps, title: v.step.title }));
+    put($("step-no"), t("Step {step} of {steps}", { step: v.step.n, steps: v.session.steps }));
     put($("step-title"), v.step.title);
     const badge = $("phase-label");
     put(badge, v.phaseLabel);
     if (badge.className !== `badge -${v.phase}`) badge.className = `badge -${v.phase}`;
-    const hidden = v.hidden ? ` ${v.hidden} ${v.hidden === 1 ? "item is" : "items are"} written privately so far.` : "";
+    const hidden = v.hidden ? " " + t(v.hidden === 1 ? "{count} item is written privately so far." : "{count} items are written privately so far.", { count: v.hidden }) : "";
     put($("phase-line"), v.phaseLine + hidden);
     const dots = $("dots");
     dots.hidden = v.phase !== "vote";
-    put(dots, `${v.dotsLeft} of ${v.session.dots} dots left`);
+    put(dots, t("{left} of {count} dots left", { left: v.dotsLeft, count: v.session.dots }));
     drawBrowse(v);
     drawBrief(v);
     drawPicker(v);
@@ -283,7 +287,7 @@
     $("next-step").disabled = v.step.n >= v.session.steps;
     const back = $("follow-step");
     back.hidden = v.step.n === v.session.current;
-    put(back, `Back to step ${v.session.current} (the facilitator's)`);
+    put(back, t("Back to step {step} (the facilitator's)", { step: v.session.current }));
   }
 
   let briefFor = "";
@@ -316,7 +320,7 @@
         lists.append(el("section", { class: "column", id: `col-${column.key}`, "aria-labelledby": `head-${column.key}` },
                         el("h2", { id: `head-${column.key}`, text: column.label }),
                         el("ul", { id: `list-${column.key}`, "aria-labelledby": `head-${column.key}` }),
-                        el("p", { class: "empty", id: `empty-${column.key}`, text: "Nothing here yet." })));
+                        el("p", { class: "empty", id: `empty-${column.key}`, text: t("Nothing here yet.") })));
       }
     }
     for (const column of v.columns) {
@@ -336,11 +340,11 @@
 
   function drawCompose(v) {
     const column = v.columns.find((c) => c.key === S.column);
-    put($("entry-label"), `New item in ${column ? column.label : "this column"}`);
+    put($("entry-label"), column ? t("New item in {column}", { column: column.label }) : t("New item in this column"));
     const voting = v.phase === "vote";
     $("add").disabled = voting;
     const current = $("compose-note").textContent;
-    const voteNote = "Voting is on: new items wait until the facilitator moves on. Your text stays here.";
+    const voteNote = t("Voting is on: new items wait until the facilitator moves on. Your text stays here.");
     if (voting) $("compose-note").textContent = voteNote;
     else if (current === voteNote) $("compose-note").textContent = "";
   }
@@ -397,9 +401,10 @@
     if (arrived.length === 1) {
       const item = arrived[0];
       const column = v.columns.find((c) => c.key === item.c);
-      announce(`New in ${column ? column.label : item.c}${item.by ? ` from ${item.by}` : ""}: ${short(item.text)}`);
+      const args = { column: column ? column.label : item.c, name: item.by, text: short(item.text) };
+      announce(item.by ? t("New in {column} from {name}: {text}", args) : t("New in {column}: {text}", args));
     } else if (arrived.length > 1) {
-      announce(`${arrived.length} new items`);
+      announce(t("{count} new items", { count: arrived.length }));
     }
   }
 
@@ -407,27 +412,27 @@
     const mine = !!S.me && item.by === S.me;
     li.className = `item${mine ? " -mine" : ""}${item.pending ? " -pending" : ""}`;
     const meta = el("p", { class: "meta" },
-                    el("span", { text: mine ? `${item.by} (you)` : item.by || "anonymous" }));
-    if (item.v) meta.append(el("span", { text: `${item.v} ${item.v === 1 ? "dot" : "dots"}` }));
+                    el("span", { text: mine ? t("{name} (you)", { name: item.by }) : item.by || t("anonymous") }));
+    if (item.v) meta.append(el("span", { text: t(item.v === 1 ? "{count} dot" : "{count} dots", { count: item.v }) }));
     const myDots = v.myVotes[item.id] || 0;
-    if (myDots) meta.append(el("span", { class: "mydots", text: "●".repeat(myDots), "aria-label": `${myDots} of your dots` }));
-    if (item.h) meta.append(el("span", { class: "state", text: "only you see it until the facilitator reveals it" }));
+    if (myDots) meta.append(el("span", { class: "mydots", text: "●".repeat(myDots), "aria-label": t("{count} of your dots", { count: myDots }) }));
+    if (item.h) meta.append(el("span", { class: "state", text: t("only you see it until the facilitator reveals it") }));
     const group = item.cl ? v.items.filter((each) => each.cl === item.cl).length : 0;
-    if (group > 1) meta.append(el("span", { text: `grouped with ${group - 1} more` }));
+    if (group > 1) meta.append(el("span", { text: t("grouped with {count} more", { count: group - 1 }) }));
     if (item.pending) {
-      const state = item.held ? "waits until voting ends" : S.online ? "saving…" : "waiting to send";
+      const state = item.held ? t("waits until voting ends") : S.online ? t("saving…") : t("waiting to send");
       meta.append(el("span", { class: "state", text: state }));
     }
     const actions = el("div", { class: "actions" });
     const what = short(item.text, 40);
     if (mine && !item.pending) {
-      actions.append(el("button", { type: "button", "aria-label": `Edit your item: ${what}`, text: "Edit", onclick: () => startEdit(li, item) }),
-                     el("button", { type: "button", "aria-label": `Delete your item: ${what}`, text: "Delete", onclick: () => remove(item) }));
+      actions.append(el("button", { type: "button", "aria-label": t("Edit your item: {text}", { text: what }), text: t("Edit"), onclick: () => startEdit(li, item) }),
+                     el("button", { type: "button", "aria-label": t("Delete your item: {text}", { text: what }), text: t("Delete"), onclick: () => remove(item) }));
     }
     if (v.phase === "vote" && !item.pending) {
-      actions.append(el("button", { type: "button", text: "+ Dot", "aria-label": `Place a dot on: ${what}`,
+      actions.append(el("button", { type: "button", text: t("+ Dot"), "aria-label": t("Place a dot on: {text}", { text: what }),
                                     disabled: v.dotsLeft <= 0 || !S.online, onclick: () => vote(item, "vote") }));
-      if (myDots) actions.append(el("button", { type: "button", text: "− Dot", "aria-label": `Take a dot back from: ${what}`,
+      if (myDots) actions.append(el("button", { type: "button", text: t("− Dot"), "aria-label": t("Take a dot back from: {text}", { text: what }),
                                                 disabled: !S.online, onclick: () => vote(item, "unvote") }));
     }
     li.replaceChildren(el("p", { class: "text", text: item.text }), meta);
@@ -442,7 +447,7 @@
     const text = entry.value;
     const v = S.view;
     if (!v || !S.me) return;
-    if (!text.trim()) { note("Type something first."); entry.focus(); return; }
+    if (!text.trim()) { note(t("Type something first.")); entry.focus(); return; }
     if (v.phase === "vote") return;
     queue({ t: "add", id: newId(), step: v.step.n, column: S.column, text });
     entry.value = "";
@@ -469,23 +474,23 @@
       else if (event.key === "Escape") { event.preventDefault(); finish(false); }
     });
     const form = el("form", { novalidate: true, onsubmit: (event) => { event.preventDefault(); finish(true); } },
-                    el("label", { for: `edit-${item.id}`, text: "Edit your item" }), area,
+                    el("label", { for: `edit-${item.id}`, text: t("Edit your item") }), area,
                     el("div", { class: "actions" },
-                       el("button", { type: "submit", class: "primary", text: "Save" }),
-                       el("button", { type: "button", text: "Cancel", onclick: () => finish(false) })));
+                       el("button", { type: "submit", class: "primary", text: t("Save") }),
+                       el("button", { type: "button", text: t("Cancel"), onclick: () => finish(false) })));
     li.replaceChildren(form);
     area.focus();
   }
 
   function remove(item) {
     queue({ t: "delete", ref: newId(), id: item.id, text: item.text });
-    announce(`Deleted: ${short(item.text)}`);
+    announce(t("Deleted: {text}", { text: short(item.text) }));
   }
 
   function showUndo() {
     const last = S.undo[S.undo.length - 1];
     $("undo-bar").hidden = !last;
-    if (last) $("undo-text").textContent = `Deleted “${short(last.text, 40)}”`;
+    if (last) $("undo-text").textContent = t("Deleted “{text}”", { text: short(last.text, 40) });
   }
 
   function undo() {
@@ -517,8 +522,9 @@
     const minutes = Math.floor(Math.abs(left) / 60), seconds = String(Math.abs(left) % 60).padStart(2, "0");
     timer.hidden = false;
     timer.classList.toggle("-over", left < 0);
-    put(timer, left >= 0 ? `${minutes}:${seconds} left${v.timer.running ? "" : " (paused)"}`
-                                  : `${minutes}:${seconds} over`);
+    const clock = `${minutes}:${seconds}`;
+    put(timer, left >= 0 ? (v.timer.running ? t("{time} left", { time: clock }) : t("{time} left (paused)", { time: clock }))
+                         : t("{time} over", { time: clock }));
   }
 
   // -- wiring ---------------------------------------------------------------------------------
@@ -526,11 +532,11 @@
   $("join-form").addEventListener("submit", (event) => {
     event.preventDefault();
     const name = $("name").value.trim();
-    if (!name) { $("join-problem").textContent = "Type your name first."; $("name").focus(); return; }
+    if (!name) { $("join-problem").textContent = t("Type your name first."); $("name").focus(); return; }
     S.askedName = name;
     store.set(key("name"), name);
     $("join-problem").textContent = "";
-    if (!send({ t: "join", name })) $("join-problem").textContent = "Not connected yet: joining as soon as the server answers.";
+    if (!send({ t: "join", name })) $("join-problem").textContent = t("Not connected yet: joining as soon as the server answers.");
   });
   $("compose").addEventListener("submit", add);
   const entry = $("entry");

@@ -1,5 +1,6 @@
-"""Schema 6 (templates own their shape): a schema-5 store migrates after a backup, its sessions
-keep the 8 steps' columns, and every export of them is byte-identical to what schema 5 wrote.
+"""Schema 7 (templates own their shape): a schema-5 store migrates (through 6, languages) after
+a backup, its sessions keep the 8 steps' columns, and every export of them is byte-identical to
+what schema 5 wrote.
 
 `tests/data/store_v5/store_v5.sql` is a real schema-5 store and `session*.{wiki,csv,md,json}`
 its exports, all written by workshop-tui b32f193 (`tests/data/store_v5/make.py` says how).
@@ -34,7 +35,7 @@ def migrated(tmp_path):
 
 
 def test_the_store_is_backed_up_and_migrated(migrated):
-    assert migrations.SCHEMA_VERSION >= 6
+    assert migrations.SCHEMA_VERSION >= 7
     assert migrated.backup_made is not None and migrated.backup_made.exists()
     backup = sqlite3.connect(migrated.backup_made)
     assert backup.execute("SELECT value FROM store_meta WHERE key = 'schema_version'").fetchone() == ("5",)

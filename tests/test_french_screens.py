@@ -1,0 +1,89 @@
+"""The app in French: the start, step and summary screens speak French (`--lang fr` or LANG),
+and nothing is cut at 80x24 (snapshots, looked at). Typed text stays exactly as typed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from helpers.pilot import fill_session, screen_text, settle
+from test_snapshots import keys
+
+from workshop_tui.app import make_app
+from workshop_tui.i18n import set_language
+
+
+@pytest.fixture
+def french():
+    set_language("fr")
+    yield
+    set_language("en")
+
+
+@pytest.fixture
+def app(store, catalog, template, french):
+    fill_session(store, template)
+    workshop = make_app(store, catalog)
+    workshop.cursor_blink = False
+    return workshop
+
+
+async def test_start_and_step_screens_speak_french(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        start = screen_text(app)
+        for french in ("démarrer ou reprendre un atelier", "Séances", "Nouvelle séance", "Titre", "Atelier",
+                       "Créer la séance", "Nouvelle", "Poursuivre", "Renommer", "Aide", "Quitter"):
+            assert french in start, french
+        for english in ("Sessions", "New session", "Create session", "Rename", "Help", " Quit "):
+            assert english not in start, english
+        await pilot.press("enter")
+        await settle(pilot)
+        step = screen_text(app)
+        for french in ("Étape 1 sur 8", "ÉTAPE 1", "BRAINSTORM", "Groupement", "Orateur : Anne", "Minuteur", "3 éléments"):
+            assert french in step, french
+        assert "[bold]x" in step and "[@click=app.quit]" in step  # typed text as typed
+        for english in ("Step 1 of 8", "STEP 1", "Speaker", "Timer"):
+            assert english not in step, english
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        summary = screen_text(app)
+        assert "Synthèse · Partnership workshop" in summary and "Historique" in summary and "Vers l’étape" in summary
+
+
+def test_french_start_screen(snap_compare, app):
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys())
+
+
+def test_french_step_screen(snap_compare, app):
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys("enter"))
+
+
+def test_french_summary_screen(snap_compare, app):
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys("enter", "ctrl+s"))
+
+
+def test_french_help_screen(snap_compare, app):
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys("enter", "f1"))
+
+
+def test_the_command_line_speaks_the_environment_s_language(tmp_path):
+    """A real process, as a French user runs it: LANG chooses, --lang overrides."""
+    db = str(tmp_path / "fr.db")
+    env = {**os.environ, "LANG": "fr_FR.UTF-8", "WORKSHOP_TUI_DB": db}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "workshop_tui", *args], capture_output=True, text=True,
+                              env=env, timeout=60)
+
+    assert run("sessions").stderr == "aucune séance pour l’instant : `workshop-tui new TITRE` en crée une\n"
+    assert run("new", "Atelier").returncode == 0
+    done = run("add", "1", "--step", "9", "--column", "action", "x")
+    assert done.returncode == 2 and done.stderr.startswith("workshop-tui : erreur : ")
+    assert "Traceback" not in done.stderr
+    assert "utilisation :" in run("--help").stdout
+    assert "usage:" in run("--lang", "en", "--help").stdout
+    unknown = run("--lang", "tlh", "sessions")
+    assert unknown.returncode == 0 and unknown.stderr.startswith("workshop-tui: warning: unknown language 'tlh'")
