@@ -12,8 +12,9 @@ import re
 from functools import lru_cache
 
 from workshop_tui.content import Catalog, Template
-from workshop_tui.export.common import STEP_WORD, column_key, folded, unknown_column
+from workshop_tui.export.common import column_key, folded, unknown_column
 from workshop_tui.i18n import variants
+from workshop_tui.i18n.words import STEP_WORD
 from workshop_tui.export.wikimarkup import to_text
 from workshop_tui.export.wikitable import MAX_TABLE_LINES, TABLE_START, Cell, Table, read_table
 

@@ -41,7 +41,6 @@ from workshop_tui.export.common import (
     read_status,
 )
 from workshop_tui.i18n import variants
-from workshop_tui.i18n.words import STEP_WORD
 from workshop_tui.export.wikimarkup import blank_comments, to_text, without_comments
 from workshop_tui.export.wikitable import CELL_SEPARATOR, MAX_TABLE_LINES, TABLE_START, Cell, Table, grid, read_table
 from workshop_tui.export.wikitext import CLUSTER_OPEN, TIME_OPEN
