@@ -42,10 +42,11 @@ async def test_start_and_step_screens_speak_french(app):
         await pilot.press("enter")
         await settle(pilot)
         step = screen_text(app)
-        for french in ("Étape 1 sur 8", "ÉTAPE 1", "BRAINSTORM", "Groupement", "Orateur : Anne", "Minuteur", "3 éléments"):
+        for french in ("Étape 1 sur 8", "ÉTAPE 1", "Travail préliminaire", "Actions concrètes", "Obstacles possibles",
+                       "BRAINSTORM", "Groupement", "Orateur : Anne", "Minuteur", "3 éléments"):
             assert french in step, french
         assert "[bold]x" in step and "[@click=app.quit]" in step  # typed text as typed
-        for english in ("Step 1 of 8", "STEP 1", "Speaker", "Timer"):
+        for english in ("Step 1 of 8", "STEP 1", "Speaker", "Timer", "Preliminary Work", "Concrete actions"):
             assert english not in step, english
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -87,3 +88,7 @@ def test_the_command_line_speaks_the_environment_s_language(tmp_path):
     assert "usage:" in run("--lang", "en", "--help").stdout
     unknown = run("--lang", "tlh", "sessions")
     assert unknown.returncode == 0 and unknown.stderr.startswith("workshop-tui: warning: unknown language 'tlh'")
+
+
+def test_french_export_dialog(snap_compare, app):
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys("enter", "ctrl+s", "e"))

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from workshop_tui.i18n import _, ngettext
+from workshop_tui.i18n import _, ngettext, normalize
 from workshop_tui.model import MAX_COLUMNS, PHASES, SessionInfo
+from workshop_tui.template_text import TemplateText, TranslationError, read_translations
 from workshop_tui.text import safe
 
 MIN_PROMPTS, MAX_PROMPTS = 3, 5
@@ -62,6 +63,13 @@ class Template:
     source: str = ""
     path: Path | None = None
     description: str = ""  # when to use it, in a line
+    translations: dict[str, TemplateText] = field(default_factory=dict, compare=False, repr=False)
+    base: Template | None = field(default=None, compare=False, repr=False)  # the untranslated one
+
+    def localized(self, language: str | None) -> Template:
+        """The template in `language` where its file translates it (`template_text`), else as
+        written; from any localized copy, back to any language."""
+        return localize(self.base or self, language)
 
     def step(self, number: int) -> Step:
         return self.steps[number - 1]
@@ -168,7 +176,37 @@ def parse_template(data: dict, path: Path) -> Template:
         source=check.text(data, "source", required=False),
         path=path,
         description=description,
+        translations=_translations(check, data, steps, columns),
     )
+
+
+def _translations(check: _Checker, data: dict, steps: tuple[Step, ...], columns: tuple[Column, ...]):
+    try:
+        return read_translations(data.get("translations"), len(steps), tuple(column.key for column in columns),
+                                 {step.number: len(step.prompts) for step in steps}, clean=safe)
+    except TranslationError as error:
+        raise check.fail(error.field_name, str(error).split(": ", 1)[1]) from None
+
+
+def localize(template: Template, language: str | None) -> Template:
+    """`template` (untranslated) with the words of its `language` table put in."""
+    words = template.translations.get(normalize(language) or "") if language else None
+    if words is None:
+        return template
+    columns = tuple(replace(column, label=words.columns.get(column.key, ("", ""))[0] or column.label,
+                            heading=words.columns.get(column.key, ("", ""))[1] or column.heading)
+                    for column in template.columns)
+    steps = []
+    for step in template.steps:
+        text = words.steps.get(step.number)
+        if text is not None:
+            step = replace(step, title=text.title or step.title, introduction=text.introduction or step.introduction,
+                           notes=text.notes or step.notes, prompts=text.prompts or step.prompts)
+        steps.append(step)
+    changes = {name: getattr(words, name) for name in ("title", "introduction", "key_steps_heading", "description")
+               if getattr(words, name) and hasattr(template, name)}
+    return replace(template, **changes, objectives=words.objectives or template.objectives, columns=columns,
+                   steps=tuple(steps), base=template)
 
 
 def _parse_columns(check: _Checker, data: dict) -> tuple[Column, ...]:

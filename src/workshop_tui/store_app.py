@@ -25,7 +25,7 @@ from textual.app import App
 from textual.timer import Timer
 from textual.widgets import Input, TextArea
 
-from workshop_tui.i18n import _
+from workshop_tui.i18n import _, current
 from workshop_tui.content import Catalog, Template, load_catalog
 from workshop_tui.messages import StoreChanged, StoreFailed
 from workshop_tui.model import Clock, SessionInfo, utc_now
@@ -82,8 +82,9 @@ class StoreApp(App[None]):
         return self.store_calls.store
 
     def template_for(self, info: SessionInfo) -> Template:
-        """A session's template in the session's shape; one no longer installed falls back to the default."""
-        return self.catalog.for_session(info)
+        """A session's template, in the session's shape and the language in use; one no longer
+        installed falls back to the default."""
+        return self.catalog.for_session(info).localized(current())
 
     # -- opening and closing the store ---------------------------------------------------
 

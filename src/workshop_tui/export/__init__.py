@@ -41,9 +41,10 @@ def export_text(data: SessionData, template: Template, fmt: str, *, now: datetim
         exporter = _EXPORTERS[fmt]
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}") from None
-    # The session's shape decides the columns, whatever the template says now (`Template.shaped`).
-    with using(data.info.language or SOURCE_LANGUAGE):  # the session's language, whatever the screen's
-        text = exporter(data, template.shaped(data.info.columns), now=now)
+    # The session's language, whatever the screen's; its shape, whatever the template says now.
+    language = data.info.language or SOURCE_LANGUAGE
+    with using(language):
+        text = exporter(data, template.localized(language).shaped(data.info.columns), now=now)
     return safe_document(text)  # the last check: no control character out
 
 

@@ -76,12 +76,21 @@ def folded(value: str) -> str:
     return " ".join(value.casefold().split())
 
 
+def in_every_language(template: Template) -> list[Template]:
+    """The template as written and in each language its file translates it into: a page
+    exported in any of them reads back."""
+    base = template.base or template
+    return [base, *(base.localized(code) for code in base.translations)]
+
+
 def column_key(value: str, template: Template) -> str | None:
-    """The key of the template's column that `value` names (its key, label or heading, any case)."""
+    """The key of the template's column that `value` names (its key, label or heading, any case,
+    in any language the template has)."""
     wanted = folded(value)
-    for column in template.columns:
-        if wanted in (column.key, folded(column.label), folded(column.heading)):
-            return column.key
+    for version in in_every_language(template):
+        for column in version.columns:
+            if wanted in (column.key, folded(column.label), folded(column.heading)):
+                return column.key
     return None
 
 
@@ -90,15 +99,16 @@ def knows_columns(template: Template, values: Iterable[str]) -> bool:
 
 
 def infer_template(catalog: Catalog, titles: dict[int, str], among: Iterable[Template] | None = None) -> Template:
-    """The template whose step titles match most of the given ones, among those given (every
-    template when None); the default (or the first given) when none matches."""
+    """The template whose step titles (in any of its languages) match most of the given ones,
+    among those given (every template when None); the default (or the first given) when none matches."""
     candidates = list(catalog.templates.values() if among is None else among) or [catalog.default]
     wanted = {step: folded(title) for step, title in titles.items() if title.strip()}
     fallback = catalog.default if catalog.default in candidates else candidates[0]
     best, best_score = fallback, 0
     for template in candidates:
-        score = sum(1 for step, title in wanted.items()
-                    if step <= template.step_count and folded(template.step(step).title) == title)
+        score = max(sum(1 for step, title in wanted.items()
+                        if step <= version.step_count and folded(version.step(step).title) == title)
+                    for version in in_every_language(template))
         if score > best_score or (score == best_score and score and template is fallback):
             best, best_score = template, score
     return best

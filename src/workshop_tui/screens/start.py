@@ -22,9 +22,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input, Select, Static
 
-from workshop_tui.i18n import N_, _, ngettext
+from workshop_tui.i18n import N_, _, current, ngettext
 from workshop_tui.content import Catalog, Template
-from workshop_tui.i18n import _
 from workshop_tui.model import SessionInfo
 from workshop_tui.session_store import Sessions
 from workshop_tui.widgets.footer import AppFooter
@@ -84,7 +83,9 @@ class StartScreen(Screen[None]):
         yield AppFooter()
 
     def _about(self, template: Template) -> Content:
-        """The chosen workshop in brief: when to use it, its shape, what it is for, and its steps."""
+        """The chosen workshop in brief (in the language in use): when to use it, its shape, what it
+        is for, and its steps."""
+        template = template.localized(current())
         parts = [Content.styled(template.title, "bold $accent")]
         if template.description:
             parts.append(Content.styled(_("When: {description}").format(description=template.description), "italic"))

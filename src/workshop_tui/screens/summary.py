@@ -191,7 +191,7 @@ class SummaryScreen(SessionScreen[None]):
             return
         where = _home_relative(path)
         status = self.query_one("#export-status", Static)
-        status.update(Content.assemble((_("Exported "), "bold"), (request.fmt, "bold"), " to ", where))
+        status.update(Content.assemble((_("Exported "), "bold"), (request.fmt, "bold"), _(" to "), where))
         status.display = True
         self.notify(_("Wrote {path}").format(path=where), title=_("{format} export saved").format(format=request.fmt),
                     markup=False)

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static
 
-from workshop_tui.i18n import N_, _
+from workshop_tui.i18n import N_, _, current
 from workshop_tui.content import Catalog, Template
 
 FIELDS = ((N_("Title"), "title", N_("e.g. Partnership workshop")), (N_("Event"), "event", N_("e.g. Wikimania 2026")),
@@ -45,7 +45,7 @@ class SessionForm(VerticalScroll):
                 yield FormField(placeholder=_(placeholder), id=f"field-{name}", compact=True)
         with Horizontal(classes="form-row", id="template-row"):
             yield Label(_("Workshop"), classes="form-label")
-            yield Select([(Content(t.title), t.id) for t in self.catalog.templates.values()],
+            yield Select([(Content(t.localized(current()).title), t.id) for t in self.catalog.templates.values()],
                          value=self.catalog.default.id, allow_blank=False, compact=True, id="field-template")
         yield Static(shape_line(self.catalog.default), id="template-shape")
         yield Static(Content(self.catalog.default.description), id="template-when")  # narrow screens

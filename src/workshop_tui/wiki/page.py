@@ -41,8 +41,9 @@ def text_to_publish(current: str | None, data: SessionData, template: Template, 
                     title: str = "", now: datetime | None = None) -> NewText:
     """What the page should hold once the session is published; `current` is None for no page.
     The page's words are in the session's language, as its exports'."""
-    with using(data.info.language or SOURCE_LANGUAGE):
-        return _text_to_publish(current, data, template, catalog, title=title, now=now)
+    language = data.info.language or SOURCE_LANGUAGE
+    with using(language):
+        return _text_to_publish(current, data, template.localized(language), catalog, title=title, now=now)
 
 
 def _text_to_publish(current: str | None, data: SessionData, template: Template, catalog: Catalog, *,

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
 from workshop_tui.content import Catalog, Template, load_catalog
+from workshop_tui.i18n import current
 from workshop_tui.model import HEARTBEAT_SECONDS, SessionInfo
 from workshop_tui.serve.phone.messages import Request
 from workshop_tui.serve.phone.operations import Adds, Held, Operations
@@ -136,7 +137,7 @@ class Room:
     def template_of(self) -> Callable[[SessionInfo], Template]:
         catalog = self.catalog
         assert catalog is not None
-        return catalog.for_session
+        return lambda info: catalog.for_session(info).localized(current())
 
     # -- pages coming and going -----------------------------------------------------------
 
