@@ -47,8 +47,9 @@ class SessionForm(VerticalScroll):
             yield Label(_("Workshop"), classes="form-label")
             yield Select([(Content(t.localized(current()).title), t.id) for t in self.catalog.templates.values()],
                          value=self.catalog.default.id, allow_blank=False, compact=True, id="field-template")
-        yield Static(shape_line(self.catalog.default), id="template-shape")
-        yield Static(Content(self.catalog.default.description), id="template-when")  # narrow screens
+        chosen = self.catalog.default.localized(current())
+        yield Static(shape_line(chosen), id="template-shape")
+        yield Static(Content(chosen.description), id="template-when")  # narrow screens
         with Horizontal(classes="form-row form-buttons"):
             yield Button(_("Create session"), id="create", variant="primary", compact=True)
 
@@ -70,6 +71,7 @@ class SessionForm(VerticalScroll):
 
     def show_template(self, template: Template) -> None:
         """The chosen template's shape and when to use it, under the choice, before a session is made."""
+        template = template.localized(current())
         self.query_one("#template-shape", Static).update(shape_line(template))
         self.query_one("#template-when", Static).update(Content(template.description))
 
