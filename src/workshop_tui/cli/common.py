@@ -89,8 +89,11 @@ def load_templates():
 
 
 def template_for(catalog, info):
-    """A session's template, in its shape; a session from a template no longer installed gets the default."""
-    return catalog.for_session(info)
+    """A session's template, in its shape and in the language in use (what `show` prints; exports
+    put in the session's own); a session from a template no longer installed gets the default."""
+    from workshop_tui.i18n import current
+
+    return catalog.for_session(info).localized(current())
 
 
 def literal(text: str):
