@@ -55,7 +55,7 @@ def test_add_by_title_and_show_the_table(capsys, db, monkeypatch):
 def test_templates_lists_the_bundled_workshop(capsys):
     code, out, err = run(capsys, "templates")
     assert code == 0
-    assert out.startswith("8-steps-partnership\t8 Steps to a Partnership\t8 steps")
+    assert "8-steps-partnership\t8 Steps to a Partnership\t3 columns, 8 steps\t" in out
     assert "templates" in err
 
 
@@ -63,7 +63,8 @@ def test_new_with_a_template_and_an_unknown_one(capsys, db):
     assert new_session(capsys, db, "--template", "8-steps-partnership") == "1"
     code, out, err = run(capsys, "--db", db, "new", "X", "--template", "nope")
     assert (code, out) == (2, "")
-    assert err.strip() == "workshop-tui: error: unknown template 'nope' (known: 8-steps-partnership)"
+    assert err.strip() == ("workshop-tui: error: unknown template 'nope' (known: 4ls, 8-steps-partnership, lean-coffee, "
+                           "mad-sad-glad, pre-mortem, project-kickoff, start-stop-continue, swot)")
 
 
 @pytest.mark.parametrize(
@@ -72,7 +73,7 @@ def test_new_with_a_template_and_an_unknown_one(capsys, db):
         (["add", "99", "--step", "1", "--column", "action", "x"], "unknown session '99'"),
         (["add", "Demo", "--step", "9", "--column", "action", "x"], "step 9 is outside 1-8"),
         (["add", "Demo", "--step", "0", "--column", "action", "x"], "step 0 is outside 1-8"),
-        (["add", "Demo", "--step", "1", "--column", "idea", "x"], "invalid choice: 'idea'"),
+        (["add", "Demo", "--step", "1", "--column", "idea", "x"], "unknown column 'idea': use one of action, obstacle, tool"),
         (["add", "Demo", "--step", "one", "--column", "action", "x"], "invalid int value: 'one'"),
         (["add", "Demo", "--step", "1", "--column", "action", "   "], "empty or only whitespace"),
         (["show", "Nope"], "unknown session 'Nope'"),

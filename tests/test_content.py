@@ -51,8 +51,15 @@ def good_data():
         (lambda d: d.update(title=3), "field 'title': expected text, got int"),
         (lambda d: d.pop("steps"), "field 'steps': missing"),
         (lambda d: d.update(steps=[]), "field 'steps': expected 1 to 20 steps, got 0"),
-        (lambda d: d["columns"].pop(), "field 'columns': expected one column each"),
-        (lambda d: d["columns"][1].pop("label"), "column 'obstacle': field 'label': missing"),
+        (lambda d: d["columns"].clear(), "field 'columns': expected 1 to 6 [[columns]], got 0"),
+        (lambda d: d["columns"].extend([dict(d["columns"][0], key=f"k{n}") for n in range(4)]),
+         "field 'columns': expected 1 to 6 [[columns]], got 7"),
+        (lambda d: d["columns"][1].pop("label"), "column 2 'obstacle': field 'label': missing"),
+        (lambda d: d["columns"][1].update(key="Obstacle!"), "column 2 'Obstacle!': field 'key': use 1 to 24 lowercase"),
+        (lambda d: d["columns"][2].update(key="action"), "column 3 'action': field 'key': 'action' is used by another"),
+        (lambda d: d["steps"][1].update(phases=["vote"]), "step 2: field 'phases': every step uses brainstorm"),
+        (lambda d: d["steps"][1].update(phases=["brainstorm", "dance"]), "step 2: field 'phases': unknown phase 'dance'"),
+        (lambda d: d["steps"][1].update(dots=99), "step 2: field 'dots': expected 0 to 20, got 99"),
         (lambda d: d["steps"][2].pop("title"), "step 3: field 'title': missing"),
         (lambda d: d["steps"][3].update(prompts=["only one"]), "step 4: field 'prompts': expected 3 to 5 entries, got 1"),
         (lambda d: d["steps"][4].update(prompts="not a list"), "step 5: field 'prompts': expected a list"),
@@ -93,7 +100,7 @@ def test_user_templates_are_picked_up_and_broken_ones_reported(isolated_dirs):
     (folder / "clash.toml").write_text(source, encoding="utf-8")
     (folder / "broken.toml").write_text("title = 'x'", encoding="utf-8")
     catalog = load_catalog()
-    assert set(catalog.templates) == {"8-steps-partnership", "retro"}
+    assert set(catalog.templates) == {path.stem for path in locations.bundled_content_dir().glob("*.toml")} | {"retro"}
     assert catalog.default.id == "8-steps-partnership"
     assert any("broken.toml" in p and "field 'id': missing" in p for p in catalog.problems)
     assert any("clash.toml" in p and "already used" in p for p in catalog.problems)

@@ -15,7 +15,8 @@ def test_it_holds_every_field(store, session, catalog):
     data = store.session_data(session.id)
     payload = json.loads(export_text(data, catalog.default, "json"))
     assert payload["format"] == "workshop-tui/session" and payload["version"] == 1
-    assert set(payload["session"]) == {f.name for f in fields(SessionInfo)}
+    # `columns` only for a shape other than the 8 steps' (a file from before templates had one reads as it did)
+    assert set(payload["session"]) == {f.name for f in fields(SessionInfo)} - {"columns"}
     assert payload["session"]["participants"] == ["Ana", "Bo"]
     assert [set(item) for item in payload["items"]] == [{f.name for f in fields(Item)}] * 2
     assert payload["votes"] == [] and payload["step_states"] == []

@@ -117,8 +117,9 @@ def _kept(text: str | None) -> str | None:
     return None if text is None else KEPT_SPACE.sub(lambda match: chr(int(match.group(1))), text)
 
 
-def rendered_table(page: str) -> tuple[list[str], list[tuple[str, dict[str, list[Bullet]]]]]:
-    """The summary table's header texts and, per row, the step cell's text and each column's bullets."""
+def rendered_table(page: str, keys: tuple[str, ...] = COLUMNS) -> tuple[list[str], list[tuple[str, dict[str, list[Bullet]]]]]:
+    """The summary table's header texts and, per row, the step cell's text and each column's bullets
+    (`keys`: the session's columns, in order)."""
     tables = mwparserfromhell.parse(page).filter_tags(matches=lambda node: node.tag == "table")
     assert len(tables) == 1
     table = tables[0]
@@ -127,9 +128,9 @@ def rendered_table(page: str) -> tuple[list[str], list[tuple[str, dict[str, list
     rows = []
     for row in table.contents.filter_tags(matches=lambda node: node.tag == "tr", recursive=False):
         cells = row.contents.filter_tags(matches=lambda node: node.tag == "td", recursive=False)
-        assert len(cells) == 4, str(row)[:200]
+        assert len(cells) == len(keys) + 1, str(row)[:200]
         label = _kept(_render(cells[0].contents, in_item=False).replace(LINE, "").strip())
-        rows.append((label, {key: _bullets(cell) for key, cell in zip(COLUMNS, cells[1:])}))
+        rows.append((label, {key: _bullets(cell) for key, cell in zip(keys, cells[1:])}))
     return header, rows
 
 

@@ -209,7 +209,7 @@ def test_json_knows_every_field_of_the_model():
     assert {f.name for f in fields(SessionInfo)} == {
         "id", "title", "template_id", "event", "place", "date", "facilitator", "step_count", "current_step",
         "created_at", "updated_at", "item_count", "participants", "votes_per_participant", "participants_follow",
-        "speaker", "current_column", "language"}
+        "speaker", "current_column", "language", "columns"}
     # `hidden`: an export holds only revealed items, so it is always false and never read back.
     assert {f.name for f in fields(Item)} == {
         "id", "step", "column", "text", "author", "position", "votes", "created_at", "updated_at", "session_id",

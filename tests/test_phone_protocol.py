@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_serve_guard import near_miss, run_client
 
+from workshop_tui.content import COLUMN_KEY
 from workshop_tui.model import new_id
 from workshop_tui.serve.phone import messages
 from workshop_tui.serve.phone.routes import MAX_MESSAGE_BYTES, PagePace
@@ -257,6 +258,8 @@ def test_a_participant_joins_adds_edits_deletes_and_undoes(room, store):
         assert empty["t"] == "refused" and "empty" in empty["message"]
         long = await phone.ask("add", id=new_id(), step=1, column="tool", text="x" * 10_001)
         assert long["t"] == "refused" and "10,000" in long["message"]
+        other = await phone.ask("add", id=new_id(), step=1, column="strength", text="a column of another shape")
+        assert other["t"] == "refused" and "unknown column 'strength'" in other["message"]
 
         deleted = await phone.ask("delete", ref="d1", id=item_id)
         assert deleted["t"] == "ack" and deleted["undo"] == item_id
@@ -607,8 +610,8 @@ def test_messages_of_every_kind_are_checked(kind, fields):
         return
     if request.item_id:
         assert re.fullmatch("[0-9a-f]{32}", request.item_id)
-    if kind == "add":
-        assert request.column in ("action", "obstacle", "tool")
+    if kind == "add":  # a key's shape: whether the session has that column is the store's to say
+        assert COLUMN_KEY.fullmatch(request.column)
 
 
 def test_the_time_left_shows_once_the_facilitator_runs_the_timer(room, store, template):

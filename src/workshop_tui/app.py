@@ -100,7 +100,7 @@ class WorkshopApp(StoreApp):
         from workshop_tui.screens.step import StepScreen  # here: the first frame need not wait for it
 
         info = event.info
-        self.push_screen(StepScreen(self.sessions.session(info.id), info, self.template_for(info.template_id),
+        self.push_screen(StepScreen(self.sessions.session(info.id), info, self.template_for(info),
                                     clock=self.clock))
 
     # -- participants connected ----------------------------------------------------------

@@ -1,8 +1,9 @@
 """Workshop templates: loading and validating the TOML files in `content/`.
 
-A template is data: the workshop's id, title, introduction and objectives, the summary
-table's column headings, and its steps (title, introduction, facilitator prompts and notes,
-suggested timebox). Templates are found in the bundled `content/` folder and in the user
+A template is data: the workshop's id, title, a line on when to use it, introduction and
+objectives, its shape (its columns: 1 to 6, each a key, a label for screens and a heading for
+the summary table; its steps: 1 to 20), and per step the title, introduction, facilitator
+prompts and notes, suggested timebox, the phases it uses and its dots. Templates are found in the bundled `content/` folder and in the user
 templates folder; a file dropped into either is picked up with no code change.
 
 Errors name the file, the step and the field that is wrong, in one line.
@@ -10,17 +11,21 @@ Errors name the file, the step and the field that is wrong, in one line.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from workshop_tui.i18n import normalize
-from workshop_tui.model import COLUMNS
+from workshop_tui.i18n import _, ngettext, normalize
+from workshop_tui.model import MAX_COLUMNS, PHASES, SessionInfo
 from workshop_tui.template_text import TemplateText, TranslationError, read_translations
 from workshop_tui.text import safe
 
 MIN_PROMPTS, MAX_PROMPTS = 3, 5
 MAX_STEPS = 20
+MAX_DOTS = 20
+COLUMN_KEY = re.compile(r"[a-z][a-z0-9_-]{0,23}")
+"""A column's key: what the store, the csv files and `add --column` name it by."""
 
 
 class TemplateError(ValueError):
@@ -29,7 +34,7 @@ class TemplateError(ValueError):
 
 @dataclass(frozen=True)
 class Column:
-    key: str  # one of model.COLUMNS
+    key: str  # lowercase letters, digits, '-', '_' (`COLUMN_KEY`): "action"
     label: str  # short, for screens: "Concrete actions"
     heading: str  # for the summary table: "CONCRETE ACTIONS"
 
@@ -42,6 +47,8 @@ class Step:
     timebox_minutes: int
     introduction: str = ""
     notes: str = ""  # for the facilitator only; hidden in presenter mode
+    phases: tuple[str, ...] = PHASES  # the phases it uses, in `PHASES` order; brainstorm always
+    dots: int | None = None  # dots per participant in its vote; None: the session's setting
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,7 @@ class Template:
     steps: tuple[Step, ...]
     source: str = ""
     path: Path | None = None
+    description: str = ""  # when to use it, in a line
     translations: dict[str, TemplateText] = field(default_factory=dict, compare=False, repr=False)
     base: Template | None = field(default=None, compare=False, repr=False)  # the untranslated one
 
@@ -72,6 +80,27 @@ class Template:
     @property
     def step_count(self) -> int:
         return len(self.steps)
+
+    @property
+    def column_keys(self) -> tuple[str, ...]:
+        return tuple(column.key for column in self.columns)
+
+    @property
+    def shape(self) -> str:
+        """`3 columns, 8 steps`: what `templates` and the start screen say of it."""
+        columns, steps = len(self.columns), self.step_count
+        return _("{columns}, {steps}").format(
+            columns=ngettext("{count} column", "{count} columns", columns).format(count=columns),
+            steps=ngettext("{count} step", "{count} steps", steps).format(count=steps))
+
+    def shaped(self, keys: tuple[str, ...]) -> Template:
+        """This template with exactly these columns, in this order: a session keeps its shape
+        even if its template was edited since (a column the template lost is named by its key)."""
+        if keys == self.column_keys or not keys:
+            return self
+        known = {column.key: column for column in self.columns}
+        columns = tuple(known.get(key) or Column(key=key, label=key, heading=key.upper()) for key in keys)
+        return replace(self, columns=columns)
 
 
 class _Checker:
@@ -135,6 +164,7 @@ def parse_template(data: dict, path: Path) -> Template:
         raise check.fail("id", "use only letters, digits, '-', '_' and '.'")
     columns = _parse_columns(check, data)
     steps = _parse_steps(path, check.tables(data, "steps"))
+    description = check.text(data, "description", required=False) or check.text(data, "when", required=False)
     return Template(
         id=template_id,
         title=check.text(data, "title"),
@@ -145,6 +175,7 @@ def parse_template(data: dict, path: Path) -> Template:
         steps=steps,
         source=check.text(data, "source", required=False),
         path=path,
+        description=description,
         translations=_translations(check, data, steps, columns),
     )
 
@@ -180,17 +211,21 @@ def localize(template: Template, language: str | None) -> Template:
 
 def _parse_columns(check: _Checker, data: dict) -> tuple[Column, ...]:
     tables = check.tables(data, "columns")
-    keys = [table.get("key") for table in tables]
-    if sorted(map(str, keys)) != sorted(COLUMNS):
-        raise check.fail("columns", f"expected one column each for {', '.join(COLUMNS)}; got {keys}")
-    columns = []
-    for table in tables:
-        column_check = _Checker(check.path, f"column '{table['key']}'")
+    if not 1 <= len(tables) <= MAX_COLUMNS:
+        raise check.fail("columns", f"expected 1 to {MAX_COLUMNS} [[columns]], got {len(tables)}")
+    columns: list[Column] = []
+    for index, table in enumerate(tables, start=1):
+        key = table.get("key")
+        column_check = _Checker(check.path, f"column {index}" + (f" '{key}'" if isinstance(key, str) else ""))
+        key = column_check.text(table, "key")
+        if not COLUMN_KEY.fullmatch(key):
+            raise column_check.fail("key", "use 1 to 24 lowercase letters, digits, '-' or '_', starting with a letter")
+        if key in (column.key for column in columns):
+            raise column_check.fail("key", f"'{key}' is used by another column")
         label = column_check.text(table, "label")
         heading = column_check.text(table, "heading", required=False) or label
-        columns.append(Column(key=table["key"], label=label, heading=heading))
-    order = {key: index for index, key in enumerate(COLUMNS)}
-    return tuple(sorted(columns, key=lambda column: order[column.key]))
+        columns.append(Column(key=key, label=label, heading=heading))
+    return tuple(columns)
 
 
 def _parse_steps(path: Path, tables: list[dict]) -> tuple[Step, ...]:
@@ -210,9 +245,24 @@ def _parse_steps(path: Path, tables: list[dict]) -> tuple[Step, ...]:
                 timebox_minutes=check.integer(table, "timebox_minutes", 1, 240),
                 introduction=check.text(table, "introduction", required=False),
                 notes=check.text(table, "notes", required=False),
+                phases=_phases(check, table),
+                dots=check.integer(table, "dots", 0, MAX_DOTS) if "dots" in table else None,
             )
         )
     return tuple(steps)
+
+
+def _phases(check: _Checker, table: dict) -> tuple[str, ...]:
+    """The phases a step uses (every phase when not given), in `PHASES` order; brainstorm always."""
+    if "phases" not in table:
+        return PHASES
+    named = check.texts(table, "phases", 1, len(PHASES))
+    unknown = [phase for phase in named if phase not in PHASES]
+    if unknown:
+        raise check.fail("phases", f"unknown phase '{unknown[0]}': use {', '.join(PHASES)}")
+    if "brainstorm" not in named:
+        raise check.fail("phases", "every step uses brainstorm (a step starts in it)")
+    return tuple(phase for phase in PHASES if phase in named)
 
 
 def load_template(path: Path) -> Template:
@@ -243,6 +293,11 @@ class Catalog:
         except KeyError:
             known = ", ".join(sorted(self.templates)) or "none"
             raise TemplateError(f"unknown template '{template_id}' (known: {known})") from None
+
+    def for_session(self, info: SessionInfo) -> Template:
+        """The template a session runs (the default if its own is gone), in the session's shape."""
+        template = self.templates.get(info.template_id) or self.default
+        return template.shaped(info.columns)
 
     @property
     def default(self) -> Template:

@@ -25,7 +25,12 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from workshop_tui import timebox
-from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo, StepState, Vote, new_id, now_iso
+from workshop_tui.i18n import _
+from workshop_tui.model import Item, SessionData, SessionInfo, StepState, Vote, new_id, now_iso
+
+
+class ShapeError(ValueError):
+    """Two sessions whose columns differ cannot be merged into one table; `str()` is one line."""
 
 
 def same_text_key(text: str) -> str:
@@ -34,13 +39,20 @@ def same_text_key(text: str) -> str:
 
 def merge_sessions(first: SessionData, second: SessionData, *, title: str,
                    now: datetime | None = None) -> SessionData:
-    """The merged session (id 0, for `store.import_session`); `now` stops running timers (default: now)."""
+    """The merged session (id 0, for `store.import_session`); `now` stops running timers (default: now).
+
+    Both must have the same shape (the same columns, in the same order): ShapeError otherwise."""
+    if first.info.columns != second.info.columns:
+        raise ShapeError(_("'{first}' and '{second}' have different columns ({first_columns} / {second_columns}): "
+                           "only sessions of the same shape merge; nothing was merged").format(
+            first=first.info.title, second=second.info.title, first_columns=", ".join(first.info.columns),
+            second_columns=", ".join(second.info.columns)))
     step_count = max(first.info.step_count, second.info.step_count)
     taken = {item.id for item in first.items}
     renamed: dict[str, str] = {}  # an item id of the second -> the merged item's id
     merged: list[Item] = []
     for step in range(1, step_count + 1):
-        for column in COLUMNS:
+        for column in first.info.columns:
             merged.extend(_merge_column(first.items_for(step, column), second.items_for(step, column), taken, renamed))
     participants = list(first.info.participants)
     participants += [name for name in second.info.participants if name not in participants]
@@ -58,6 +70,7 @@ def merge_sessions(first: SessionData, second: SessionData, *, title: str,
         votes_per_participant=max(first.info.votes_per_participant, second.info.votes_per_participant),
         participants_follow=first.info.participants_follow,
         language=first.info.language,
+        columns=first.info.columns,
     )
     return SessionData(info=info, items=tuple(merged), votes=_merge_votes(first, second, renamed),
                        step_states=_merge_states(first, second, now))

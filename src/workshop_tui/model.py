@@ -16,8 +16,14 @@ HEARTBEAT_SECONDS = 5.0
 PRESENCE_STALE_SECONDS = 15.0
 """A screen not heard from for this long (three beats) no longer counts as connected."""
 
-# The three kinds of item a step collects, in the order of the summary table's columns.
+# The columns of the seed's workshop (8 Steps): actions, obstacles, tools. Every template declares
+# its own (1 to 6, `content.Template.columns`) and a session keeps its template's keys
+# (`SessionInfo.columns`); these are the shape of a session made before templates had a shape.
 COLUMNS: tuple[str, ...] = ("action", "obstacle", "tool")
+MAX_COLUMNS = 6
+
+PHASES: tuple[str, ...] = ("private", "brainstorm", "cluster", "vote", "discuss")
+"""Every phase a step can be in (see `timebox`); a template says which of them each step uses."""
 
 # What became of a follow-up: still to do, done, dropped, or carried into the next session
 # (`new --continue`), where its copy starts open again, marked as from last time.
@@ -129,6 +135,7 @@ class SessionInfo:
     speaker: str = ""  # who is at the facilitator's keyboard; "" = not chosen yet
     current_column: str = ""  # the column the facilitator was typing into; "" = the first
     language: str = ""  # its exports' language (`i18n`); "" = made before sessions had one: English
+    columns: tuple[str, ...] = COLUMNS  # the keys of its template's columns, in order (its shape)
 
 
 @dataclass(frozen=True)

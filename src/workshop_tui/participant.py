@@ -109,7 +109,7 @@ class ParticipantApp(StoreApp):
 
     def _show_session(self, info: SessionInfo, name: str) -> None:
         self.push_screen(ParticipantScreen(self.session.as_participant(name), info,
-                                           self.template_for(info.template_id), clock=self.clock))
+                                           self.template_for(info), clock=self.clock))
         # Everything made so far (this screen too) lives as long as the app: out of the
         # garbage collector's full passes, which would stop the screen now and then.
         self.call_after_refresh(gc.freeze)

@@ -29,7 +29,7 @@ class PresenterApp(WorkshopApp):
 
     def first_screen(self) -> Screen:
         info = self.session_info
-        return PresenterScreen(self.sessions.session(info.id), info, self.template_for(info.template_id),
+        return PresenterScreen(self.sessions.session(info.id), info, self.template_for(info),
                                clock=self.clock)
 
 

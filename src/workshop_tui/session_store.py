@@ -51,10 +51,11 @@ class Sessions:
         """The list read before the store is open (`store.quick_list`), or None: wait for `list`."""
         return self._preview() if self._preview is not None else None
 
-    async def create(self, title: str, *, template_id: str, step_count: int, event: str = "", date: str = "",
-                     facilitator: str = "", participants: tuple[str, ...] = ()) -> SessionInfo:
+    async def create(self, title: str, *, template_id: str, step_count: int, columns: tuple[str, ...],
+                     event: str = "", date: str = "", facilitator: str = "",
+                     participants: tuple[str, ...] = ()) -> SessionInfo:
         return await self.calls.on_store(lambda store: store.create_session(
-            title, template_id=template_id, step_count=step_count, event=event, date=date,
+            title, template_id=template_id, step_count=step_count, columns=columns, event=event, date=date,
             facilitator=facilitator, participants=participants))
 
     async def continue_session(self, previous_id: int, title: str) -> SessionInfo:

@@ -25,14 +25,15 @@ from workshop_tui.model import COLUMNS, SessionData
 
 @dataclass(frozen=True)
 class StepItems:
-    """How many items a step collected, per column (in `COLUMNS` order)."""
+    """How many items a step collected, per column (in the session's order, `columns`)."""
 
     step: int
     title: str
     counts: tuple[int, ...]
+    columns: tuple[str, ...] = COLUMNS
 
     def count(self, column: str) -> int:
-        return self.counts[COLUMNS.index(column)]
+        return self.counts[self.columns.index(column)]
 
     @property
     def total(self) -> int:
@@ -130,7 +131,8 @@ def _minutes(template: Template, step: int) -> int:
 
 def items_per_step(data: SessionData, template: Template) -> tuple[StepItems, ...]:
     counts = Counter((item.step, item.column) for item in data.items)
-    return tuple(StepItems(step, _title(template, step), tuple(counts[(step, column)] for column in COLUMNS))
+    keys = data.info.columns
+    return tuple(StepItems(step, _title(template, step), tuple(counts[(step, column)] for column in keys), keys)
                  for step in steps(data))
 
 
@@ -142,7 +144,8 @@ def contributions(data: SessionData) -> tuple[tuple[Contribution, ...], Contribu
                            *(vote.participant for vote in data.votes)])
 
     def of(name: str | None) -> Contribution:
-        return Contribution(name, tuple(written[(name, column)] for column in COLUMNS), cast[name] if name else 0)
+        return Contribution(name, tuple(written[(name, column)] for column in data.info.columns),
+                            cast[name] if name else 0)
 
     return tuple(of(name) for name in names), of(None)
 

@@ -81,9 +81,10 @@ class StoreApp(App[None]):
         """The store, once open."""
         return self.store_calls.store
 
-    def template_for(self, template_id: str) -> Template:
-        """A session's template; one no longer installed falls back to the default."""
-        return (self.catalog.templates.get(template_id) or self.catalog.default).localized(current())
+    def template_for(self, info: SessionInfo) -> Template:
+        """A session's template, in the session's shape and the language in use; one no longer
+        installed falls back to the default."""
+        return self.catalog.for_session(info).localized(current())
 
     # -- opening and closing the store ---------------------------------------------------
 

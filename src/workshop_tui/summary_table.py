@@ -13,7 +13,7 @@ from workshop_tui.content import Template
 from workshop_tui.export.common import items_phrase, unrevealed
 from workshop_tui.i18n import _
 from workshop_tui.i18n.words import step_label
-from workshop_tui.model import COLUMNS, Item, SessionData
+from workshop_tui.model import Item, SessionData
 
 
 def item_text(item: Item, *, bullet: str = "• ") -> Text:
@@ -38,11 +38,12 @@ def summary_table(data: SessionData, template: Template) -> Table:
     title = Text(info.title, style="bold")
     table = Table(title=title, box=box.HEAVY_HEAD, show_lines=True, expand=True, caption=_unrevealed(data))
     table.add_column(template.key_steps_heading, ratio=2)
-    for key in COLUMNS:
-        table.add_column(template.column(key).heading, ratio=3)
+    template = template.shaped(info.columns)
+    for column in template.columns:
+        table.add_column(column.heading, ratio=3)
     for number in range(1, info.step_count + 1):
         cells = []
-        for key in COLUMNS:
+        for key in template.column_keys:
             items = data.items_for(number, key)
             cells.append(Text("\n").join(item_text(item) for item in items) if items else Text(""))
         table.add_row(step_heading(template, number), *cells)

@@ -10,11 +10,10 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from workshop_tui.i18n import N_, _
-from workshop_tui.model import StepState
+from workshop_tui.model import PHASES, StepState
 
-PHASES: tuple[str, ...] = ("private", "brainstorm", "cluster", "vote", "discuss")
-"""Every phase a step can be in. `private` is entered only when the facilitator chooses it and
-left by revealing (`Store.reveal_step`); the next/previous walk (F8, F9) is `FLOW`."""
+# PHASES (model.py): every phase a step can be in. `private` is entered only when the facilitator
+# chooses it and left by revealing (`Store.reveal_step`); the next/previous walk (F8, F9) is `FLOW`.
 FLOW: tuple[str, ...] = PHASES[1:]
 
 PHASE_LABELS = {
@@ -34,12 +33,24 @@ PHASE_HELP = {
 }
 
 
+def brainstormed(labels: tuple[str, ...]) -> str:
+    """`Ideas, Questions and Risks`: a template's column labels as a phrase (its brainstorm says
+    what to add); "" for the 8 steps' own columns, whose wording the phase texts already use."""
+    if not labels:
+        return ""
+    return labels[0] if len(labels) == 1 else _("{first} and {last}").format(first=", ".join(labels[:-1]),
+                                                                           last=labels[-1])
+
+
 def phase_label(phase: str) -> str:
     """A phase's name in the current language (an unknown phase: itself, capitalised)."""
     return _(PHASE_LABELS[phase]) if phase in PHASE_LABELS else phase.capitalize()
 
 
-def phase_help(phase: str) -> str:
+def phase_help(phase: str, labels: tuple[str, ...] = ()) -> str:
+    """What a phase is for (`PHASE_HELP`); brainstorm names the template's columns when given."""
+    if phase == "brainstorm" and labels:
+        return _("Everyone adds {columns}. Quantity first; no judging yet.").format(columns=brainstormed(labels))
     return _(PHASE_HELP[phase]) if phase in PHASE_HELP else ""
 
 
@@ -87,18 +98,26 @@ def extend(state: StepState, seconds: int) -> StepState:
     return replace(state, extra_seconds=max(0, state.extra_seconds + seconds))
 
 
-def next_phase(phase: str, offset: int = 1) -> str:
-    """The phase `offset` steps along `FLOW`; private writing moves on to brainstorm (and
-    nothing moves back into it: the facilitator chooses it deliberately)."""
+def next_phase(phase: str, offset: int = 1, uses: tuple[str, ...] = PHASES) -> str:
+    """The phase `offset` steps along `FLOW`, among the phases the step `uses` (its template's);
+    private writing moves on to brainstorm (and nothing moves back into it: the facilitator
+    chooses it deliberately)."""
+    flow = tuple(step for step in FLOW if step in uses or step == FLOW[0])
     if phase not in FLOW:
-        return FLOW[0] if offset > 0 else phase
-    index = FLOW.index(phase)
-    return FLOW[max(0, min(len(FLOW) - 1, index + offset))]
+        return flow[0] if offset > 0 else phase
+    for _ in range(abs(offset)):
+        after = FLOW.index(phase)
+        ahead = [step for step in flow if (FLOW.index(step) > after if offset > 0 else FLOW.index(step) < after)]
+        if not ahead:
+            break
+        phase = ahead[0] if offset > 0 else ahead[-1]
+    return phase
 
 
-def shown_phases(phase: str) -> tuple[str, ...]:
-    """The phases a phase bar lists: the usual walk, with private writing only while a step is in it."""
-    return PHASES if phase not in FLOW else FLOW
+def shown_phases(phase: str, uses: tuple[str, ...] = PHASES) -> tuple[str, ...]:
+    """The phases a phase bar lists: the walk among those the step uses, with private writing
+    only while the step is in it (and the phase it is in, whatever its template says)."""
+    return tuple(step for step in PHASES if step == phase or (step in FLOW and (step in uses or step == FLOW[0])))
 
 
 def format_clock(seconds: float) -> str:

@@ -20,11 +20,12 @@ def test_the_early_list_is_the_stores_list(tmp_path, template):
                                      date="2015-05-13")
         store.add_item(first.id, 1, "action", "one", author="Ana")
         store.add_item(first.id, 2, "tool", "two")
-        second = store.create_session("Mexico", template_id=template.id, step_count=template.step_count)
+        second = store.create_session("Mexico", template_id="retro", step_count=4, columns=("keep", "drop"))
         store.set_resume_point(second.id, step=3, speaker="Bo")
         expected = store.list_sessions()
     assert read_sessions(str(path)) == expected
     assert [info.title for info in expected] == ["Mexico", "Berlin [b][31m"]  # control characters dropped
+    assert [info.columns for info in expected] == [("keep", "drop"), ("action", "obstacle", "tool")]
 
 
 def test_no_early_list_when_in_doubt(tmp_path):

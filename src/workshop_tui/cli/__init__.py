@@ -7,7 +7,8 @@ hands it on; errors print one line on standard error and exit with status 2. Hea
 - `parser.py`: the arguments of every command;
 - `common.py`: what every command shares (one-line errors, the store, the templates, output);
 - `data_commands.py`: the commands that print or change sessions (new, sessions, show, add,
-  export, history, import, merge, templates);
+  export, history, import, merge);
+- `template_commands.py`: templates (list them with their shape), templates new, templates check;
 - `app_commands.py`: the commands that open a screen (the app, present, join, serve);
 - `wiki_commands.py`: between sessions: publish to a wiki page, pull one into a session.
 - `followup_commands.py`: followups (a session's, with their status), followup (close one);
@@ -34,8 +35,8 @@ from workshop_tui.cli.data_commands import (
     cmd_new,
     cmd_sessions,
     cmd_show,
-    cmd_templates,
 )
+from workshop_tui.cli.template_commands import cmd_templates
 from workshop_tui.cli.parser import build_parser, language_option
 from workshop_tui.cli.followup_commands import cmd_followup, cmd_followups
 from workshop_tui.cli.room_commands import cmd_release, cmd_reveal

@@ -88,12 +88,12 @@ def load_templates():
     return catalog
 
 
-def template_for(catalog, template_id: str):
-    """A session's template (in the language in use: what `show` prints; exports put in the
-    session's own); a session from a template no longer installed gets the default."""
+def template_for(catalog, info):
+    """A session's template, in its shape and in the language in use (what `show` prints; exports
+    put in the session's own); a session from a template no longer installed gets the default."""
     from workshop_tui.i18n import current
 
-    return (catalog.templates.get(template_id) or catalog.default).localized(current())
+    return catalog.for_session(info).localized(current())
 
 
 def literal(text: str):

@@ -1,4 +1,4 @@
-"""The commands that print or change sessions: new, sessions, show, add, export, import, merge, templates."""
+"""The commands that print or change sessions: new, sessions, show, add, export, import, merge."""
 
 from __future__ import annotations
 
@@ -11,11 +11,9 @@ from workshop_tui.cli.common import (
     literal,
     load_templates,
     open_store_for,
-    printable,
     template_for,
     write_stdout,
 )
-from workshop_tui.text import safe
 from workshop_tui.i18n import _, ngettext
 from workshop_tui.i18n.words import change_word, status_word
 
@@ -30,6 +28,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             args.title,
             template_id=template.id,
             step_count=template.step_count,
+            columns=template.column_keys,
             facilitator=args.facilitator,
             participants=args.participant,
             event=args.event,
@@ -82,7 +81,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     catalog = load_templates()
     with open_store_for(args) as store:
         data = store.session_data(store.find_session(args.session).id)
-    Console().print(summary_table(data, template_for(catalog, data.info.template_id)))
+    Console().print(summary_table(data, template_for(catalog, data.info)))
     return 0
 
 
@@ -106,7 +105,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_store_for(args) as store:
         session_id = store.find_session(args.session).id
         data = store.session_data_at(session_id, upto) if upto else store.session_data(session_id)
-    text = export.export_text(data, template_for(catalog, data.info.template_id), args.format)
+    text = export.export_text(data, template_for(catalog, data.info), args.format)
     if args.output:
         path = Path(args.output).expanduser()
         try:
@@ -177,12 +176,15 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from workshop_tui.merge import merge_sessions
+    from workshop_tui.merge import ShapeError, merge_sessions
 
     with open_store_for(args) as store:
         first = store.session_data(store.find_session(args.a).id)
         second = store.session_data(store.find_session(args.b).id)
-        merged = merge_sessions(first, second, title=args.title)
+        try:
+            merged = merge_sessions(first, second, title=args.title)
+        except ShapeError as error:
+            raise CommandError(str(error)) from None
         info = store.import_session(merged)
     print(info.id)
     print(ngettext("merged into session {id} '{title}' with {count} item",
@@ -193,16 +195,4 @@ def cmd_merge(args: argparse.Namespace) -> int:
             steps = ", ".join(str(step) for step in sorted(data.hidden_counts))
             print(_("note: '{title}' still holds items written privately (step {steps}): not revealed, "
                     "so not merged").format(title=data.info.title, steps=steps), file=sys.stderr)
-    return 0
-
-
-def cmd_templates(args: argparse.Namespace) -> int:
-    from workshop_tui import locations
-
-    catalog = load_templates()
-    for template in catalog.templates.values():
-        steps = ngettext("{count} step", "{count} steps", template.step_count).format(count=template.step_count)
-        print(safe(f"{template.id}\t{template.title}\t{steps}\t{printable(str(template.path))}"))
-    print(_("(add your own: drop a .toml file into {folder})").format(folder=locations.user_templates_dir()),
-          file=sys.stderr)
     return 0

@@ -11,7 +11,6 @@ from workshop_tui import APP_NAME, __version__
 from workshop_tui.cli import followup_commands, wiki_commands
 from workshop_tui.cli.common import EXIT_ERROR
 from workshop_tui.i18n import N_, _, available, ngettext
-from workshop_tui.model import COLUMNS
 
 
 class _Parser(argparse.ArgumentParser):
@@ -86,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     add = commands.add_parser("add", help=_("add an item to a step's column"))
     add.add_argument("session", metavar="SESSION")
     add.add_argument("--step", type=int, required=True, metavar="N")
-    add.add_argument("--column", required=True, choices=COLUMNS)
+    add.add_argument("--column", required=True, help=_("a column key of the session's template (`templates` lists them)"))
     add.add_argument("--author", default=None, metavar="NAME")
     add.add_argument("text")
 
@@ -111,7 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("b", metavar="B")
     merge.add_argument("--title", required=True, metavar="T")
 
-    commands.add_parser("templates", help=_("list the workshop templates and where they come from"))
+    templates = commands.add_parser("templates", help=_("list the workshop templates, their shape and where they come from"))
+    kinds = templates.add_subparsers(dest="templates_command", metavar="{new,check}")
+    new_template = kinds.add_parser("new", help=_("write a starting template file into the user templates folder"))
+    new_template.add_argument("template_id", metavar="ID")
+    check = kinds.add_parser("check", help=_("validate a template file: names the file, step and field that is wrong"))
+    check.add_argument("file", metavar="FILE")
 
     reveal = commands.add_parser("reveal", help=_("show a step's privately written items to everyone"))
     reveal.add_argument("session", metavar="SESSION")

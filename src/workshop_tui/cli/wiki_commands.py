@@ -54,7 +54,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     catalog = load_templates()
     with open_store_for(args) as store:
         data = store.session_data(store.find_session(args.session).id)
-    template = template_for(catalog, data.info.template_id)
+    template = template_for(catalog, data.info)
     client = connect(args.wiki, user=args.user, password=password, notify=_say)
     plan = plan_publish(client, args.page, data, template, catalog)
     where = _("{page} on {wiki}").format(page=plan.page.title, wiki=client.name or client.api_url)

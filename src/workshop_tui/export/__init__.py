@@ -41,9 +41,10 @@ def export_text(data: SessionData, template: Template, fmt: str, *, now: datetim
         exporter = _EXPORTERS[fmt]
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}") from None
-    language = data.info.language or SOURCE_LANGUAGE  # the session's language, whatever the screen's
+    # The session's language, whatever the screen's; its shape, whatever the template says now.
+    language = data.info.language or SOURCE_LANGUAGE
     with using(language):
-        text = exporter(data, template.localized(language), now=now)
+        text = exporter(data, template.localized(language).shaped(data.info.columns), now=now)
     return safe_document(text)  # the last check: no control character out
 
 

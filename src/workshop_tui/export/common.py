@@ -72,17 +72,8 @@ def checked_time(value: str, where: str) -> str:
     return value
 
 
-def column_key(value: str, catalog: Catalog) -> str | None:
-    """`action`, `obstacle` or `tool` for a column's key, label or heading, in any template."""
-    wanted = " ".join(value.casefold().split())
-    if wanted in COLUMNS:
-        return wanted
-    for template in catalog.templates.values():
-        for version in in_every_language(template):
-            for column in version.columns:
-                if wanted in (column.label.casefold(), column.heading.casefold()):
-                    return column.key
-    return None
+def folded(value: str) -> str:
+    return " ".join(value.casefold().split())
 
 
 def in_every_language(template: Template) -> list[Template]:
@@ -92,24 +83,48 @@ def in_every_language(template: Template) -> list[Template]:
     return [base, *(base.localized(code) for code in base.translations)]
 
 
-def infer_template(catalog: Catalog, titles: dict[int, str]) -> Template:
-    """The template whose step titles match most of the given ones; the default on no match."""
-    wanted = {step: " ".join(title.casefold().split()) for step, title in titles.items() if title.strip()}
-    best, best_score = catalog.default, 0
-    for template in catalog.templates.values():
-        score = max(sum(
-            1
-            for step, title in wanted.items()
-            if step <= version.step_count and " ".join(version.step(step).title.casefold().split()) == title
-        ) for version in in_every_language(template))
-        if score > best_score or (score == best_score and score and template is catalog.default):
+def column_key(value: str, template: Template) -> str | None:
+    """The key of the template's column that `value` names (its key, label or heading, any case,
+    in any language the template has)."""
+    wanted = folded(value)
+    for version in in_every_language(template):
+        for column in version.columns:
+            if wanted in (column.key, folded(column.label), folded(column.heading)):
+                return column.key
+    return None
+
+
+def knows_columns(template: Template, values: Iterable[str]) -> bool:
+    return all(column_key(value, template) for value in values)
+
+
+def infer_template(catalog: Catalog, titles: dict[int, str], among: Iterable[Template] | None = None) -> Template:
+    """The template whose step titles (in any of its languages) match most of the given ones,
+    among those given (every template when None); the default (or the first given) when none matches."""
+    candidates = list(catalog.templates.values() if among is None else among) or [catalog.default]
+    wanted = {step: folded(title) for step, title in titles.items() if title.strip()}
+    fallback = catalog.default if catalog.default in candidates else candidates[0]
+    best, best_score = fallback, 0
+    for template in candidates:
+        score = max(sum(1 for step, title in wanted.items()
+                        if step <= version.step_count and folded(version.step(step).title) == title)
+                    for version in in_every_language(template))
+        if score > best_score or (score == best_score and score and template is fallback):
             best, best_score = template, score
     return best
 
 
-def ordered(items: Iterable[Item]) -> tuple[Item, ...]:
-    """Items by step, column and position, as the store hands them out (a stable sort)."""
-    order = {key: index for index, key in enumerate(COLUMNS)}
+def unknown_column(value: str, template: Template, where: str) -> ImportFormatError:
+    """One line: a column no template in the catalog has, with the nearest template's columns."""
+    known = ", ".join(f"{column.key} ({column.heading})" if folded(column.heading) != column.key else column.key
+                      for column in template.columns)
+    return ImportFormatError(f"{where}: unknown column {shown(value)}: no template has it "
+                             f"(the template '{template.id}' has {known})")
+
+
+def ordered(items: Iterable[Item], columns: tuple[str, ...] = COLUMNS) -> tuple[Item, ...]:
+    """Items by step, column (in the session's order) and position, as the store hands them out."""
+    order = {key: index for index, key in enumerate(columns)}
     return tuple(sorted(items, key=lambda item: (item.step, order.get(item.column, 99), item.position)))
 
 
@@ -131,7 +146,7 @@ class Row:
     from_last_time: bool = False
 
 
-def numbered(rows: Iterable[Row]) -> tuple[Item, ...]:
+def numbered(rows: Iterable[Row], columns: tuple[str, ...] = COLUMNS) -> tuple[Item, ...]:
     """Items with new ids, numbered per step and column in the rows' order.
 
     Rows of one step and column sharing a cluster label become one cluster (a new cluster id);
@@ -155,7 +170,7 @@ def numbered(rows: Iterable[Row]) -> tuple[Item, ...]:
                           due=row.due if row.followup else "",
                           followup_status=row.followup_status if row.followup else "open",
                           from_last_time=row.from_last_time and row.followup))
-    return ordered(items)
+    return ordered(items, columns)
 
 
 # -- what the summary shows: clusters, votes, time ----------------------------------------------
@@ -229,10 +244,11 @@ def last_step(data: SessionData) -> int:
 def followups(data: SessionData) -> list[Item]:
     """The follow-ups in the summary's order: by step, column, then as `cell_groups` shows them."""
     wanted = {(item.step, item.column) for item in data.items if item.followup}
+    order = {key: index for index, key in enumerate(data.info.columns)}
     cells: dict[tuple[int, int], list[Item]] = {}
     for item in data.items:
         if (item.step, item.column) in wanted:  # only cells holding a follow-up
-            cells.setdefault((item.step, COLUMNS.index(item.column) if item.column in COLUMNS else 99), []).append(item)
+            cells.setdefault((item.step, order.get(item.column, 99)), []).append(item)
     return [item for _, items in sorted(cells.items()) for group in cell_groups(items) for item in group
             if item.followup]
 
@@ -327,4 +343,4 @@ def inferred_info(title: str, template: Template, items: tuple[Item, ...], highe
     """The header of a session read from a csv or wikitext file, which carry no template id."""
     step_count = max([template.step_count, highest_step, *(item.step for item in items)])
     return SessionInfo(id=0, title=one_line(title), template_id=template.id, step_count=step_count,
-                       item_count=len(items), **fields)  # type: ignore[arg-type]
+                       item_count=len(items), columns=template.column_keys, **fields)  # type: ignore[arg-type]

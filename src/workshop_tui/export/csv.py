@@ -40,10 +40,12 @@ from workshop_tui.export.common import (
     infer_template,
     inferred_info,
     item_text,
+    knows_columns,
     numbered,
     one_line,
     shown,
     step_time,
+    unknown_column,
     unrevealed,
     unrevealed_note,
 )
@@ -147,7 +149,7 @@ def parse(text: str, catalog: Catalog) -> SessionData:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         names = _header(reader)
-        title, titles, rows, steps = "", {}, [], {}
+        title, titles, rows, steps, places = "", {}, [], {}, []
         for count, fields in enumerate(reader):
             where = f"line {reader.line_num}"
             if count >= 2 * MAX_ITEMS or len(rows) >= MAX_ITEMS:
@@ -160,30 +162,44 @@ def parse(text: str, catalog: Catalog) -> SessionData:
             title = title or named.get("session", "")
             step = _step(named["step"], where)
             titles.setdefault(step, named.get("step_title", ""))
-            rows.append(_row(named, step, catalog, where))
+            rows.append(_row(named, step, where))
+            places.append(where)
             _step_fields(steps.setdefault(step, {}), named, where)
     except csv.Error as error:
         raise ImportFormatError(f"not a valid csv file: line {reader.line_num}: {error}") from None
-    items = numbered(rows)
-    template = infer_template(catalog, titles)
+    template = _template(catalog, titles, rows)
+    for row, where in zip(rows, places):
+        key = column_key(row.column, template)
+        if key is None:
+            raise unknown_column(row.column, template, where)
+        row.column = key
+    items = numbered(rows, template.column_keys)
     info = inferred_info(title, template, items)
     states = (imported_state(step, template, fields.get("phase"), fields.get("planned"), fields.get("spent"))
               for step, fields in sorted(steps.items()))
     return SessionData(info=info, items=items, step_states=tuple(state for state in states if state))
 
 
+def _template(catalog: Catalog, titles: dict[int, str], rows: list[Row]):
+    """The template the file's columns and step titles fit best: its columns map the rows' back."""
+    values = {row.column for row in rows}
+    fitting = [template for template in catalog.templates.values() if knows_columns(template, values)]
+    return infer_template(catalog, titles, fitting or None)
+
+
 def _is_note(named: dict[str, str], catalog: Catalog) -> bool:
     """A note row the export wrote (its column says `note`), unless a template has a column so named."""
-    return named.get("column", "").strip().casefold() == NOTE and column_key(named["column"], catalog) is None
+    return named.get("column", "").strip().casefold() == NOTE and not any(
+        column_key(named["column"], template) for template in catalog.templates.values())
 
 
-def _row(named: dict[str, str], step: int, catalog: Catalog, where: str) -> Row:
+def _row(named: dict[str, str], step: int, where: str) -> Row:
     owner, due = clean_name(named.get("owner")), one_line(named.get("due", ""))
     status = named.get("followup_status", "").strip().casefold()
     if status not in ("", *FOLLOWUP_STATUSES):
         raise ImportFormatError(f"{where}: the followup_status {shown(status)} is not one of {', '.join(FOLLOWUP_STATUSES)}")
     carried = _yes(named.get("from_last_time", ""), where, "from_last_time")
-    return Row(step, _column(named["column"], catalog, where), item_text(named["text"], where),
+    return Row(step, named["column"], item_text(named["text"], where),
                clean_name(named.get("author")), _votes(named.get("votes", ""), where),
                _time(named.get("created_at", "")), cluster=one_line(named.get("cluster", "")) or None,
                followup=_yes(named.get("followup", ""), where) or bool(owner or due or status or carried),
@@ -255,13 +271,6 @@ def _step(value: str, where: str) -> int:
     if number is None:
         raise ImportFormatError(f"{where}: the step {shown(value.strip())} is not a step number")
     return checked_step(number, where)
-
-
-def _column(value: str, catalog: Catalog, where: str) -> str:
-    key = column_key(value, catalog)
-    if key is None:
-        raise ImportFormatError(f"{where}: unknown column {shown(value)} (use action, obstacle or tool)")
-    return key
 
 
 def _votes(value: str, where: str) -> int:

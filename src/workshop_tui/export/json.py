@@ -16,7 +16,7 @@ import re
 from dataclasses import asdict, fields
 from datetime import datetime
 
-from workshop_tui.content import Catalog, Template
+from workshop_tui.content import COLUMN_KEY, Catalog, Template
 from workshop_tui.export.common import (
     MAX_INT,
     MAX_ITEMS,
@@ -31,7 +31,7 @@ from workshop_tui.export.common import (
     unrevealed,
 )
 from workshop_tui.i18n import available, normalize
-from workshop_tui.model import COLUMNS, FOLLOWUP_STATUSES, Item, SessionData, SessionInfo, StepState, Vote, new_id
+from workshop_tui.model import COLUMNS, FOLLOWUP_STATUSES, MAX_COLUMNS, Item, SessionData, SessionInfo, StepState, Vote, new_id
 from workshop_tui.text import clean_name
 from workshop_tui.timebox import PHASES
 
@@ -47,15 +47,24 @@ MAX_VALUES = 20 * MAX_ITEMS
 
 def export(data: SessionData, template: Template, *, now: datetime | None = None) -> str:
     """Everything, as stored: a running timer stays running (its start time is kept), so `now` is unused."""
-    info = asdict(data.info)
-    if not info["language"]:
-        del info["language"]  # a session older than languages: its export as before
-    payload = {"format": FORMAT, "version": VERSION, "session": info,
+    payload = {"format": FORMAT, "version": VERSION, "session": _session(data.info),
                "items": [asdict(item) for item in data.items], "votes": [asdict(vote) for vote in data.votes],
                "step_states": [asdict(state) for state in data.step_states]}
     if unrevealed(data):  # written privately, not revealed: not in "items", only counted
         payload["unrevealed"] = [{"step": step, "items": count} for step, count in unrevealed(data)]
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _session(info: SessionInfo) -> dict:
+    """The session's header; its language and its columns only when it has them (a session
+    older than languages, or of the 8 steps' shape, exports as it did before)."""
+    session = asdict(info)
+    if not session["language"]:
+        del session["language"]
+    columns = session.pop("columns")
+    if tuple(columns) != COLUMNS:
+        session["columns"] = list(columns)
+    return session
 
 
 def looks_like(text: str) -> bool:
@@ -86,9 +95,10 @@ def parse(text: str, catalog: Catalog) -> SessionData:
     lists = {key: top.list(key) for key in ("items", "votes", "step_states")}
     if any(len(values) > MAX_ITEMS for values in lists.values()):
         raise ImportFormatError(f"too many items, votes or steps for one session (at most {MAX_ITEMS:,} each)")
-    items = ordered(_item(_Fields(raw, f"item {n}"), n) for n, raw in enumerate(lists["items"], start=1))
+    items = tuple(_item(_Fields(raw, f"item {n}"), n) for n, raw in enumerate(lists["items"], start=1))
     _unique([item.id for item in items], "the file holds the item id {} twice")
     info = _info(_Fields(top.table("session"), "session"), items, catalog)
+    items = ordered(items, info.columns)
     votes = tuple(_vote(_Fields(raw, f"vote {n}"), {item.id for item in items})
                   for n, raw in enumerate(lists["votes"], start=1))
     _unique([vote.id for vote in votes], "the file holds the vote id {} twice")
@@ -101,6 +111,10 @@ def parse(text: str, catalog: Catalog) -> SessionData:
 def _info(session: _Fields, items: tuple[Item, ...], catalog: Catalog) -> SessionInfo:
     template_id = session.text("template_id").strip() or catalog.default.id
     template = catalog.templates.get(template_id) or catalog.default
+    columns = _columns(session, template if template_id in catalog.templates else None)
+    for number, item in enumerate(items, start=1):
+        if item.column not in columns:
+            raise ImportFormatError(f"item {number}: the column {shown(item.column)} is not one of {', '.join(columns)}")
     highest = max([1, *(item.step for item in items)])
     step_count = session.integer("step_count", 1, MAX_STEPS, default=max(highest, template.step_count))
     if highest > step_count:
@@ -124,15 +138,25 @@ def _info(session: _Fields, items: tuple[Item, ...], catalog: Catalog) -> Sessio
         participants_follow=session.boolean("participants_follow",
                                             default=_default(SessionInfo, "participants_follow")),
         speaker=clean_name(session.text("speaker")) or "",
-        current_column=column if (column := session.text("current_column")) in COLUMNS else "",
+        current_column=column if (column := session.text("current_column")) in columns else "",
         language=language if (language := normalize(session.text("language"))) in available() else "",
+        columns=columns,
     )
 
 
+def _columns(session: _Fields, template: Template | None) -> tuple[str, ...]:
+    """The session's column keys: as the file gives them, else its template's, else the 8 steps'."""
+    if session.value("columns") is None:
+        return template.column_keys if template else COLUMNS
+    keys = tuple(session.texts("columns"))
+    if not 1 <= len(keys) <= MAX_COLUMNS or len(set(keys)) != len(keys) or not all(map(COLUMN_KEY.fullmatch, keys)):
+        raise ImportFormatError(f"session: the columns {shown(', '.join(keys))} are not 1 to {MAX_COLUMNS} "
+                                "distinct keys (lowercase letters, digits, '-', '_')")
+    return keys
+
+
 def _item(item: _Fields, number: int) -> Item:
-    column = item.text("column", default=_Fields.MISSING)
-    if column not in COLUMNS:
-        raise ImportFormatError(f"item {number}: the column {shown(column)} is not one of {', '.join(COLUMNS)}")
+    column = item.text("column", default=_Fields.MISSING)  # checked against the session's columns
     return Item(
         id=item.identifier("id") or new_id(),
         step=item.integer("step", 1, MAX_STEPS),

@@ -40,7 +40,7 @@ from workshop_tui.export.common import (
     votes_phrase,
 )
 from workshop_tui.grouping import cell_groups, is_cluster
-from workshop_tui.model import COLUMNS, Item, SessionData
+from workshop_tui.model import Item, SessionData
 
 # ASCII punctuation with a meaning somewhere in GitHub Markdown (emphasis, links, lists, code,
 # tables, headings, math, emoji shortcodes); `<` and `&` become references instead.
@@ -92,9 +92,9 @@ def _step(data: SessionData, template: Template, number: int, now: datetime | No
     timing = time_text(step_time(data, template, number, now))
     if timing:
         lines += [f"*{timing}*", ""]
-    for key in COLUMNS:
-        groups = cell_groups(data.items_for(number, key))
-        lines += [f"**{escape(template.column(key).heading)}**", ""]
+    for column in template.columns:
+        groups = cell_groups(data.items_for(number, column.key))
+        lines += [f"**{escape(column.heading)}**", ""]
         lines += [line for group in groups for line in _group(group)] if groups else [f"- *{_('(none yet)')}*"]
         lines += [""]
     hidden = data.hidden_counts.get(number, 0)

@@ -50,7 +50,7 @@ from workshop_tui.export.common import (
 )
 from workshop_tui.grouping import cell_groups, is_cluster
 from workshop_tui.export.wikimarkup import escape
-from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo
+from workshop_tui.model import Item, SessionData, SessionInfo
 
 BOLD = "'''"
 CLUSTER_OPEN = '<span class="cluster">'
@@ -96,18 +96,18 @@ def _information_lines(info: SessionInfo) -> list[str]:
 
 def summary_table(data: SessionData, template: Template, *, now: datetime | None = None) -> str:
     """The summary table alone, `{|` to `|}` and a line end: what publishing puts in a page."""
-    return "\n".join(_table(data, template, now)) + "\n"
+    return "\n".join(_table(data, template.shaped(data.info.columns), now)) + "\n"
 
 
 def _table(data: SessionData, template: Template, now: datetime | None) -> list[str]:
-    headings = [template.key_steps_heading, *(template.column(key).heading for key in COLUMNS)]
+    headings = [template.key_steps_heading, *(column.heading for column in template.columns)]
     lines = ['{| class="wikitable"', "! " + " !! ".join(escape(heading) for heading in headings)]
     cells: dict[tuple[int, str], list[Item]] = {}
     for item in data.items:  # one pass, not one per cell: a session may hold 100,000 items
         cells.setdefault((item.step, item.column), []).append(item)
     for number in range(1, last_step(data) + 1):
         lines += ["|-", "| " + _step_cell(template, number, step_time(data, template, number, now))]
-        for key in COLUMNS:
+        for key in template.column_keys:
             lines += ["|", *_cell(cells.get((number, key), []))]
     lines.append("|}")
     return lines

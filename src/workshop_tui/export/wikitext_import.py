@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from workshop_tui.content import Catalog
+from workshop_tui.content import Catalog, Template
 from workshop_tui.export.common import (
     MAX_INT,
     MAX_ITEMS,
@@ -31,7 +31,6 @@ from workshop_tui.export.common import (
     ImportFormatError,
     Row,
     checked_step,
-    column_key,
     imported_state,
     infer_template,
     inferred_info,
@@ -42,14 +41,13 @@ from workshop_tui.export.common import (
     read_status,
 )
 from workshop_tui.i18n import variants
-from workshop_tui.i18n.words import STEP_WORD
 from workshop_tui.export.wikimarkup import blank_comments, to_text, without_comments
 from workshop_tui.export.wikitable import CELL_SEPARATOR, MAX_TABLE_LINES, TABLE_START, Cell, Table, grid, read_table
 from workshop_tui.export.wikitext import CLUSTER_OPEN, TIME_OPEN
-from workshop_tui.model import COLUMNS, SessionData, new_id
+from workshop_tui.export.wikitext_columns import MAX_TABLES, Mapping, any_of, column_mapping, refuse_unknown_heading, step_label
+from workshop_tui.model import SessionData, new_id
 from workshop_tui.text import clean_name, clean_text
 
-MAX_TABLES = 1_000
 MAX_SOURCE = 200_000  # an item of 10,000 characters takes at most about 100,000 escaped
 # Patterns run over the whole page: written so that no line makes them backtrack quadratically.
 _TITLE = re.compile(r"^=(?!=)(.*[^=\s])[ \t]*=[ \t]*$", re.M)
@@ -65,8 +63,7 @@ _VOTES = re.compile(r"([0-9]{1,10}) votes?")
 _CLUSTER_VOTES = re.compile(r'<small class="votes">\(([0-9]{1,12}) votes?\)</small>[ \t]*$')
 
 
-def _any(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+_any = any_of
 
 
 @lru_cache(maxsize=1)
@@ -79,11 +76,6 @@ def _info_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
                        re.M | re.I)
     section = re.compile(rf"^=+[ \t]*(?:{_any(variants(INFORMATION))})[ \t]*=+[ \t]*$", re.M | re.I)
     return label, section, names
-
-
-@lru_cache(maxsize=1)
-def _step_pattern() -> re.Pattern[str]:
-    return re.compile(rf"^\W*(?:{_any(variants(STEP_WORD))})\s*(\d{{1,9}})\b\s*[:.)\-–—]?\s*(.*)$", re.I)
 
 
 def _starting(text: str, word: str) -> str | None:
@@ -102,6 +94,7 @@ def parse(text: str, catalog: Catalog) -> SessionData:
     text = without_comments(text.replace("\r\n", "\n").replace("\r", "\n"))
     for start, table, mapping in _summary_tables(text, catalog):
         return _session(text[:start], table, *mapping, catalog)
+    refuse_unknown_heading(text, catalog)
     raise ImportFormatError(UNKNOWN_FORMAT)
 
 
@@ -111,7 +104,7 @@ def summary_tables(text: str, catalog: Catalog) -> list[tuple[int, int]]:
     return [(start, table.end) for start, table, _ in _summary_tables(blank_comments(text), catalog)]
 
 
-def _summary_tables(text: str, catalog: Catalog) -> Iterator[tuple[int, Table, tuple[dict[int, str], int]]]:
+def _summary_tables(text: str, catalog: Catalog) -> Iterator[tuple[int, Table, Mapping]]:
     """Each table in the summary's shape: where it starts, its rows, and its column mapping."""
     budget = [MAX_TABLE_LINES]
     position = 0
@@ -120,34 +113,10 @@ def _summary_tables(text: str, catalog: Catalog) -> Iterator[tuple[int, Table, t
         if start is None:
             break
         table = read_table(text, start.start(), budget)
-        mapping = _column_mapping(table, catalog)
+        mapping = column_mapping(table, catalog)
         if mapping is not None:
             yield start.start(), table, mapping
         position = max(table.end, start.end())
-
-
-def _column_mapping(table: Table, catalog: Catalog) -> tuple[dict[int, str], int] | None:
-    """Which grid column holds which kind of item, and where the data rows begin; None if no summary."""
-    if not table.rows:
-        return None
-    headings = [" ".join(to_text(cell.first_line).casefold().split()) for cell in table.rows[0]]
-    mapping: dict[int, str] = {}
-    for index, heading in enumerate(headings[1:], start=1):
-        key = column_key(heading, catalog) or next((k for k in COLUMNS if k in heading), None)
-        if key and key not in mapping.values():
-            mapping[index] = key
-    if len(mapping) == len(COLUMNS):
-        return mapping, 1
-    # No recognisable header: a table of "STEP n" rows with four cells is a summary too.
-    if any(len(row) >= 4 and _step_label(row[0]) for row in table.rows):
-        return {1: "action", 2: "obstacle", 3: "tool"}, int(all(cell.header for cell in table.rows[0]))
-    return None
-
-
-def _step_label(cell: Cell) -> tuple[int, str] | None:
-    first = next((part for part in to_text(cell.first_line).split("\n") if part.strip()), "")
-    match = _step_pattern().match(first.strip())
-    return (int(match.group(1)), match.group(2).strip()) if match else None
 
 
 def _step_times(cell: Cell) -> tuple[int | None, int | None] | None:
@@ -166,9 +135,10 @@ def _step_times(cell: Cell) -> tuple[int | None, int | None] | None:
     return None
 
 
-def _session(before: str, table: Table, mapping: dict[int, str], first_row: int, catalog: Catalog) -> SessionData:
+def _session(before: str, table: Table, mapping: dict[int, str], first_row: int, fitting: list[Template],
+             catalog: Catalog) -> SessionData:
     rows = list(grid(table.rows[first_row:], max(len(row) for row in table.rows)))
-    labels = [_step_label(row[0]) if 0 in row else None for row in rows]
+    labels = [step_label(row[0]) if 0 in row else None for row in rows]
     labelled = any(labels)
     titles: dict[int, str] = {}
     times: dict[int, tuple[int | None, int | None]] = {}
@@ -192,8 +162,8 @@ def _session(before: str, table: Table, mapping: dict[int, str], first_row: int,
                     found.append(found_row)
                     if len(found) > MAX_ITEMS:
                         raise ImportFormatError(f"more than {MAX_ITEMS:,} items: too many for one session")
-    items = numbered(_cluster_votes(found, cluster_votes))
-    template = infer_template(catalog, titles)
+    template = infer_template(catalog, titles, fitting)
+    items = numbered(_cluster_votes(found, cluster_votes), template.column_keys)
     info = inferred_info(_title(before), template, items, highest, **_information_fields(before))
     states = (imported_state(number, template, None, *time) for number, time in sorted(times.items()))
     return SessionData(info=info, items=items, step_states=tuple(state for state in states if state))

@@ -34,6 +34,7 @@ from textual.reactive import reactive
 
 from workshop_tui.i18n import N_, _, ngettext
 from workshop_tui import timebox
+from workshop_tui.content import Step
 from workshop_tui.model import Clock, Item, SessionInfo, StepState, Vote
 from workshop_tui.screens.followup_dialog import ask_followup
 from workshop_tui.screens.session_settings import ask_votes_per_participant
@@ -167,9 +168,15 @@ class Facilitation(Horizontal):
 
     # -- phases --------------------------------------------------------------------------
 
+    @property
+    def template_step(self) -> Step | None:
+        template = self.screen.template
+        return template.step(self.step) if self.step <= template.step_count else None
+
     def change_phase(self, offset: int) -> None:
         current = self.state.phase
-        phase = timebox.next_phase(current, offset)
+        step = self.template_step
+        phase = timebox.next_phase(current, offset, step.phases if step else timebox.PHASES)
         if phase == current:
             edge = _("{phase} is the last phase.") if offset > 0 else _("{phase} is the first phase.")
             self.notify(edge.format(phase=timebox.phase_label(current)))
@@ -180,6 +187,11 @@ class Facilitation(Horizontal):
     async def set_phase(self, phase: str) -> None:
         # The phase bar says what the new phase is for; no note on top of it.
         self.show_states(await self.session.set_phase(self.step, phase))
+        step = self.template_step
+        if phase == "vote" and step is not None and step.dots is not None and self.info is not None \
+                and self.info.votes_per_participant != step.dots:  # the template's dots for this vote
+            self.post_message(self.InfoSaved(await self.session.set_votes_per_participant(step.dots)))
+            self.notify(f"{step.dots} dots per participant in this step, as the workshop plans (F3 changes it).")
         board = self.query_one(StepBoard)
         if phase == "vote" and self.query_one(EntryBar).input.has_focus:
             board.columns[board.column].focus()  # dots go on items: select them straight away

@@ -18,7 +18,7 @@ from textual.reactive import reactive
 
 from workshop_tui.i18n import N_, _
 from workshop_tui.content import Template
-from workshop_tui.model import COLUMNS, Clock, DeletedItem, Item, SessionInfo
+from workshop_tui.model import Clock, DeletedItem, Item, SessionInfo
 from workshop_tui.screens.item_set import ItemSet
 from workshop_tui.screens.session_screen import SessionScreen
 from workshop_tui.session_store import SessionStore
@@ -41,7 +41,7 @@ class ItemsScreen(SessionScreen[ResultT]):
     step: reactive[int] = reactive(1, init=False)
     """The step shown."""
     column: reactive[int] = reactive(0, init=False)
-    """The column typed into (an index into `COLUMNS`)."""
+    """The column typed into (an index into the template's columns, `template.column_keys`)."""
 
     def __init__(self, session: SessionStore, info: SessionInfo, template: Template, *, clock: Clock) -> None:
         super().__init__(session, info, template, clock=clock)
@@ -96,7 +96,7 @@ class ItemsScreen(SessionScreen[ResultT]):
     def set_active(self, index: int) -> None:
         """Make column `index` the one typed into; move focus along if a column had it."""
         focus_column = isinstance(self.focused, ItemColumn)
-        self.column = self.entry_bar.column = index % len(COLUMNS)
+        self.column = self.entry_bar.column = index % len(self.template.columns)
         if focus_column:
             self.active_column.focus()
 

@@ -25,11 +25,12 @@ from textual.widgets import Static
 
 from workshop_tui.i18n import N_, _
 from workshop_tui.content import Template
-from workshop_tui.model import COLUMNS, Clock, Item, SessionInfo
+from workshop_tui.model import Clock, Item, SessionInfo
 from workshop_tui.screens.items_screen import ItemsScreen
 from workshop_tui.session_store import LiveStep, ParticipantStore
 from workshop_tui.widgets.entry import EntryBar
-from workshop_tui.widgets.facilitation_bar import step_title
+from workshop_tui.timebox import brainstormed
+from workshop_tui.widgets.facilitation_bar import brainstorm_labels, step_title
 from workshop_tui.widgets.footer import AppFooter
 from workshop_tui.widgets.item_column import ItemColumn
 from workshop_tui.widgets.rows import item_content
@@ -90,7 +91,7 @@ class ParticipantScreen(ItemsScreen[None]):
             with VerticalScroll(id="brief"):
                 yield Static(id="step-brief")
             with Horizontal(id="columns"):
-                for key in COLUMNS:
+                for key in self.template.column_keys:
                     yield ItemColumn(key, self.template.column(key).label, id=f"col-{key}",
                                      can_edit=self.is_own, can_move=False, describe=self.describe)
             labels = {column.key: column.label for column in self.template.columns}
@@ -142,7 +143,10 @@ class ParticipantScreen(ItemsScreen[None]):
             column.set_class(index == self.column, "-active")
 
     def show_phase(self) -> None:
-        line = Content.styled(_(PHASE_LINES.get(self.phase, "")), "bold" if self.phase == "vote" else "")
+        labels = brainstorm_labels(self.template)
+        text = _("Brainstorm: add your {columns}.").format(columns=brainstormed(labels)) \
+            if self.phase == "brainstorm" and labels else None
+        line = Content.styled(text or _(PHASE_LINES.get(self.phase, "")), "bold" if self.phase == "vote" else "")
         if self.phase == "vote":
             per_person = self.info.votes_per_participant
             left = max(0, per_person - sum(self.my_votes.values()))

@@ -83,9 +83,16 @@ class StartScreen(Screen[None]):
         yield AppFooter()
 
     def _about(self, template: Template) -> Content:
-        """The chosen workshop in brief: what it is for, and its steps (in the language in use)."""
+        """The chosen workshop in brief (in the language in use): when to use it, its shape, what it
+        is for, and its steps."""
         template = template.localized(current())
         parts = [Content.styled(template.title, "bold $accent")]
+        if template.description:
+            parts.append(Content.styled(_("When: {description}").format(description=template.description), "italic"))
+        parts.append(Content.styled(_("Shape: {shape}").format(shape=template.shape), "bold"))
+        parts.append(Content(_("Columns: {columns}").format(
+            columns=" · ".join(column.label for column in template.columns))))
+        parts.append(Content(""))
         if template.introduction:
             parts.append(Content(template.introduction))
         parts.extend(Content.assemble(("• ", "$accent"), objective) for objective in template.objectives)
@@ -95,12 +102,15 @@ class StartScreen(Screen[None]):
             Content.assemble((f"{step.number}. ", "dim"), step.title, "  ", (f"{step.timebox_minutes} min", "dim"))
             for step in template.steps
         )
+        if template.source:
+            parts.append(Content.styled("\n" + _("Source: {source}").format(source=template.source), "dim"))
         return Content("\n").join(parts)
 
     @on(Select.Changed, "#field-template")
     def _template_changed(self, event: Select.Changed) -> None:
         template = self.catalog.templates.get(str(event.value)) or self.catalog.default
         self.query_one("#about-text", Static).update(self._about(template))
+        self.query_one(SessionForm).show_template(template)
 
     def on_mount(self) -> None:
         self.query_one("#new-session").border_title = _("New session")
@@ -201,7 +211,8 @@ class StartScreen(Screen[None]):
             form.title_field.focus()
             return
         info = await self.sessions.create(
-            values["title"], template_id=template.id, step_count=template.step_count, event=values["event"],
+            values["title"], template_id=template.id, step_count=template.step_count,
+            columns=template.column_keys, event=values["event"],
             date=values["date"], facilitator=values["facilitator"], participants=form.participants())
         form.clear()
         self.open_session(info)

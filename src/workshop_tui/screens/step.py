@@ -25,7 +25,7 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 
 from workshop_tui.i18n import N_, _
-from workshop_tui.model import COLUMNS, SessionInfo
+from workshop_tui.model import SessionInfo
 from workshop_tui.store.errors import StoreError
 from workshop_tui.screens import step_exits
 from workshop_tui.screens.facilitation import Facilitation
@@ -74,8 +74,8 @@ class StepScreen(ItemsScreen[None]):
 
     def on_mount(self) -> None:
         # Reopening comes back to the step, the column and the speaker where they were left.
-        if self.info.current_column in COLUMNS:
-            self.set_active(COLUMNS.index(self.info.current_column))
+        if self.info.current_column in self.template.column_keys:
+            self.set_active(self.template.column_keys.index(self.info.current_column))
         self.watch_step()
         self.entry.focus()
         self.facilitation.speaker = self.speaker
@@ -180,13 +180,13 @@ class StepScreen(ItemsScreen[None]):
     @store_work(N_("Step not remembered"))
     async def save_current_step(self, number: int) -> None:
         """Remember the step (and the column), so reopening the session comes back exactly here."""
-        self.info = await self.session.set_resume_point(step=number, column=COLUMNS[self.column])
+        self.info = await self.session.set_resume_point(step=number, column=self.template.column_keys[self.column])
 
     @store_work(N_("Not remembered for reopening"))
     async def save_resume_point(self, *, speaker: str | None = None, column: bool = False) -> None:
         """Remember the speaker (or the column typed into) for reopening."""
         self.info = await self.session.set_resume_point(speaker=speaker,
-                                                        column=COLUMNS[self.column] if column else None)
+                                                        column=self.template.column_keys[self.column] if column else None)
 
     def action_next_step(self) -> None:
         if self.step >= self.info.step_count:
@@ -271,9 +271,10 @@ class StepScreen(ItemsScreen[None]):
         """Before leaving or quitting: stop counting time on a step nobody is on, and remember the
         column typed into (only where to come back to: never a reason not to leave)."""
         await self.facilitation.pause_timer()
-        if COLUMNS[self.column] != (self.info.current_column or COLUMNS[0]):
+        keys = self.template.column_keys
+        if keys[self.column] != (self.info.current_column or keys[0]):
             with suppress(StoreError):
-                self.info = await self.session.set_resume_point(column=COLUMNS[self.column])
+                self.info = await self.session.set_resume_point(column=keys[self.column])
 
     # -- keys, palette, help, footer -------------------------------------------------------
 

@@ -89,6 +89,7 @@ class BetweenSessionsMixin(ImportMixin):
             previous = session_row(db, previous_id, lock=True)
             stamp = touch(db, previous_id).updated_at
             row = SessionRow(title=title, template_id=previous.template_id, step_count=previous.step_count,
+                             column_keys=previous.column_keys,
                              votes_per_participant=previous.votes_per_participant,
                              participants_follow=previous.participants_follow, event=one_line(event),
                              place=one_line(place), date=one_line(date),

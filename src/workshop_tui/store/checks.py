@@ -5,8 +5,9 @@ Each refuses with `InvalidInputError` (one line for the user) before anything is
 
 from __future__ import annotations
 
+from workshop_tui.content import COLUMN_KEY
 from workshop_tui.i18n import _, available, current, normalize
-from workshop_tui.model import COLUMNS
+from workshop_tui.model import MAX_COLUMNS
 from workshop_tui.store.errors import InvalidInputError
 from workshop_tui.store.tables import SessionRow
 from workshop_tui.text import EmptyTextError, TextTooLongError, clean_item_text, clean_text
@@ -32,9 +33,24 @@ def checked_item_text(text: str) -> str:
         raise InvalidInputError(str(error)) from None
 
 
-def check_column(column: str) -> None:
-    if column not in COLUMNS:
-        raise InvalidInputError(_("unknown column '{column}': use one of {value1}").format(column=column, value1=', '.join(COLUMNS)))
+def check_column(keys: tuple[str, ...], column: str) -> None:
+    """`column` is one of a session's columns (`SessionInfo.columns`: its template's keys)."""
+    if column not in keys:
+        raise InvalidInputError(_("unknown column '{column}': use one of {value1}").format(
+            column=column, value1=", ".join(keys)))
+
+
+def checked_keys(keys: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """A session's shape: 1 to 6 distinct column keys, each as a template names one."""
+    keys = tuple(keys)
+    if not 1 <= len(keys) <= MAX_COLUMNS:
+        raise InvalidInputError(f"a session needs 1 to {MAX_COLUMNS} columns, not {len(keys)}")
+    for key in keys:
+        if not isinstance(key, str) or not COLUMN_KEY.fullmatch(key):
+            raise InvalidInputError(f"the column key {key!r} is not one (lowercase letters, digits, '-', '_')")
+    if len(set(keys)) != len(keys):
+        raise InvalidInputError("a session's columns name one key twice")
+    return keys
 
 
 def check_step(session: SessionRow, step: int) -> None:

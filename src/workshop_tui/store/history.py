@@ -29,7 +29,7 @@ from workshop_tui.model import HistoryEntry, Item, SessionData, StepState, Vote
 from workshop_tui.store.base import StoreBase
 from workshop_tui.store.errors import StoreError
 from workshop_tui.store.queries import participant_names, session_row
-from workshop_tui.store.rows import to_info, to_item
+from workshop_tui.store.rows import in_column_order, to_info, to_item
 from workshop_tui.store.tables import HistoryRow, ItemRow, StepStateRow
 
 KINDS = ("added", "edited", "author", "moved", "deleted", "restored", "clustered", "split", "voted", "unvoted",
@@ -164,7 +164,7 @@ class HistoryMixin(StoreBase):
             planned = tuple(StepState(step=s.step, planned_seconds=s.planned_seconds, extra_seconds=s.extra_seconds)
                             for s in sorted(states, key=lambda s: s.step))
             info = to_info(row, participant_names(db, session_id), len(shown))
-            return SessionData(info=info, items=tuple(shown),
+            return SessionData(info=info, items=in_column_order(tuple(shown), info.columns),
                                votes=tuple(v for v in votes.values() if v.item_id in present),
                                step_states=planned, hidden_counts=hidden)
 

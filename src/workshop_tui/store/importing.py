@@ -6,12 +6,12 @@ from sqlalchemy import insert
 from sqlmodel import Session
 
 from workshop_tui.i18n import _
-from workshop_tui.model import COLUMNS, Item, SessionData, SessionInfo, StepState, new_id, now_iso
-from workshop_tui.store.checks import check_column, checked_item_text, known_language, one_line, required_line
+from workshop_tui.model import Item, SessionData, SessionInfo, StepState, new_id, now_iso
+from workshop_tui.store.checks import check_column, checked_item_text, checked_keys, known_language, one_line, required_line
 from workshop_tui.store.errors import InvalidInputError
 from workshop_tui.store.facilitation import MAX_VOTES_PER_PARTICIPANT
 from workshop_tui.store.queries import add_participants, existing_ids
-from workshop_tui.store.rows import item_values
+from workshop_tui.store.rows import item_values, stored_keys
 from workshop_tui.store.sessions import SessionsMixin
 from workshop_tui.store.history import imported_history
 from workshop_tui.store.tables import HistoryRow, ItemRow, SessionRow, StepStateRow, VoteRow
@@ -31,6 +31,7 @@ class ImportMixin(SessionsMixin):
         """
         info = data.info
         title = required_line(title if title is not None else info.title, "title")
+        keys = checked_keys(info.columns)
         items = [(item, checked_item_text(item.text)) for item in _valid_items(data)]
         states = _valid_states(data)
         stamp = now_iso()
@@ -39,6 +40,7 @@ class ImportMixin(SessionsMixin):
                 title=title,
                 template_id=info.template_id,
                 step_count=info.step_count,
+                column_keys=stored_keys(keys),
                 current_step=min(max(info.current_step, 1), info.step_count),
                 votes_per_participant=max(0, min(info.votes_per_participant, MAX_VOTES_PER_PARTICIPANT)),
                 participants_follow=bool(info.participants_follow),
@@ -47,7 +49,7 @@ class ImportMixin(SessionsMixin):
                 date=one_line(info.date),
                 facilitator=one_line(info.facilitator),
                 speaker=clean_name(info.speaker) or "",
-                current_column=info.current_column if info.current_column in COLUMNS else "",
+                current_column=info.current_column if info.current_column in keys else "",
                 language=known_language(info.language),
                 created_at=info.created_at or stamp,
                 updated_at=stamp,
@@ -84,7 +86,7 @@ def _valid_items(data: SessionData) -> list[Item]:
     if len(ids) != len(set(ids)):
         raise InvalidInputError(_("the session holds the same item id twice"))
     for item in data.items:
-        check_column(item.column)
+        check_column(data.info.columns, item.column)
         if not isinstance(item.step, int) or not 1 <= item.step <= data.info.step_count:
             raise InvalidInputError(_('an item is in step {step}, outside 1-{step_count}').format(step=item.step, step_count=data.info.step_count))
     return list(data.items)

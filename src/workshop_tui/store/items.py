@@ -29,7 +29,7 @@ from workshop_tui.store.queries import (
     session_row,
     touch,
 )
-from workshop_tui.store.rows import to_info, to_item, to_item_row, to_step_state
+from workshop_tui.store.rows import column_keys, in_column_order, to_info, to_item, to_item_row, to_step_state
 from workshop_tui.store.tables import ItemRow, StepStateRow, VoteRow
 from workshop_tui.text import clean_name
 
@@ -103,6 +103,7 @@ class ItemsMixin(StoreBase):
                 return to_item(existing)
             session = touch(db, item.session_id)
             check_step(session, item.step)
+            check_column(column_keys(session.column_keys), item.column)
             row = to_item_row(item, item.session_id)
             if row.hidden and not still_private(db, item.session_id, item.step):
                 state = db.get(StepStateRow, (item.session_id, item.step))
@@ -140,8 +141,8 @@ class ItemsMixin(StoreBase):
     def list_items(self, session_id: int, step: int | None = None) -> list[Item]:
         """A session's items (or one step's), ordered by step, column and position; none unrevealed."""
         with self._read() as db:
-            session_row(db, session_id)
-            return list(read_items(db, session_id, step))
+            row = session_row(db, session_id)
+            return list(in_column_order(read_items(db, session_id, step), column_keys(row.column_keys)))
 
     def step_view(self, session_id: int, step: int, viewer: str | None = None) -> StepView:
         """One step's items, the session header, item counts per step and the step's state.
@@ -152,7 +153,7 @@ class ItemsMixin(StoreBase):
         with self._read() as db:
             row = session_row(db, session_id)
             check_step(row, step)
-            items = read_items(db, session_id, step, viewer=viewer)
+            items = in_column_order(read_items(db, session_id, step, viewer=viewer), column_keys(row.column_keys))
             counts = dict(
                 db.exec(
                     select(ItemRow.step, func.count()).where(ItemRow.session_id == session_id).group_by(ItemRow.step)
@@ -173,7 +174,7 @@ class ItemsMixin(StoreBase):
         item, and how many items each step still holds unrevealed (`hidden_counts`)."""
         with self._read() as db:
             row = session_row(db, session_id)
-            items = read_items(db, session_id)
+            items = in_column_order(read_items(db, session_id), column_keys(row.column_keys))
             hidden = hidden_by_step(db, session_id)
             info = to_info(row, participant_names(db, session_id), len(items) + sum(hidden.values()))
             votes = read_votes(db, session_id)
@@ -190,7 +191,6 @@ class ItemsMixin(StoreBase):
 
 
 def _checked(new: NewItem) -> NewItem:
-    check_column(new.column)
     return NewItem(new.step, new.column, checked_item_text(new.text), clean_name(new.author), new.item_id or new_id())
 
 
@@ -202,6 +202,7 @@ def _insert(db, session_id: int, new: NewItem, by: str | None) -> ItemRow:
         return existing
     session = touch(db, session_id)
     check_step(session, new.step)
+    check_column(column_keys(session.column_keys), new.column)
     stamp = session.updated_at
     row = ItemRow(id=new.item_id, session_id=session_id, step=new.step, column=new.column, text=new.text,
                   author=new.author, position=next_position(db, session_id, new.step, new.column),

@@ -21,7 +21,7 @@ from workshop_tui.store.engine import sqlite_uri
 from workshop_tui.store import tables  # noqa: F401 - registers the tables on SQLModel.metadata
 from workshop_tui.store.errors import StoreOpenError
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 APP_MARKER = "workshop-tui"
 
 
@@ -75,6 +75,9 @@ MIGRATIONS: dict[int, list[str | Callable[[Connection], None]]] = {
     ],
     6: [  # languages: a session remembers the language of its exports ("" = English, as before)
         _add_columns("sessions", "language VARCHAR NOT NULL DEFAULT ''"),
+    ],
+    7: [  # templates own their shape: a session keeps its template's column keys (earlier ones: the 8 steps')
+        _add_columns("sessions", "column_keys VARCHAR NOT NULL DEFAULT 'action,obstacle,tool'"),
     ],
 }
 

@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from workshop_tui.i18n import available, normalize
-from workshop_tui.model import SessionInfo
+from workshop_tui.model import COLUMNS, SessionInfo
 from workshop_tui.text import safe
 
 # The schema this preview was written against (store/migrations.py SCHEMA_VERSION at the time)
@@ -42,8 +42,9 @@ def read_sessions(location: str) -> list[SessionInfo] | None:
                 "SELECT session_id, name FROM participants ORDER BY position, id"):
             people.setdefault(session_id, []).append(safe(name))
         language = "language" if str(version[0]) != "5" else "''"  # schema 6 added each session's language
-        cursor = connection.execute(f"SELECT id, participants_follow, {', '.join(_TEXT + _NUMBERS)}, {language} "
-                                    "FROM sessions ORDER BY updated_at DESC")
+        keys = "column_keys" if int(version[0]) >= 7 else "''"  # schema 7 keeps each session's columns
+        cursor = connection.execute(f"SELECT id, participants_follow, {', '.join(_TEXT + _NUMBERS)}, {language}, "
+                                    f"{keys} FROM sessions ORDER BY updated_at DESC")
         return [_info(row, tuple(people.get(row[0], ())), counts.get(row[0], 0)) for row in cursor]
     except (sqlite3.Error, TypeError, ValueError):
         return None
@@ -53,9 +54,10 @@ def read_sessions(location: str) -> list[SessionInfo] | None:
 
 def _info(row: tuple, participants: tuple[str, ...], item_count: int) -> SessionInfo:
     texts = dict(zip(_TEXT, row[2:2 + len(_TEXT)]))
-    numbers = dict(zip(_NUMBERS, row[2 + len(_TEXT):-1]))
-    language = normalize(row[-1]) if row[-1] else None
+    numbers = dict(zip(_NUMBERS, row[2 + len(_TEXT):-2]))
+    language = normalize(row[-2]) if row[-2] else None
+    columns = tuple(key for key in safe(row[-1] or "").split(",") if key)
     return SessionInfo(id=int(row[0]), participants_follow=bool(row[1]), item_count=int(item_count),
                        participants=participants, **{key: safe(value or "") for key, value in texts.items()},
                        **{key: int(value) for key, value in numbers.items()},
-                       language=language if language in available() else "")
+                       language=language if language in available() else "", columns=columns or COLUMNS)

@@ -7,7 +7,7 @@ sequence reaches a screen or an export.
 
 from __future__ import annotations
 
-from workshop_tui.model import FOLLOWUP_STATUSES, Item, SessionInfo, StepState, Vote, now_iso
+from workshop_tui.model import COLUMNS, FOLLOWUP_STATUSES, Item, SessionInfo, StepState, Vote, now_iso
 from workshop_tui.store.checks import known_language, one_line
 from workshop_tui.store.tables import ItemRow, SessionRow, StepStateRow, VoteRow
 from workshop_tui.text import clean_name, safe, safe_or_none
@@ -88,7 +88,27 @@ def to_info(row: SessionRow, participants: tuple[str, ...], item_count: int) -> 
         speaker=safe(row.speaker or ""),
         current_column=safe(row.current_column or ""),
         language=known_language(row.language or ""),
+        columns=column_keys(row.column_keys),
     )
+
+
+def column_keys(stored: str | None) -> tuple[str, ...]:
+    """A session's column keys as stored (comma-separated); the 8 steps' for a store that has none."""
+    keys = tuple(key for key in safe(stored or "").split(",") if key)
+    return keys or COLUMNS
+
+
+def in_column_order(items: tuple[Item, ...], keys: tuple[str, ...]) -> tuple[Item, ...]:
+    """Items read in (step, column, position) order, with the columns in the session's order
+    rather than the database's (alphabetical, which the 8 steps' columns happen to be in)."""
+    if list(keys) == sorted(keys):
+        return items
+    order = {key: index for index, key in enumerate(keys)}
+    return tuple(sorted(items, key=lambda item: (item.step, order.get(item.column, len(order)))))
+
+
+def stored_keys(keys: tuple[str, ...]) -> str:
+    return ",".join(keys)
 
 
 def to_vote(row: VoteRow) -> Vote:

@@ -8,12 +8,12 @@ from sqlalchemy import delete, func
 from sqlmodel import col, select
 
 from workshop_tui.i18n import _
-from workshop_tui.model import SessionInfo, now_iso
+from workshop_tui.model import COLUMNS, SessionInfo, now_iso
 from workshop_tui.store.base import StoreBase
-from workshop_tui.store.checks import check_column, check_step, one_line, required_line, session_language
+from workshop_tui.store.checks import check_column, check_step, checked_keys, one_line, required_line, session_language
 from workshop_tui.store.errors import InvalidInputError, NotFoundError
 from workshop_tui.store.queries import add_participants, participant_names, participants_by_session, session_row, touch
-from workshop_tui.store.rows import to_info
+from workshop_tui.store.rows import column_keys, stored_keys, to_info
 from workshop_tui.store.tables import (
     HistoryRow,
     ItemRow,
@@ -45,9 +45,12 @@ class SessionsMixin(StoreBase):
         facilitator: str = "",
         participants: Iterable[str] = (),
         language: str | None = None,
+        columns: tuple[str, ...] = COLUMNS,
     ) -> SessionInfo:
-        """A new session; `language` (its exports') defaults to the language in use now."""
+        """A new session of a template: its steps and its columns' keys (`Template.column_keys`);
+        `language` (its exports') defaults to the language in use now."""
         title = required_line(title, "title")
+        keys = checked_keys(columns)
         if not 1 <= step_count <= 50:
             raise InvalidInputError(_('a session needs 1 to 50 steps, not {step_count}').format(step_count=step_count))
         stamp = now_iso()
@@ -55,6 +58,7 @@ class SessionsMixin(StoreBase):
             title=title,
             template_id=template_id,
             step_count=step_count,
+            column_keys=stored_keys(keys),
             event=one_line(event),
             place=one_line(place),
             date=one_line(date),
@@ -142,14 +146,14 @@ class SessionsMixin(StoreBase):
         """Remember where the facilitator is, so reopening comes back to it: the step, the
         column typed into ("" = the first) and the speaker ("" = not chosen yet). Only what is
         given changes; a bad value refuses the whole call."""
-        if column:
-            check_column(column)
         name = None if speaker is None else (required_line(speaker, "speaker") if one_line(speaker) else "")
         with self._write() as db:
             row = touch(db, session_id)
             if step is not None:
                 check_step(row, step)
                 row.current_step = step
+            if column:
+                check_column(column_keys(row.column_keys), column)
             if column is not None:
                 row.current_column = column
             if name is not None:

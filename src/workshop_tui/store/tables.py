@@ -40,6 +40,7 @@ class SessionRow(SQLModel, table=True):
     speaker: str = ""  # the resume point: who is at the facilitator's keyboard ("" = not chosen)
     current_column: str = ""  # and the column they type into ("" = the first)
     language: str = ""  # the language of its exports ("" = English, a session older than languages)
+    column_keys: str = "action,obstacle,tool"  # its template's column keys, comma-separated (its shape)
     created_at: str
     updated_at: str
 

@@ -35,7 +35,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from workshop_tui.i18n import N_, _
-from workshop_tui.model import COLUMNS, new_id
+from workshop_tui.model import new_id
 from workshop_tui.widgets.item_input import ItemInput
 from workshop_tui.widgets.participant_picker import ParticipantPicker
 
@@ -64,7 +64,7 @@ class EntryBar(Horizontal):
     step: reactive[int] = reactive(1)
     """The step shown (the screen's): new items go there."""
     column: reactive[int] = reactive(0)
-    """Which of the step's columns new items go to (an index into `COLUMNS`)."""
+    """Which of the step's columns new items go to (an index into `keys`, the template's order)."""
     accepting: reactive[bool] = reactive(True)
     """Whether the step takes new items now (not while its group votes)."""
 
@@ -127,8 +127,13 @@ class EntryBar(Horizontal):
         return self.query_one(ParticipantPicker).speaker
 
     @property
+    def keys(self) -> tuple[str, ...]:
+        """The step's column keys, in order (the labels' keys)."""
+        return tuple(self.labels)
+
+    @property
     def column_key(self) -> str:
-        return COLUMNS[self.column]
+        return self.keys[self.column % len(self.keys)]
 
     def watch_column(self) -> None:
         label = self.labels.get(self.column_key, self.column_key)
@@ -142,7 +147,7 @@ class EntryBar(Horizontal):
     @on(ItemInput.ColumnSwitch, "#entry-input")
     def _column_switch(self, event: ItemInput.ColumnSwitch) -> None:
         event.stop()
-        self.column = (self.column + event.step) % len(COLUMNS)
+        self.column = (self.column + event.step) % len(self.keys)
         self.post_message(self.ColumnChosen(self, self.column))
 
     @on(ItemInput.Submitted, "#entry-input")

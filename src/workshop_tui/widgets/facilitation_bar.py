@@ -18,7 +18,7 @@ from textual.widgets import Static
 
 from workshop_tui.i18n.words import step_label
 from workshop_tui.content import Step, Template
-from workshop_tui.model import Clock, StepState
+from workshop_tui.model import COLUMNS, PHASES, Clock, StepState
 from workshop_tui.widgets.phase_bar import PhaseBar
 from workshop_tui.widgets.timebox import TimeboxClock
 
@@ -26,6 +26,11 @@ from workshop_tui.widgets.timebox import TimeboxClock
 def step_title(number: int, step: Step | None) -> Content:
     """`STEP 3  Find common ground`."""
     return Content.assemble((step_label(number), "bold $accent"), "  ", (step.title if step else "", "bold"))
+
+
+def brainstorm_labels(template: Template) -> tuple[str, ...]:
+    """The column labels a brainstorm names; none for the 8 steps' columns (the usual words)."""
+    return () if template.column_keys == COLUMNS else tuple(column.label for column in template.columns)
 
 
 class FacilitationBar(Vertical):
@@ -53,7 +58,7 @@ class FacilitationBar(Vertical):
         with Horizontal(id="step-head"):
             yield Static(id="step-title")
             yield TimeboxClock(clock=self.clock, hints=self.hints, id="timebox")
-        yield PhaseBar(hints=self.hints, id="phase")
+        yield PhaseBar(hints=self.hints, labels=brainstorm_labels(self.template), id="phase")
 
     @property
     def step_of_template(self) -> Step | None:
@@ -74,7 +79,8 @@ class FacilitationBar(Vertical):
     def watch_state(self, state: StepState) -> None:
         # The clock forgets its last reading when the step changes: no signal for a step entered late.
         self.query_one(TimeboxClock).show(state, self.minutes)
-        self.phase_bar.show(state.phase, self.step)
+        step = self.step_of_template
+        self.phase_bar.show(state.phase, self.step, step.phases if step else PHASES)
 
     def watch_large(self, large: bool) -> None:
         self.query_one(TimeboxClock).set_large(large)

@@ -44,11 +44,14 @@ class PhaseBar(Vertical):
     }
     """
 
-    def __init__(self, *, hints: bool = True, id: str | None = None) -> None:
+    def __init__(self, *, hints: bool = True, labels: tuple[str, ...] = (), id: str | None = None) -> None:
         super().__init__(id=id)
         self.hints = hints
+        self.labels = labels
+        """The template's column labels, which the brainstorm's help names (none: the 8 steps' words)."""
         self.phase = "brainstorm"
         self.step = 1
+        self.uses: tuple[str, ...] = timebox.PHASES
         self.votes: Content | None = None
         self.hidden: dict[str, int] = {}
         """Unrevealed items by author ("" for none), while the step is written privately."""
@@ -67,8 +70,9 @@ class PhaseBar(Vertical):
         self.set_class(not hints, "-no-hints")
         self._draw()
 
-    def show(self, phase: str, step: int) -> None:
-        self.phase, self.step = phase, step
+    def show(self, phase: str, step: int, uses: tuple[str, ...] = timebox.PHASES) -> None:
+        """The step's phase, among the phases it uses (its template's)."""
+        self.phase, self.step, self.uses = phase, step, uses
         self._draw()
 
     def show_votes(self, speaker: str, votes: Iterable[Vote], per_person: int) -> None:
@@ -102,7 +106,7 @@ class PhaseBar(Vertical):
 
     def chips(self) -> Content:
         chips = []
-        for phase in timebox.shown_phases(self.phase):
+        for phase in timebox.shown_phases(self.phase, self.uses):
             label = timebox.phase_label(phase)
             if phase == self.phase:
                 chips.append(Content.styled(f" {label.upper()} ", "bold reverse $accent"))
@@ -120,7 +124,7 @@ class PhaseBar(Vertical):
             else:
                 first = Content.assemble(first, (_("  F8 next phase · F9 back"), "dim"))
         self.query_one("#phase-chips", Static).update(first)
-        help_line = Content(timebox.phase_help(self.phase))
+        help_line = Content(timebox.phase_help(self.phase, self.labels))
         if self.phase == "private":
             help_line = Content.assemble(help_line, "\n", self.hidden_content())
         self.query_one("#phase-help", Static).update(help_line)

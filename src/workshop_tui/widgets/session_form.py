@@ -1,5 +1,5 @@
 """`SessionForm`: the start screen's new-session form (title, event, date, facilitator,
-participants, workshop template and the Create button). It holds what is typed; the screen
+participants, workshop template with its shape, and the Create button). It holds what is typed; the screen
 creates the session (`Created` asks it to) and clears the form afterwards."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Input, Label, Select, Static
 
 from workshop_tui.i18n import N_, _, current
 from workshop_tui.content import Catalog, Template
@@ -16,6 +16,11 @@ from workshop_tui.content import Catalog, Template
 FIELDS = ((N_("Title"), "title", N_("e.g. Partnership workshop")), (N_("Event"), "event", N_("e.g. Wikimania 2026")),
           (N_("Date"), "date", N_("e.g. 2026-11-26")), (N_("Facilitator"), "facilitator", N_("name")),
           (N_("Participants"), "participants", N_("names, separated by commas")))
+
+
+def shape_line(template: Template) -> Content:
+    """A template's shape in a line: `4 columns, 5 steps · Strengths / Weaknesses / ...`."""
+    return Content.assemble((template.shape, "bold"), " · ", " / ".join(column.label for column in template.columns))
 
 
 class FormField(Input):
@@ -38,10 +43,13 @@ class SessionForm(VerticalScroll):
             with Horizontal(classes="form-row"):
                 yield Label(_(label), classes="form-label")
                 yield FormField(placeholder=_(placeholder), id=f"field-{name}", compact=True)
-        with Horizontal(classes="form-row"):
+        with Horizontal(classes="form-row", id="template-row"):
             yield Label(_("Workshop"), classes="form-label")
             yield Select([(Content(t.localized(current()).title), t.id) for t in self.catalog.templates.values()],
                          value=self.catalog.default.id, allow_blank=False, compact=True, id="field-template")
+        chosen = self.catalog.default.localized(current())
+        yield Static(shape_line(chosen), id="template-shape")
+        yield Static(Content(chosen.description), id="template-when")  # narrow screens
         with Horizontal(classes="form-row form-buttons"):
             yield Button(_("Create session"), id="create", variant="primary", compact=True)
 
@@ -60,6 +68,12 @@ class SessionForm(VerticalScroll):
 
     def participants(self) -> tuple[str, ...]:
         return tuple(name.strip() for name in self.values()["participants"].split(",") if name.strip())
+
+    def show_template(self, template: Template) -> None:
+        """The chosen template's shape and when to use it, under the choice, before a session is made."""
+        template = template.localized(current())
+        self.query_one("#template-shape", Static).update(shape_line(template))
+        self.query_one("#template-when", Static).update(Content(template.description))
 
     def clear(self) -> None:
         for field in self.query(FormField):

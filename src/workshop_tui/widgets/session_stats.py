@@ -12,11 +12,10 @@ from textual.widgets import Static
 
 from workshop_tui.i18n import _, ngettext
 from workshop_tui.content import Template
-from workshop_tui.model import COLUMNS
 from workshop_tui.stats import SessionStats
 from workshop_tui.widgets.bars import duration, fit, stacked_bar, time_bar
 
-COLUMN_STYLES = ("$success", "$error", "$primary")  # actions, obstacles, tools
+COLUMN_STYLES = ("$success", "$error", "$primary", "$warning", "#a06cd5", "#2bb5b5")  # a template's 1-6 columns
 
 
 class SessionStatsView(Static):
@@ -66,8 +65,8 @@ def _totals(stats: SessionStats) -> Content:
 
 
 def _legend(template: Template) -> Content:
-    keys = [Content.assemble(("█ ", style), template.column(key).label)
-            for key, style in zip(COLUMNS, COLUMN_STYLES)]
+    keys = [Content.assemble(("█ ", style), column.label)
+            for column, style in zip(template.columns, COLUMN_STYLES)]
     return Content("  ").join(keys)
 
 

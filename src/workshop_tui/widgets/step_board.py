@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from workshop_tui.i18n import _
 from workshop_tui.content import Step, Template
-from workshop_tui.model import COLUMNS, Clock, Item, StepState
+from workshop_tui.model import Clock, Item, StepState
 from workshop_tui.widgets.facilitation_bar import FacilitationBar
 from workshop_tui.widgets.group_column import GroupColumn
 from workshop_tui.widgets.phase_bar import PhaseBar
@@ -45,7 +45,7 @@ class StepBoard(Vertical):
     presenting: reactive[bool] = reactive(False, init=False)
     """Presenter mode: the prompts without notes, no keys, a large clock, roomier columns."""
     column: reactive[int] = reactive(0, init=False)
-    """The column typed into (an index into `COLUMNS`): its border is lit."""
+    """The column typed into (an index into the template's columns): its border is lit."""
 
     def __init__(self, template: Template, *, clock: Clock, read_only: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -60,8 +60,8 @@ class StepBoard(Vertical):
         with VerticalScroll(id="brief"):
             yield Static(id="step-brief")
         with Horizontal(id="columns"):
-            for key in COLUMNS:
-                yield GroupColumn(key, self.template.column(key).label, id=f"col-{key}", read_only=self.read_only)
+            for column in self.template.columns:
+                yield GroupColumn(column.key, column.label, id=f"col-{column.key}", read_only=self.read_only)
 
     def on_mount(self) -> None:
         self.query_one("#brief").can_focus = False

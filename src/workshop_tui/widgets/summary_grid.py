@@ -16,7 +16,7 @@ from workshop_tui.i18n import _
 from workshop_tui.i18n.words import step_label
 from workshop_tui.content import Template
 from workshop_tui.grouping import cell_groups
-from workshop_tui.model import COLUMNS, Item, SessionData
+from workshop_tui.model import Item, SessionData
 from workshop_tui.widgets.rows import dots, followup_content
 
 
@@ -88,11 +88,11 @@ class SummaryGrid(Vertical):
 
     async def show(self, data: SessionData, template: Template) -> None:
         headings = [Cell(Content(template.key_steps_heading), classes="summary-step")]
-        headings += [Cell(Content(template.column(key).heading)) for key in COLUMNS]
+        headings += [Cell(Content(column.heading)) for column in template.columns]
         rows = [Horizontal(*headings, classes="summary-headings")]
         for number in range(1, data.info.step_count + 1):
             cells = [Cell(_step_cell(template, number), classes="summary-step")]
-            cells += [Cell(_item_lines(data.items_for(number, key))) for key in COLUMNS]
+            cells += [Cell(_item_lines(data.items_for(number, key))) for key in template.column_keys]
             current = "-current" if number == data.info.current_step else ""
             rows.append(Horizontal(*cells, classes=f"summary-row {current}".strip()))
         await self.remove_children()

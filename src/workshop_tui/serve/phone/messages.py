@@ -26,10 +26,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from workshop_tui.content import Template
+from workshop_tui.content import COLUMN_KEY, Template
 from workshop_tui.model import COLUMNS, Item, StepView, Vote
+from workshop_tui.i18n import _
 from workshop_tui.text import MAX_ITEM_LENGTH
-from workshop_tui.timebox import phase_label, remaining_seconds, spent_seconds
+from workshop_tui.timebox import brainstormed, phase_label, remaining_seconds, spent_seconds
 
 ID = re.compile(r"[0-9a-f]{32}")
 TOKEN = re.compile(r"[0-9A-Za-z_-]{16,128}")
@@ -85,8 +86,8 @@ def parse(message: Any) -> Request:
         return Request(kind, step=_int(message, "step"))
     if kind == "add":
         column = message.get("column")
-        if column not in COLUMNS:
-            raise BadMessage("unknown column")
+        if not isinstance(column, str) or not COLUMN_KEY.fullmatch(column):
+            raise BadMessage("malformed column")  # the store refuses one the session does not have
         item_id = _match(message, "id", ID)
         return Request(kind, ref=item_id, item_id=item_id, step=_int(message, "step"), column=column,
                        text=_text(message, "text", MAX_ITEM_LENGTH * 2))
@@ -138,6 +139,14 @@ def item_message(item: Item) -> dict[str, Any]:
     return message
 
 
+def _phase_line(phase: str, template: Template) -> str:
+    """The phase's line; a brainstorm names the template's columns unless they are the 8 steps'."""
+    if phase == "brainstorm" and template.column_keys != COLUMNS:
+        return _("Add your {columns}. Quantity first; no judging yet.").format(
+            columns=brainstormed(tuple(column.label for column in template.columns)))
+    return PHASE_LINES.get(phase, "")
+
+
 def step_view_message(view: StepView, template: Template, *, now) -> dict[str, Any]:
     """What every page showing this step draws (the same for everyone but their own dots)."""
     info, state = view.info, view.state
@@ -159,7 +168,7 @@ def step_view_message(view: StepView, template: Template, *, now) -> dict[str, A
                  "intro": step.introduction if step else "", "prompts": list(step.prompts) if step else []},
         "phase": state.phase,
         "phaseLabel": phase_label(state.phase),
-        "phaseLine": PHASE_LINES.get(state.phase, ""),
+        "phaseLine": _phase_line(state.phase, template),
         "timer": timer,
         "columns": [{"key": column.key, "label": column.label} for column in template.columns],
         "items": [item_message(item) for item in items],

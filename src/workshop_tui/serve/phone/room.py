@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from workshop_tui.content import Catalog, Template, load_catalog
 from workshop_tui.i18n import current
-from workshop_tui.model import HEARTBEAT_SECONDS
+from workshop_tui.model import HEARTBEAT_SECONDS, SessionInfo
 from workshop_tui.serve.phone.messages import Request
 from workshop_tui.serve.phone.operations import Adds, Held, Operations
 from workshop_tui.serve.phone.views import Update, read_views
@@ -134,10 +134,10 @@ class Room:
                 pass
 
     @property
-    def template_of(self) -> Callable[[str], Template]:
+    def template_of(self) -> Callable[[SessionInfo], Template]:
         catalog = self.catalog
         assert catalog is not None
-        return lambda template_id: (catalog.templates.get(template_id) or catalog.default).localized(current())
+        return lambda info: catalog.for_session(info).localized(current())
 
     # -- pages coming and going -----------------------------------------------------------
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from workshop_tui.content import Template
+from workshop_tui.model import SessionInfo
 from workshop_tui.serve.phone.messages import personal, step_view_message
 
 if TYPE_CHECKING:
@@ -62,13 +63,13 @@ def delta_entries(base: list[dict], items: list[dict]) -> list:
     return entries
 
 
-def read_views(store: Store, session_id: int, template_of: Callable[[str], Template], pages: list[Page],
+def read_views(store: Store, session_id: int, template_of: Callable[[SessionInfo], Template], pages: list[Page],
                phases: dict[int, str]) -> dict[Page, Update]:
     """Each page's update, reading each step once (on the read thread); `phases` learns each
     step's phase as read. A page still showing the step it was sent last gets only what changed
     (`delta_entries`): a room adding at once sends each page a few items, not the whole step."""
     info = store.get_session(session_id)
-    template = template_of(info.template_id)
+    template = template_of(info)
     now = datetime.now(timezone.utc)
     shared: dict[tuple[int, str | None], tuple[dict, list, str, str]] = {}
     deltas: dict[tuple[int, int], str] = {}
