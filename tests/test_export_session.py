@@ -20,7 +20,7 @@ from test_export_wikitext import (
 from test_import_roundtrip import clusters_of, facilitation_key, shown, times_of
 
 from workshop_tui.export import export_text, import_text
-from workshop_tui.export.common import format_duration
+from workshop_tui.export.wording import format_duration
 from workshop_tui.model import COLUMNS, SessionData
 
 # Per step: (column, text, author) brainstormed, what is clustered, who votes on what, follow-ups.

@@ -23,8 +23,9 @@ from hypothesis import strategies as st
 from test_export_wikitext import NOW, author, facilitated, facilitated_entries, piece, session_of, typed_text
 
 from workshop_tui import timebox
-from workshop_tui.export import NO_ITEMS, ImportFormatError, export_text, import_text, markdown
-from workshop_tui.export.common import MAX_INT, one_line, template_minutes
+from workshop_tui.export import NO_ITEMS, ImportFormatError, export_text, import_text
+from workshop_tui.export.common import MAX_INT, one_line
+from workshop_tui.export.wording import template_minutes
 from workshop_tui.grouping import cell_groups
 from workshop_tui.model import COLUMNS, FOLLOWUP_STATUSES, Item, SessionData, SessionInfo, StepState, Vote
 from workshop_tui.text import clean_name

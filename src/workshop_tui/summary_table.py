@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from workshop_tui.content import Template
-from workshop_tui.export.common import items_phrase, unrevealed
+from workshop_tui.export.wording import items_phrase, unrevealed
 from workshop_tui.i18n import _
 from workshop_tui.i18n.words import step_label
 from workshop_tui.model import Item, SessionData

@@ -44,11 +44,9 @@ from workshop_tui.export.common import (
     numbered,
     one_line,
     shown,
-    step_time,
     unknown_column,
-    unrevealed,
-    unrevealed_note,
 )
+from workshop_tui.export.wording import step_time, unrevealed, unrevealed_note
 from workshop_tui.grouping import cell_groups, is_cluster
 from workshop_tui.model import FOLLOWUP_STATUSES, SessionData
 from workshop_tui.text import clean_name, clean_text

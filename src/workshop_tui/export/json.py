@@ -28,8 +28,8 @@ from workshop_tui.export.common import (
     one_line,
     ordered,
     shown,
-    unrevealed,
 )
+from workshop_tui.export.wording import unrevealed
 from workshop_tui.i18n import available, normalize
 from workshop_tui.model import COLUMNS, FOLLOWUP_STATUSES, MAX_COLUMNS, Item, SessionData, SessionInfo, StepState, Vote, new_id
 from workshop_tui.text import clean_name

@@ -29,7 +29,7 @@ from datetime import datetime
 from workshop_tui.i18n import _, pgettext
 from workshop_tui.i18n.words import step_label
 from workshop_tui.content import Template
-from workshop_tui.export.common import (
+from workshop_tui.export.wording import (
     INFO_WORDS,
     INFORMATION,
     INTRODUCTION,

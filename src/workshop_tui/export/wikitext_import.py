@@ -19,14 +19,6 @@ from workshop_tui.content import Catalog, Template
 from workshop_tui.export.common import (
     MAX_INT,
     MAX_ITEMS,
-    CARRIED_LABEL,
-    DUE_WORD,
-    FOLLOWUP_LABEL,
-    INFO_WORDS,
-    INFORMATION,
-    OWNER_WORD,
-    SPENT_WORD,
-    TIMEBOX_WORD,
     UNKNOWN_FORMAT,
     ImportFormatError,
     Row,
@@ -38,6 +30,16 @@ from workshop_tui.export.common import (
     numbered,
     one_line,
     parse_duration,
+)
+from workshop_tui.export.wording import (
+    CARRIED_LABEL,
+    DUE_WORD,
+    FOLLOWUP_LABEL,
+    INFO_WORDS,
+    INFORMATION,
+    OWNER_WORD,
+    SPENT_WORD,
+    TIMEBOX_WORD,
     read_status,
 )
 from workshop_tui.i18n import variants
