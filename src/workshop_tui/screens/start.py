@@ -22,13 +22,14 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input, Select, Static
 
-from workshop_tui.i18n import N_, _, current, ngettext
-from workshop_tui.content import Catalog, Template
+from workshop_tui.i18n import N_, _, ngettext
+from workshop_tui.content import Catalog
 from workshop_tui.model import SessionInfo
 from workshop_tui.session_store import Sessions
 from workshop_tui.widgets.footer import AppFooter
 from workshop_tui.widgets.progress_header import ProgressHeader
 from workshop_tui.widgets.session_form import SessionForm
+from workshop_tui.widgets.template_about import about
 from workshop_tui.widgets.session_table import SessionTable
 from workshop_tui.workers import store_work
 
@@ -79,37 +80,13 @@ class StartScreen(Screen[None]):
             with Vertical(id="side"):
                 yield SessionForm(catalog, id="new-session")
                 with VerticalScroll(id="about"):
-                    yield Static(self._about(catalog.default), id="about-text")
+                    yield Static(about(catalog.default), id="about-text")
         yield AppFooter()
-
-    def _about(self, template: Template) -> Content:
-        """The chosen workshop in brief (in the language in use): when to use it, its shape, what it
-        is for, and its steps."""
-        template = template.localized(current())
-        parts = [Content.styled(template.title, "bold $accent")]
-        if template.description:
-            parts.append(Content.styled(_("When: {description}").format(description=template.description), "italic"))
-        parts.append(Content.styled(_("Shape: {shape}").format(shape=template.shape), "bold"))
-        parts.append(Content(_("Columns: {columns}").format(
-            columns=" · ".join(column.label for column in template.columns))))
-        parts.append(Content(""))
-        if template.introduction:
-            parts.append(Content(template.introduction))
-        parts.extend(Content.assemble(("• ", "$accent"), objective) for objective in template.objectives)
-        parts.append(Content.styled("\n" + ngettext("The {count} step", "The {count} steps", template.step_count).format(
-            count=template.step_count), "bold"))
-        parts.extend(
-            Content.assemble((f"{step.number}. ", "dim"), step.title, "  ", (f"{step.timebox_minutes} min", "dim"))
-            for step in template.steps
-        )
-        if template.source:
-            parts.append(Content.styled("\n" + _("Source: {source}").format(source=template.source), "dim"))
-        return Content("\n").join(parts)
 
     @on(Select.Changed, "#field-template")
     def _template_changed(self, event: Select.Changed) -> None:
         template = self.catalog.templates.get(str(event.value)) or self.catalog.default
-        self.query_one("#about-text", Static).update(self._about(template))
+        self.query_one("#about-text", Static).update(about(template))
         self.query_one(SessionForm).show_template(template)
 
     def on_mount(self) -> None:
