@@ -48,6 +48,7 @@ def test_the_early_list_writes_nothing(tmp_path, template):
     path = tmp_path / "store.db"
     with open_store(path) as store:
         store.create_session("Only", template_id=template.id, step_count=template.step_count)
-    before = path.read_bytes()
+    before, files = path.read_bytes(), sorted(tmp_path.iterdir())
     assert [info.title for info in read_sessions(str(path)) or []] == ["Only"]
     assert path.read_bytes() == before
+    assert sorted(tmp_path.iterdir()) == files  # no -wal or -shm left beside it

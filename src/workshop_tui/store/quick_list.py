@@ -28,8 +28,12 @@ def read_sessions(location: str) -> list[SessionInfo] | None:
     path = Path(location).expanduser()
     if "://" in location or not path.is_file():
         return None
+    # Read-only, and leaving nothing beside the file: a WAL store opened read-only makes its
+    # -wal and -shm files and cannot remove them. Without a -wal file nobody is writing (SQLite
+    # removes it with the last connection), so the file is read as it stands (`immutable`).
+    quiet = "" if Path(f"{path}-wal").exists() else "&immutable=1"
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.05)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{quiet}", uri=True, timeout=0.05)
     except sqlite3.Error:
         return None
     try:
