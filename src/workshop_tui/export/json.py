@@ -11,7 +11,6 @@ out-of-range values with one line naming the object and the key.
 from __future__ import annotations
 
 import json
-import math
 import re
 from dataclasses import asdict, fields
 from datetime import datetime
@@ -23,12 +22,12 @@ from workshop_tui.export.common import (
     MAX_SECONDS,
     MAX_STEPS,
     ImportFormatError,
-    checked_time,
     item_text,
     one_line,
     ordered,
     shown,
 )
+from workshop_tui.export.json_fields import Fields
 from workshop_tui.export.wording import unrevealed
 from workshop_tui.i18n import available, normalize
 from workshop_tui.model import COLUMNS, FOLLOWUP_STATUSES, MAX_COLUMNS, Item, SessionData, SessionInfo, StepState, Vote, new_id
@@ -39,8 +38,6 @@ FORMAT = "workshop-tui/session"
 VERSION = 1
 MAX_VOTES_PER_PARTICIPANT = 50  # the store's limit
 _NOT_OURS = f'not a workshop-tui json export (no "format": "{FORMAT}")'
-_ID = re.compile(r"[0-9A-Za-z_-]{1,32}")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _STRING = re.compile(r'"[^"]*"')
 MAX_VALUES = 20 * MAX_ITEMS
 
@@ -90,25 +87,25 @@ def parse(text: str, catalog: Catalog) -> SessionData:
         raise ImportFormatError(f"not valid json: {str(error).splitlines()[0][:80]}") from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise ImportFormatError(_NOT_OURS)
-    top = _Fields(payload, "the file")
+    top = Fields(payload, "the file")
     top.integer("version", 1, MAX_INT, default=VERSION)
     lists = {key: top.list(key) for key in ("items", "votes", "step_states")}
     if any(len(values) > MAX_ITEMS for values in lists.values()):
         raise ImportFormatError(f"too many items, votes or steps for one session (at most {MAX_ITEMS:,} each)")
-    items = tuple(_item(_Fields(raw, f"item {n}"), n) for n, raw in enumerate(lists["items"], start=1))
+    items = tuple(_item(Fields(raw, f"item {n}"), n) for n, raw in enumerate(lists["items"], start=1))
     _unique([item.id for item in items], "the file holds the item id {} twice")
-    info = _info(_Fields(top.table("session"), "session"), items, catalog)
+    info = _info(Fields(top.table("session"), "session"), items, catalog)
     items = ordered(items, info.columns)
-    votes = tuple(_vote(_Fields(raw, f"vote {n}"), {item.id for item in items})
+    votes = tuple(_vote(Fields(raw, f"vote {n}"), {item.id for item in items})
                   for n, raw in enumerate(lists["votes"], start=1))
     _unique([vote.id for vote in votes], "the file holds the vote id {} twice")
-    states = tuple(_state(_Fields(raw, f"step state {n}"), info.step_count)
+    states = tuple(_state(Fields(raw, f"step state {n}"), info.step_count)
                    for n, raw in enumerate(lists["step_states"], start=1))
     _unique([state.step for state in states], "the file holds two step states for step {}")
     return SessionData(info=info, items=items, votes=votes, step_states=states)
 
 
-def _info(session: _Fields, items: tuple[Item, ...], catalog: Catalog) -> SessionInfo:
+def _info(session: Fields, items: tuple[Item, ...], catalog: Catalog) -> SessionInfo:
     template_id = session.text("template_id").strip() or catalog.default.id
     template = catalog.templates.get(template_id) or catalog.default
     columns = _columns(session, template if template_id in catalog.templates else None)
@@ -144,7 +141,7 @@ def _info(session: _Fields, items: tuple[Item, ...], catalog: Catalog) -> Sessio
     )
 
 
-def _columns(session: _Fields, template: Template | None) -> tuple[str, ...]:
+def _columns(session: Fields, template: Template | None) -> tuple[str, ...]:
     """The session's column keys: as the file gives them, else its template's, else the 8 steps'."""
     if session.value("columns") is None:
         return template.column_keys if template else COLUMNS
@@ -155,13 +152,13 @@ def _columns(session: _Fields, template: Template | None) -> tuple[str, ...]:
     return keys
 
 
-def _item(item: _Fields, number: int) -> Item:
-    column = item.text("column", default=_Fields.MISSING)  # checked against the session's columns
+def _item(item: Fields, number: int) -> Item:
+    column = item.text("column", default=Fields.MISSING)  # checked against the session's columns
     return Item(
         id=item.identifier("id") or new_id(),
         step=item.integer("step", 1, MAX_STEPS),
         column=column,
-        text=item_text(item.text("text", default=_Fields.MISSING), f"item {number}"),
+        text=item_text(item.text("text", default=Fields.MISSING), f"item {number}"),
         author=clean_name(item.text("author", default=None)),
         position=item.integer("position", 0, MAX_INT, default=number),
         votes=item.integer("votes", 0, MAX_INT, default=0),
@@ -176,7 +173,7 @@ def _item(item: _Fields, number: int) -> Item:
     )
 
 
-def _status(item: _Fields) -> str:
+def _status(item: Fields) -> str:
     status = item.text("followup_status", default="open")
     if status not in FOLLOWUP_STATUSES:
         raise ImportFormatError(f"{item.where}: the followup_status {shown(status)} is not one of "
@@ -184,18 +181,18 @@ def _status(item: _Fields) -> str:
     return status
 
 
-def _vote(vote: _Fields, item_ids: set[str]) -> Vote:
+def _vote(vote: Fields, item_ids: set[str]) -> Vote:
     item_id = vote.identifier("item_id", required=True)
     if item_id not in item_ids:
         raise ImportFormatError(f"{vote.where}: it is for item {shown(item_id)}, which the file does not hold")
-    participant = clean_name(vote.text("participant", default=_Fields.MISSING))
+    participant = clean_name(vote.text("participant", default=Fields.MISSING))
     if not participant:
         raise ImportFormatError(f"{vote.where}: \"participant\" is empty")
     return Vote(id=vote.identifier("id") or new_id(), item_id=item_id, participant=participant,
                 created_at=vote.time("created_at"))
 
 
-def _state(state: _Fields, step_count: int) -> StepState:
+def _state(state: Fields, step_count: int) -> StepState:
     phase = state.text("phase", default=_default(StepState, "phase"))
     if phase not in PHASES:
         raise ImportFormatError(f"{state.where}: the phase {shown(phase)} is not one of {', '.join(PHASES)}")
@@ -221,94 +218,3 @@ def _unique(keys: list, message: str) -> None:
         if key in seen:
             raise ImportFormatError(message.format(shown(key) if isinstance(key, str) else key))
         seen.add(key)
-
-
-class _Fields:
-    """Typed reads from one json object; every refusal names the object and the key."""
-
-    MISSING = object()
-
-    def __init__(self, value: object, where: str) -> None:
-        if not isinstance(value, dict):
-            raise ImportFormatError(f"{where}: expected an object, got {_kind(value)}")
-        self.values, self.where = value, where
-
-    def value(self, key: str, default: object = None) -> object:
-        """The key's value; null counts as missing."""
-        if key in self.values and self.values[key] is not None:
-            return self.values[key]
-        if default is self.MISSING:
-            raise ImportFormatError(f"{self.where}: \"{key}\" is missing")
-        return default
-
-    def fail(self, key: str, expected: str, got: object) -> ImportFormatError:
-        return ImportFormatError(f"{self.where}: \"{key}\" should be {expected}, not {_kind(got)}")
-
-    def text(self, key: str, default: object = "") -> str | None:
-        value = self.value(key, default)
-        if value is not None and not isinstance(value, str):
-            raise self.fail(key, "text", value)
-        if value and _SURROGATE.search(value):
-            raise ImportFormatError(f"{self.where}: \"{key}\" holds an invalid character (a lone surrogate)")
-        return value
-
-    def identifier(self, key: str, *, required: bool = False) -> str | None:
-        value = self.text(key, default=self.MISSING if required else None)
-        if value is not None and not _ID.fullmatch(value):
-            raise ImportFormatError(
-                f"{self.where}: the {key} {shown(value)} is not 1-32 letters, digits, '-' or '_'")
-        return value
-
-    def integer(self, key: str, low: int, high: int, default: object = MISSING) -> int:
-        value = self.value(key, default)
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise self.fail(key, "a whole number", value)
-        if not low <= value <= high:
-            raise ImportFormatError(f"{self.where}: \"{key}\" is {value}, outside {low}-{high}")
-        return value
-
-    def seconds(self, key: str) -> float:
-        value = self.value(key, 0.0)
-        if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
-            raise self.fail(key, "a number of seconds", value)
-        if not 0 <= value <= MAX_SECONDS:
-            raise ImportFormatError(f"{self.where}: \"{key}\" is {value}, outside 0-{MAX_SECONDS}")
-        return float(value)
-
-    def boolean(self, key: str, default: object) -> bool:
-        value = self.value(key, default)
-        if not isinstance(value, bool):
-            raise self.fail(key, "true or false", value)
-        return value
-
-    def time(self, key: str) -> str:
-        return checked_time(self.text(key) or "", f"{self.where}: \"{key}\"")
-
-    def table(self, key: str) -> dict:
-        value = self.value(key, self.MISSING)
-        if not isinstance(value, dict):
-            raise self.fail(key, "an object", value)
-        return value
-
-    def list(self, key: str) -> list:
-        value = self.value(key, [])
-        if not isinstance(value, list):
-            raise self.fail(key, "a list", value)
-        return value
-
-    def texts(self, key: str) -> list[str]:
-        values = self.list(key)
-        for value in values:
-            if not isinstance(value, str) or _SURROGATE.search(value):
-                raise self.fail(key, "a list of texts", value)
-        return values
-
-
-def _kind(value: object) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return f"the number {shown(value)}"
-    if isinstance(value, str):
-        return f"the text {shown(value)}"
-    return {list: "a list", dict: "an object", type(None): "null"}.get(type(value), type(value).__name__)
