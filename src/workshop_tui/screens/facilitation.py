@@ -10,17 +10,8 @@ and timer (`state`, the shown step's), the shown step's dots (`votes`) and who i
 returned go up in a message (`ItemsSaved`, `InfoSaved`, `ParticipantAdded`) to the screen,
 which keeps the session's items.
 
-Decisions:
-- The timer never starts by itself when a step is entered. Once started (F5) it follows the
-  facilitator: moving to another step pauses it and starts that step's timer, so time is
-  counted on the step the group is on; leaving the session, or quitting, pauses it.
-- At zero a running countdown turns red, the bell rings and a note says so, once; typing and
-  focus are untouched. Overtime counts on, negative.
-- The phase decides what is allowed: moving items only while brainstorming, merging and
-  splitting while clustering, dots (and no new items) while voting; discussing orders the
-  columns by votes. Follow-ups can be set in any phase and any step.
-- The voter is the current speaker (Ctrl+O); a vote with nobody chosen, or with no dots left,
-  is refused with one clear line.
+Its decisions (the timer follows the facilitator; what each phase allows; the voter) are in
+DEVELOPING.md, "Facilitating".
 """
 
 from __future__ import annotations
