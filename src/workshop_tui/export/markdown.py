@@ -23,21 +23,19 @@ from workshop_tui.i18n import _, pgettext
 from workshop_tui.i18n.words import step_label
 from workshop_tui.content import Template
 from workshop_tui.export.wording import (
+    Marks,
     INFO_WORDS,
     INFORMATION,
     INTRODUCTION,
     checklist_note,
     cluster_phrase,
     due_part,
-    followup_label,
     followups,
     last_step,
     owner_part,
-    status_word,
     step_time,
     time_text,
     unrevealed_note,
-    votes_phrase,
 )
 from workshop_tui.grouping import cell_groups, is_cluster
 from workshop_tui.model import Item, SessionData
@@ -50,6 +48,9 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$:=>^])")
 def escape(text: str) -> str:
     """Markdown that shows `text` literally; line breaks become `<br>`."""
     return "<br>".join(_escape_line(part) for part in text.split("\n"))
+
+
+MARKS = Marks(escape, author=" — *{}*", votes=" ({})", followup=" ({})")
 
 
 def _escape_line(text: str) -> str:
@@ -105,29 +106,9 @@ def _step(data: SessionData, template: Template, number: int, now: datetime | No
 
 def _group(group: tuple[Item, ...]) -> list[str]:
     if not is_cluster(group):
-        return [f"- {_item(group[0])}"]
-    head = f"- **{cluster_phrase(len(group))}**{_votes(sum(item.votes for item in group))}"
-    return [head, *(f"  - {_item(item, votes=False)}" for item in group)]
-
-
-def _item(item: Item, *, votes: bool = True) -> str:
-    """An item's line; a cluster's members leave their votes to the cluster's line (shown once)."""
-    author = f" — *{escape(item.author)}*" if item.author else ""
-    return f"{escape(item.text)}{author}{_votes(item.votes) if votes else ''}{_followup_mark(item)}"
-
-
-def _votes(count: int) -> str:
-    return f" ({votes_phrase(count)})" if count else ""
-
-
-def _followup_mark(item: Item) -> str:
-    if not item.followup:
-        return ""
-    parts = [followup_label(item)]
-    parts += [owner_part(escape(item.owner))] if item.owner else []
-    parts += [due_part(escape(item.due))] if item.due else []
-    parts += [status_word(item)] if status_word(item) else []
-    return f" ({', '.join(parts)})"
+        return [f"- {MARKS.item(group[0])}"]
+    head = f"- **{cluster_phrase(len(group))}**{MARKS.votes_mark(sum(item.votes for item in group))}"
+    return [head, *(f"  - {MARKS.item(item, votes=False)}" for item in group)]
 
 
 def _followups(data: SessionData) -> list[str]:

@@ -30,6 +30,7 @@ from workshop_tui.i18n import _, pgettext
 from workshop_tui.i18n.words import step_label
 from workshop_tui.content import Template
 from workshop_tui.export.wording import (
+    Marks,
     INFO_WORDS,
     INFORMATION,
     INTRODUCTION,
@@ -37,16 +38,13 @@ from workshop_tui.export.wording import (
     checklist_note,
     cluster_phrase,
     due_part,
-    followup_label,
     followups,
     items_phrase,
     last_step,
     owner_part,
-    status_word,
     step_time,
     time_text,
     unrevealed,
-    votes_phrase,
 )
 from workshop_tui.grouping import cell_groups, is_cluster
 from workshop_tui.export.wikimarkup import escape
@@ -60,6 +58,10 @@ CHECKBOXES = {"done": "☑", "dropped": "☒"}  # open and carried over: still t
 
 
 # -- export ------------------------------------------------------------------------------------
+
+
+MARKS = Marks(escape, author=" <small>({})</small>", votes=' <small class="votes">({})</small>',
+              followup=' <small class="followup">({})</small>', escape_in_mark=lambda text: escape(text, extra=","))
 
 
 def export(data: SessionData, template: Template, *, now: datetime | None = None) -> str:
@@ -127,31 +129,11 @@ def _cell(items: list[Item]) -> list[str]:
     for group in cell_groups(items):
         if is_cluster(group):
             lines.append(f"* {CLUSTER_OPEN}{BOLD}{cluster_phrase(len(group))}{BOLD}</span>"
-                         f"{_votes(sum(item.votes for item in group))}")
-            lines += [f"** {_bullet(item, votes=False)}" for item in group]
+                         f"{MARKS.votes_mark(sum(item.votes for item in group))}")
+            lines += [f"** {MARKS.item(item, votes=False)}" for item in group]
         else:
-            lines.append(f"* {_bullet(group[0])}")
+            lines.append(f"* {MARKS.item(group[0])}")
     return lines
-
-
-def _bullet(item: Item, *, votes: bool = True) -> str:
-    """An item's bullet; a cluster's members leave their votes to the cluster's line (shown once)."""
-    author = f" <small>({escape(item.author)})</small>" if item.author else ""
-    return f"{escape(item.text)}{author}{_votes(item.votes) if votes else ''}{_followup_mark(item)}"
-
-
-def _votes(count: int) -> str:
-    return f' <small class="votes">({votes_phrase(count)})</small>' if count else ""
-
-
-def _followup_mark(item: Item) -> str:
-    if not item.followup:
-        return ""
-    parts = [followup_label(item)]
-    parts += [owner_part(escape(item.owner, extra=","))] if item.owner else []
-    parts += [due_part(escape(item.due, extra=","))] if item.due else []
-    parts += [status_word(item)] if status_word(item) else []
-    return f' <small class="followup">({", ".join(parts)})</small>'
 
 
 def _followups(data: SessionData) -> list[str]:

@@ -5,6 +5,8 @@ Information labels. Read back by the importers too (`read_status`, `INFO_WORDS`)
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -138,6 +140,39 @@ def owner_part(owner: str) -> str:
 
 def due_part(due: str) -> str:
     return f"{_(DUE_WORD)} {due}"
+
+
+@dataclass(frozen=True)
+class Marks:
+    """How a format writes an item: its text escaped, then its author, votes and follow-up mark,
+    each `{}` filled in (the same order in every format, so a reader finds them in any)."""
+
+    escape: Callable[[str], str]
+    author: str
+    votes: str
+    followup: str
+    escape_in_mark: Callable[[str], str] | None = None  # what a follow-up mark's owner and date need
+
+    def item(self, item: Item, *, votes: bool = True) -> str:
+        """An item's line; a cluster's members leave their votes to the cluster's line (shown once)."""
+        author = self.author.format(self.escape(item.author)) if item.author else ""
+        parts = followup_parts(item, self.escape_in_mark or self.escape)
+        mark = self.followup.format(", ".join(parts)) if parts else ""
+        return f"{self.escape(item.text)}{author}{self.votes_mark(item.votes) if votes else ''}{mark}"
+
+    def votes_mark(self, count: int) -> str:
+        return self.votes.format(votes_phrase(count)) if count else ""
+
+
+def followup_parts(item: Item, escape: Callable[[str], str]) -> list[str]:
+    """What a follow-up's mark says, in order: its label, owner, due date and status (the owner
+    and due date as `escape` makes them safe for the format); none for an item that is not one."""
+    if not item.followup:
+        return []
+    parts = [followup_label(item)]
+    parts += [owner_part(escape(item.owner))] if item.owner else []
+    parts += [due_part(escape(item.due))] if item.due else []
+    return parts + ([status_word(item)] if status_word(item) else [])
 
 
 def checklist_note(item: Item) -> str:

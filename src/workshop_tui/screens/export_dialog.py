@@ -53,9 +53,16 @@ def last_format() -> str | None:
 class FormatButton(RadioButton):
     """A format's radio button whose mark reads without colour: `●` when chosen, blank when not."""
 
-    @property
-    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # the mark follows the value
-        return "●" if self.value else " "
+    def on_mount(self) -> None:
+        self._mark()
+
+    def watch_value(self) -> None:
+        super().watch_value()
+        self._mark()
+
+    def _mark(self) -> None:
+        self.BUTTON_INNER = "●" if self.value else " "
+        self.refresh()
 
 
 @dataclass(frozen=True)
