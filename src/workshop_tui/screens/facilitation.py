@@ -8,10 +8,8 @@ facilitating is about, and hands it down to the board and the entry line: every 
 and timer (`state`, the shown step's), the shown step's dots (`votes`) and who is speaking
 (the voter). Every change goes through the store first; items and settings the store
 returned go up in a message (`ItemsSaved`, `InfoSaved`, `ParticipantAdded`) to the screen,
-which keeps the session's items.
-
-Its decisions (the timer follows the facilitator; what each phase allows; the voter) are in
-DEVELOPING.md, "Facilitating".
+which keeps the session's items. Its decisions (the timer follows the facilitator, what each
+phase allows, the voter) are in DEVELOPING.md, "Facilitating".
 """
 
 from __future__ import annotations
@@ -182,7 +180,9 @@ class Facilitation(Horizontal):
         if phase == "vote" and step is not None and step.dots is not None and self.info is not None \
                 and self.info.votes_per_participant != step.dots:  # the template's dots for this vote
             self.post_message(self.InfoSaved(await self.session.set_votes_per_participant(step.dots)))
-            self.notify(f"{step.dots} dots per participant in this step, as the workshop plans (F3 changes it).")
+            self.notify(ngettext("{count} dot per participant in this step, as the workshop plans (F3 changes it).",
+                                 "{count} dots per participant in this step, as the workshop plans (F3 changes it).",
+                                 step.dots).format(count=step.dots))
         board = self.query_one(StepBoard)
         if phase == "vote" and self.query_one(EntryBar).input.has_focus:
             board.columns[board.column].focus()  # dots go on items: select them straight away

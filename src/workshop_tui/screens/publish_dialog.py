@@ -227,7 +227,7 @@ class PublishDialog(ModalScreen[None]):
         plan, client = self.plan, self.client
         summary = self._value("summary") or default_summary(self.data)
         self.query_one("#publish", Button).disabled = True
-        self._show_status(Content("Publishing…"))
+        self._show_status(Content(_("Publishing…")))
         try:
             result = await asyncio.to_thread(save_plan, client, plan, summary=summary)
         except WikiError as error:

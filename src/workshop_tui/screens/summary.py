@@ -72,7 +72,7 @@ class SummaryScreen(SessionScreen[None]):
         yield ProgressHeader(self.info.title)
         with VerticalScroll(id="summary"):
             yield Static(id="summary-info")
-            yield Static("Loading…", id="summary-loading")
+            yield Static(_("Loading…"), id="summary-loading")
             yield SummaryGrid(id="summary-grid")
             yield SessionStatsView(id="summary-stats")
         yield Static(id="export-status")

@@ -27,7 +27,8 @@ def about(template: Template) -> Content:
     parts.append(Content.styled("\n" + ngettext("The {count} step", "The {count} steps", template.step_count).format(
         count=template.step_count), "bold"))
     parts.extend(
-        Content.assemble((f"{step.number}. ", "dim"), step.title, "  ", (f"{step.timebox_minutes} min", "dim"))
+        Content.assemble((f"{step.number}. ", "dim"), step.title, "  ",
+                         (_("{minutes} min").format(minutes=step.timebox_minutes), "dim"))
         for step in template.steps
     )
     if template.source:
