@@ -9,7 +9,7 @@ import sys
 
 import pytest
 from helpers.pilot import fill_session, screen_text, settle
-from test_snapshots import keys
+from helpers.pilot import keys
 
 from workshop_tui.app import make_app
 from workshop_tui.i18n import set_language

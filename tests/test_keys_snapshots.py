@@ -7,22 +7,12 @@ Look at every SVG you update: `rsvg-convert file.svg -o /tmp/file.png`.
 from __future__ import annotations
 
 import pytest
-from helpers.pilot import fill_session, settle
+from helpers.pilot import SIZES, fill_session, keys
 
 from workshop_tui.app import make_app
 from workshop_tui.presenter import make_presenter_app
 
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
 
-
-def keys(*pressed: str):
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        for key in pressed:
-            await pilot.press(key)
-            await settle(pilot)
-
-    return run_before
 
 
 @pytest.fixture

@@ -8,11 +8,10 @@ you update: `rsvg-convert file.svg -o /tmp/file.png`.
 from __future__ import annotations
 
 import pytest
-from helpers.pilot import fill_session, settle
+from helpers.pilot import SIZES, fill_session, keys
 
 from workshop_tui.participant import make_participant_app
 
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
 
 
 @pytest.fixture
@@ -25,15 +24,6 @@ def participant(store, info, name):
     app.cursor_blink = False
     return app
 
-
-def keys(*pressed: str):
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        for key in pressed:
-            await pilot.press(key)
-            await settle(pilot)
-
-    return run_before
 
 
 @pytest.mark.parametrize("size", SIZES)

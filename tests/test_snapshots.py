@@ -11,11 +11,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from helpers.pilot import fill_session, settle
+from helpers.pilot import SIZES, fill_session, keys
 
 from workshop_tui.app import make_app
 
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
 
 
 @pytest.fixture
@@ -27,17 +26,6 @@ def app(store, catalog, template):
     workshop.cursor_blink = False
     return workshop
 
-
-def keys(*pressed: str):
-    """A `run_before` that waits for the store, presses keys, and waits again after each."""
-
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        for key in pressed:
-            await pilot.press(key)
-            await settle(pilot)
-
-    return run_before
 
 
 @pytest.mark.parametrize("size", SIZES)

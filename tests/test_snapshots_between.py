@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 
 import pytest
 from helpers.pilot import fill_session
-from test_snapshots import SIZES, keys
+from helpers.pilot import SIZES, keys
 
 from workshop_tui.app import make_app
 

@@ -5,14 +5,13 @@ screen with items in every column, and the summary. Look at every SVG you update
 from __future__ import annotations
 
 import pytest
-from helpers.pilot import settle
+from helpers.pilot import SIZES, keys
 from helpers.templates import SIX_COLUMNS, write_template
 
 from workshop_tui import locations
 from workshop_tui.app import make_app
 from workshop_tui.content import load_catalog
 
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
 
 
 @pytest.fixture
@@ -33,15 +32,6 @@ def app(store, isolated_dirs):
     workshop.cursor_blink = False
     return workshop
 
-
-def keys(*pressed: str):
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        for key in pressed:
-            await pilot.press(key)
-            await settle(pilot)
-
-    return run_before
 
 
 @pytest.mark.parametrize("size", SIZES)

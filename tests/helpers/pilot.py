@@ -9,6 +9,7 @@ import asyncio
 import html
 import re
 
+import pytest
 from rich.cells import cell_len
 from textual.worker import WorkerState
 
@@ -133,3 +134,19 @@ async def palette_hits(pilot, query: str) -> list[str]:
     await pilot.press("escape")
     await settle(pilot)
     return [hit for hit in hits if "no matches" not in hit.lower()]
+
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
+"""The sizes every screen's snapshots are taken at."""
+
+
+def keys(*pressed: str):
+    """A snapshot's `run_before`: wait for the store, press keys, and wait again after each."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        for key in pressed:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before
