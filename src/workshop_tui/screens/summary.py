@@ -96,7 +96,7 @@ class SummaryScreen(SessionScreen[None]):
         self.info = data.info
         self.query_one("#summary-info", Static).update(self._info_line(data))
         self.query_one("#summary-loading").display = False
-        await self.query_one(SummaryGrid).show(data, self.template)
+        self.query_one(SummaryGrid).show(data, self.template)
         self.query_one(SessionStatsView).show(stats.session_stats(data, self.template, now=self.clock()),
                                               self.template)
         self.loaded = True
