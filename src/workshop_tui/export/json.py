@@ -1,8 +1,9 @@
 """JSON: everything a session holds, to restore it exactly, and such a file read back.
 
 `{"format": "workshop-tui/session", "version": 1, "session": {...}, "items": [...], "votes": [...],
-"step_states": [...]}`, each object with every field of its `model` class, and, while steps still
-hold items written privately (not in "items"), `"unrevealed": [{"step": 3, "items": 2}]`. Reading tolerates
+"step_states": [...]}`, each object with every field of its `model` class (a step state's `dots`
+only when the step has its own), and, while steps still hold items written privately (not in
+"items"), `"unrevealed": [{"step": 3, "items": 2}]`. Reading tolerates
 keys it does not know and optional keys that are missing (so a file from a later version with
 more fields, or an earlier one with fewer, still reads), and refuses wrong types and
 out-of-range values with one line naming the object and the key.
@@ -46,7 +47,7 @@ def export(data: SessionData, template: Template, *, now: datetime | None = None
     """Everything, as stored: a running timer stays running (its start time is kept), so `now` is unused."""
     payload = {"format": FORMAT, "version": VERSION, "session": _session(data.info),
                "items": [asdict(item) for item in data.items], "votes": [asdict(vote) for vote in data.votes],
-               "step_states": [asdict(state) for state in data.step_states]}
+               "step_states": [_state_fields(state) for state in data.step_states]}
     if unrevealed(data):  # written privately, not revealed: not in "items", only counted
         payload["unrevealed"] = [{"step": step, "items": count} for step, count in unrevealed(data)]
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
@@ -62,6 +63,15 @@ def _session(info: SessionInfo) -> dict:
     if tuple(columns) != COLUMNS:
         session["columns"] = list(columns)
     return session
+
+
+def _state_fields(state: StepState) -> dict:
+    """A step's state; its own dots only when it has them (a session older than per-step dots
+    exports as it did before)."""
+    fields = asdict(state)
+    if fields["dots"] is None:
+        del fields["dots"]
+    return fields
 
 
 def looks_like(text: str) -> bool:
@@ -211,6 +221,7 @@ def _state(state: Fields, step_count: int) -> StepState:
         spent_seconds=state.seconds("spent_seconds"),
         running_since=state.time("running_since") or None,
         anonymous=state.boolean("anonymous", default=False),
+        dots=None if state.value("dots") is None else state.integer("dots", 0, MAX_VOTES_PER_PARTICIPANT),
     )
 
 
