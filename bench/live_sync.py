@@ -35,6 +35,7 @@ ITEMS_EACH = 15
 TARGET_MS = 150.0  # the issue's, for 50 writers; the 20 terminals are held to the same
 PHONES = 50
 PHONE_ITEMS = 6
+JOINING = 10  # phones joining at once
 
 
 class Facilitator:
@@ -81,6 +82,8 @@ async def phone(url: str, name: str, count: int, seed: int, joined: list[str], g
 
     pace = random.Random(seed)
     parts = urlsplit(url)
+    while len(joined) < seed - JOINING:  # in a room each phone has its own address; here they
+        await asyncio.sleep(0.02)  # share one, which the server lets only so many wait from
     async with aiohttp.ClientSession() as client:
         async with client.ws_connect(url.replace("http", "ws", 1) + "live",
                                      headers={"Origin": f"{parts.scheme}://{parts.netloc}"}) as socket_:
