@@ -13,6 +13,7 @@ Its header shows how many participants are connected, as the app tells it
 
 from __future__ import annotations
 
+from time import monotonic
 from typing import Any, Callable, TypeVar
 
 from textual.css.query import NoMatches
@@ -31,7 +32,8 @@ from workshop_tui.workers import store_work
 
 ResultT = TypeVar("ResultT")
 ScreenT = TypeVar("ScreenT", bound=Screen)
-OWN_CHANGE_REREAD_SECONDS = 0.5  # after this screen's own saves, the re-read that checks them
+OWN_CHANGE_REREAD_SECONDS = 0.5  # after this screen's last own save, the re-read that checks them
+OWN_CHANGE_REREAD_MAX_SECONDS = 5.0  # ... and at the latest this long after the first one
 
 
 class SessionScreen(Screen[ResultT]):
@@ -54,6 +56,7 @@ class SessionScreen(Screen[ResultT]):
         self.loaded = False
         """Set once the first read is drawn: changes before it are in that read anyway."""
         self._later: Timer | None = None
+        self._later_since = 0.0
         self._rereading: Worker | None = None
         self._again = False  # a change came while the re-read was under way: read once more
 
@@ -71,8 +74,12 @@ class SessionScreen(Screen[ResultT]):
         if not self.loaded:
             return
         if event.own and self.REREAD_OWN_LATER and self.is_current:
+            now = monotonic()
             if self._later is None:
+                self._later_since = now
                 self._later = self.set_timer(OWN_CHANGE_REREAD_SECONDS, self.reread, name="re-read own changes")
+            elif now - self._later_since < OWN_CHANGE_REREAD_MAX_SECONDS:
+                self._later.reset()  # still saving: check once the burst is over
             return
         self.reread()
 
