@@ -20,7 +20,8 @@ from common import PROBES, PYTHON, Figure, isolate, main, make_store, median, pe
 BIG = 10_000
 ADDS = 1_000
 BLOCK = 50
-TARGET = 1.2
+TARGET = 1.2  # 10,000 items against empty, median and p99
+P99_MS = 100.0  # and p99 under this, absolute
 GOAL_MS = 5.0
 
 
@@ -76,12 +77,15 @@ def run(quick: bool = False) -> list[Figure]:
                 if pilot.process.poll() is None:
                     pilot.quit()
     ours, floor = median(big.times), median(empty.times)
+    ours99, floor99 = percentile(big.times, 99), percentile(empty.times, 99)
     figure = Figure("2. Add an item (10,000-item session)", ours, floor, TARGET, notes=[
         f"{len(big.times)} adds each, Enter to the frame showing the saved item; "
-        f"10,000 items: median {ours:.2f} ms, p99 {percentile(big.times, 99):.2f} ms; "
-        f"empty: median {floor:.2f} ms, p99 {percentile(empty.times, 99):.2f} ms "
+        f"10,000 items: median {ours:.2f} ms, p99 {ours99:.2f} ms; "
+        f"empty: median {floor:.2f} ms, p99 {floor99:.2f} ms "
         f"(goal: median under {GOAL_MS:g} ms: {'met' if ours < GOAL_MS else 'not met'})"])
-    return [figure]
+    p99 = Figure("2. Add an item, p99 (10,000-item session)", ours99, floor99, TARGET)
+    absolute = Figure("2. Add an item, p99 (10,000-item session), absolute", ours99, None, P99_MS)
+    return [figure, p99, absolute]
 
 
 if __name__ == "__main__":

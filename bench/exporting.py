@@ -20,7 +20,7 @@ from pathlib import Path
 from common import Figure, isolate, main, make_store, median, ms, pair_ratios, side_by_side, workdir
 
 ITEMS = 100_000
-TARGET = 1.5
+TARGET = 1.3
 HEADER = ("session", "step", "step_title", "column", "text", "author", "votes", "created_at", "cluster", "followup",
           "owner", "due", "step_phase", "step_planned_minutes", "step_spent_minutes")
 

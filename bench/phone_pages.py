@@ -20,7 +20,9 @@ a returning participant: the text box ready), median of fresh contexts.
 
 In a room each phone has its own processor; here 30 Chromium pages share this machine's with
 the server. So the browsers run at a lower priority (`nice 19`: a stand-in for separate
-devices; they still share two cores among themselves, so drawing stays slow), unless
+devices; they still share two cores among themselves, so drawing stays slow), without the
+capability to raise it again (`setpriv`, dropping CAP_SYS_NICE: run as root, Chromium would
+otherwise put its browser and GPU processes back at nice -8, above the server), unless
 `--equal-priority` puts them on a par with the server; `--pin` gives the server a core of its
 own (core 0, the browsers core 1: the server's part is then what it is on a laptop of its own,
 while the pages crawl). The latency is split: commit to a client with no browser joined to the
@@ -35,6 +37,7 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -175,7 +178,10 @@ def niced_chromium(folder: Path) -> str:
 
     wrapper = folder / "chromium-niced"
     pin = "taskset -c 1 " if PIN else ""
-    wrapper.write_text(f'#!/bin/sh\nexec {pin}nice -n 19 "{CHROMIUM}" "$@"\n')
+    # As root Chromium raises its own processes' priority (browser and GPU at nice -8, renderers
+    # at 0), undoing `nice`; without CAP_SYS_NICE it cannot.
+    drop = "setpriv --inh-caps=-sys_nice --bounding-set=-sys_nice " if shutil.which("setpriv") else ""
+    wrapper.write_text(f'#!/bin/sh\nexec {pin}{drop}nice -n 19 "{CHROMIUM}" "$@"\n')
     wrapper.chmod(0o755)
     return str(wrapper)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from helpers.pilot import record_notifications, screen_text, settle, type_text, wait_for
+from helpers.pilot import press, record_notifications, screen_text, settle, type_text, wait_for
 
 from workshop_tui.app import make_app
 from workshop_tui.screens.followups import FollowupsScreen
@@ -15,12 +15,6 @@ from workshop_tui.screens.step import StepScreen
 from workshop_tui.screens.text_prompt import TextPrompt
 
 T0 = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
-
-
-async def press(pilot, *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await settle(pilot)
 
 
 def berlin(store, session):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from unittest.mock import Mock
 
-from helpers.pilot import screen_text, settle, type_text
+from helpers.pilot import open_step, press, screen_text, settle, type_text
 
 from workshop_tui.app import make_app
 from workshop_tui.screens.step import StepScreen
@@ -29,21 +29,6 @@ class Clock:
 
     def advance(self, seconds: float) -> None:
         self.now += timedelta(seconds=seconds)
-
-
-
-async def open_step(pilot) -> StepScreen:
-    await settle(pilot)
-    await pilot.press("enter")  # the only session
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, StepScreen)
-    return pilot.app.screen
-
-
-async def press(pilot, *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await settle(pilot)
 
 
 def recorded_notes(app) -> list[str]:

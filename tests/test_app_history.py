@@ -5,19 +5,13 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from helpers.pilot import screen_text, settle
+from helpers.pilot import press, screen_text, settle
 
 from workshop_tui.app import make_app
 from workshop_tui.screens.history import HistoryScreen, SummaryAtScreen
 from workshop_tui.screens.summary import SummaryScreen
 
 T0 = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
-
-
-async def press(pilot, *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await settle(pilot)
 
 
 async def test_the_summary_at_any_recorded_moment(store, session):

@@ -5,7 +5,7 @@ are shown once, presenter mode opens at a whole item, and 80x24 cuts nothing a f
 from __future__ import annotations
 
 import pytest
-from helpers.pilot import fill_session, palette_hits, screen_text, settle, wait_for
+from helpers.pilot import fill_session, palette_hits, press, screen_text, settle, wait_for
 
 from workshop_tui.app import make_app
 from workshop_tui.screens.export_dialog import ExportDialog
@@ -19,12 +19,6 @@ def facilitated_app(store, catalog, template):
     from test_snapshots import facilitated
 
     return facilitated.__wrapped__(store, catalog, template)
-
-
-async def press(pilot, *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await settle(pilot)
 
 
 def format_lines(app) -> list[str]:

@@ -112,12 +112,14 @@ async def test_a_whole_session_of_a_four_column_five_step_template(store, isolat
 
 
 async def test_a_step_walks_only_the_phases_its_template_gives_and_votes_with_its_dots(store, isolated_dirs):
-    write_template(locations.user_templates_dir(), "quick", FOUR_COLUMNS[:2], 2,
-                   phases={1: ["brainstorm", "discuss"], 2: ["brainstorm", "vote"]}, dots={2: 5})
+    write_template(locations.user_templates_dir(), "quick", FOUR_COLUMNS[:2], 3,
+                   phases={1: ["brainstorm", "discuss"], 2: ["brainstorm", "vote"], 3: ["brainstorm", "vote"]},
+                   dots={2: 5})
     catalog = load_catalog()
     template = catalog.get("quick")
-    info = store.create_session("Quick", template_id=template.id, step_count=2, columns=template.column_keys,
+    info = store.create_session("Quick", template_id=template.id, step_count=3, columns=template.column_keys,
                                 facilitator="Ana")
+    item = store.add_item(info.id, 2, template.column_keys[0], "An idea")
     app = make_app(store, catalog)
     notes = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
@@ -143,5 +145,17 @@ async def test_a_step_walks_only_the_phases_its_template_gives_and_votes_with_it
         await pilot.press("f8")  # straight to the vote, with the five dots the template gives it
         await settle(pilot)
         assert store.step_states(info.id)[2].phase == "vote"
-        assert store.get_session(info.id).votes_per_participant == 5
+        assert store.step_states(info.id)[2].dots == 5  # this step's own ...
+        assert store.get_session(info.id).votes_per_participant == 3  # ... the session's left alone
         assert any("5 dots per participant in this step" in note for _, note in notes)
+        assert "5 of 5 dots left" in screen_text(app)
+        await pilot.press("v")  # the first item is selected once the vote starts
+        await settle(pilot)
+        assert store.get_item(item.id).votes == 1 and "4 of 5 dots left" in screen_text(app)
+        await pilot.press("escape", "ctrl+n")
+        await settle(pilot)
+        await pilot.press("f8")  # step 3 plans no dots: the session's 3
+        await settle(pilot)
+        assert store.step_states(info.id)[3].phase == "vote" and store.step_states(info.id)[3].dots is None
+        assert "3 of 3 dots left" in screen_text(app) and store.votes_left(info.id, 3, "Ana") == 3
+        assert store.votes_left(info.id, 2, "Ana") == 4

@@ -5,30 +5,16 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from helpers.pilot import record_notifications, screen_text, settle, type_text
+from helpers.pilot import open_step, press, record_notifications, screen_text, settle, type_text
 
 from workshop_tui.app import make_app
 from workshop_tui.screens.agenda import AgendaScreen
 from workshop_tui.screens.followup_dialog import FollowupDialog
 from workshop_tui.screens.followups import FollowupsScreen
-from workshop_tui.screens.step import StepScreen
 from workshop_tui.screens.summary import SummaryScreen
 from workshop_tui.widgets.session_stats import SessionStatsView
 
 T0 = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
-
-
-
-async def press(pilot, *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await settle(pilot)
-
-
-async def open_step(pilot) -> StepScreen:
-    await press(pilot, "enter")
-    assert isinstance(pilot.app.screen, StepScreen)
-    return pilot.app.screen
 
 
 async def test_mark_a_follow_up_with_owner_and_due_date_and_list_edit_clear_them(store, session):

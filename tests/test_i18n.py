@@ -181,3 +181,53 @@ def test_show_prints_the_workshop_in_the_language_in_use(capsys, tmp_path):
     assert code == 0 and "ÉTAPES" in out and "ACTIONS" in out and "CONCRÈTES" in out and "ÉTAPE 1:" in out
     code, page, _err = run(capsys, "--db", db, "--lang", "fr", "export", "Workshop", "--format", "wikitext")
     assert "! KEY STEPS !!" in page  # an English session's export stays English
+
+
+BAD_TEMPLATE = """id = "bad"
+title = "Bad"
+[[columns]]
+key = "a"
+label = "A"
+[[steps]]
+number = 1
+title = "One"
+prompts = ["Why?", "How?", "What?"]
+timebox_minutes = 0
+"""
+
+
+@pytest.mark.parametrize(("name", "content", "french"), [
+    ("bad.csv", "session,step,column,text\nX,abc,action,hello\n",
+     "bad.csv : ligne 2 : l’étape 'abc' n’est pas un numéro d’étape"),
+    ("bad.csv", "session,step,column,text\nX,1,action,\n", "bad.csv : ligne 2 : "),
+    ("bad.json", '{"format": "workshop-tui/session", "items": [{"step": 1, "column": "action"}]}',
+     'bad.json : élément 1 : "text" manque'),
+    ("bad.json", '{"format": "workshop-tui/session", "items": [{"column": "action", "step": "x"}]}',
+     'bad.json : élément 1 : "step" devrait être un nombre entier, pas le texte'),
+    ("bad.wiki", '{| class="wikitable"\n! KEY STEPS !! Concrete actions !! Potential obstacles !! Magic\n|-\n'
+     '| STEP 1 || a || b || c\n|}\n', "bad.wiki : l’en-tête du tableau de synthèse : colonne inconnue 'Magic'"),
+    ("bad.md", "# Title\n\n### STEP 1\n", "bad.md : un export markdown ne peut pas être importé"),
+    ("bad.txt", "hello\n", "bad.txt : ce n’est pas un export json, csv ou wikitext de workshop-tui"),
+])
+def test_an_import_error_is_one_french_line(capsys, tmp_path, name, content, french):
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, "--db", str(tmp_path / "w.db"), "--lang", "fr", "import", str(tmp_path / name))
+    assert (code, out, err.count("\n")) == (2, "", 1)
+    assert err.startswith(f"workshop-tui : erreur : {tmp_path / name} : ") and french.split(" : ", 1)[1] in err
+    code, _out, err = run(capsys, "--db", str(tmp_path / "w.db"), "--lang", "en", "sessions")
+    assert "aucune" not in err and "no sessions yet" in err  # nothing was imported
+
+
+def test_a_template_error_is_one_french_line(capsys, tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text(BAD_TEMPLATE, encoding="utf-8")
+    code, out, err = run(capsys, "--lang", "fr", "templates", "check", str(path))
+    assert (code, out) == (2, "")
+    assert err == f"workshop-tui : erreur : {path} : étape 1 : champ « timebox_minutes » : attendu : de 1 à 240, trouvé : 0\n"
+    path.write_text(BAD_TEMPLATE.replace('key = "a"', 'key = "A b"'), encoding="utf-8")
+    code, out, err = run(capsys, "--lang", "fr", "templates", "check", str(path))
+    assert err == (f"workshop-tui : erreur : {path} : colonne 1 « A b » : champ « key » : utilisez de 1 à 24 minuscules, "
+                   "chiffres, « - » ou « _ », en commençant par une lettre\n")
+    code, out, err = run(capsys, "--lang", "en", "templates", "check", str(path))  # the same in English
+    assert err == (f"workshop-tui: error: {path}: column 1 'A b': field 'key': use 1 to 24 lowercase letters, "
+                   "digits, '-' or '_', starting with a letter\n")

@@ -185,7 +185,8 @@ def full_sessions(draw):
     states = [StepState(step=step, phase=draw(st.sampled_from(PHASES)),
                         planned_seconds=draw(st.none() | st.integers(0, 24 * 3600)),
                         extra_seconds=draw(st.integers(0, 3600)), spent_seconds=draw(st.floats(0, 86400)),
-                        running_since=draw(st.none() | times), anonymous=draw(st.booleans()))
+                        running_since=draw(st.none() | times), anonymous=draw(st.booleans()),
+                        dots=draw(st.none() | st.integers(0, 50)))
               for step in draw(st.lists(st.integers(1, 8), max_size=4, unique=True))]
     info = SessionInfo(id=draw(st.integers(1, 10**6)), title=draw(title), template_id="8-steps-partnership",
                        event=draw(field), place=draw(field), date=draw(field), facilitator=draw(field),
@@ -217,7 +218,7 @@ def test_json_knows_every_field_of_the_model():
         "cluster_id", "followup", "owner", "due", "hidden", "followup_status", "from_last_time"}
     assert {f.name for f in fields(Vote)} == {"id", "item_id", "participant", "created_at"}
     assert {f.name for f in fields(StepState)} == {
-        "step", "phase", "planned_seconds", "extra_seconds", "spent_seconds", "running_since", "anonymous"}
+        "step", "phase", "planned_seconds", "extra_seconds", "spent_seconds", "running_since", "anonymous", "dots"}
     # `hidden_counts`: items not in the file, counted ("unrevealed"); nothing to restore.
     assert {f.name for f in fields(SessionData)} == {"info", "items", "votes", "step_states", "hidden_counts"}
 

@@ -233,6 +233,8 @@ async def test_it_follows_the_facilitators_step_and_phase(store, info, other):
         other.set_phase(info.id, 2, "vote")
         await wait_for(lambda: screen.phase == "vote", pilot, what="the phase to follow")
         assert "3 of 3 dots left" in screen_text(app)
+        other.set_step_dots(info.id, 2, 5)  # this step's own dots (a template's), not the session's
+        await wait_for(lambda: "5 of 5 dots left" in screen_text(app), pilot, what="the step's own dots")
         # Ctrl+N is the facilitator's while participants follow.
         await pilot.press("ctrl+n")
         await settle(pilot)

@@ -399,6 +399,16 @@ def test_dots_only_in_the_vote_phase_and_new_items_wait_while_voting(room, store
         store.set_phase(info.id, 1, "discuss")
         await phone.view(lambda v: v["phase"] == "discuss")
         assert (await phone.ask("add", id=waiting, step=1, column="tool", text="typed while voting"))["t"] == "ack"
+        # A step with its own dots (a template's): the page counts them, the session's stay for the others.
+        store.set_step_dots(info.id, 1, 4)
+        store.set_phase(info.id, 1, "vote")
+        view = await phone.view(lambda v: v["phase"] == "vote" and v["session"]["dots"] == 4)
+        assert view["dotsLeft"] == 3  # one of Zoë's dots is still on Ana's idea
+        assert (await phone.ask("vote", ref="v4", id=theirs.id, vote=new_id()))["t"] == "ack"
+        store.set_current_step(info.id, 2)
+        store.set_phase(info.id, 2, "vote")
+        view = await phone.view(lambda v: v["step"]["n"] == 2 and v["phase"] == "vote")
+        assert view["session"]["dots"] == 2 and view["dotsLeft"] == 2
         await phone.close()
 
     run_client(server, scenario)

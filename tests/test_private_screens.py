@@ -4,12 +4,11 @@ the facilitator reveals them all at once (Ctrl+R, or the palette), credited or a
 
 from __future__ import annotations
 
-from helpers.pilot import record_notifications, screen_text, settle, wait_for
+from helpers.pilot import open_step, record_notifications, screen_text, settle, wait_for
 
 from workshop_tui.app import make_app
 from workshop_tui.participant import make_participant_app
 from workshop_tui.presenter import make_presenter_app
-from workshop_tui.screens.step import StepScreen
 from workshop_tui.store import open_store
 from workshop_tui.widgets.item_column import ItemColumn
 
@@ -27,14 +26,6 @@ def write_privately(store, session):
 
 def texts(screen, key: str) -> list[str]:
     return [item.text for item in screen.query_one(f"#col-{key}", ItemColumn).items]
-
-
-async def open_step(pilot) -> StepScreen:
-    await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, StepScreen)
-    return pilot.app.screen
 
 
 async def test_the_shared_screen_counts_private_items_and_ctrl_r_reveals_them_credited(store, session):

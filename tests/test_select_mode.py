@@ -11,12 +11,11 @@ someone else's item gets a plain line.
 from __future__ import annotations
 
 import pytest
-from helpers.pilot import fill_session, record_notifications, settle, wait_for
+from helpers.pilot import fill_session, open_step, record_notifications, settle, wait_for
 from textual import events
 
 from workshop_tui.app import make_app
 from workshop_tui.participant import make_participant_app
-from workshop_tui.screens.step import StepScreen
 from workshop_tui.widgets.item_column import ItemColumn
 
 SIZE = (120, 36)
@@ -49,15 +48,6 @@ CHARACTERS = {name: character for character, name in NAMES.items()}
 
 def keys_of(text: str) -> list[str]:
     return [NAMES.get(ch, ch) for ch in text]
-
-
-async def open_step(pilot) -> StepScreen:
-    await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, StepScreen)
-    return screen
 
 
 @pytest.mark.parametrize("speed", ["human", "burst"])

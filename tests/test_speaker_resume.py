@@ -4,10 +4,9 @@ step, the column and the speaker (issue 12, items 2 and 9)."""
 
 from __future__ import annotations
 
-from helpers.pilot import screen_text, settle, wait_for
+from helpers.pilot import open_step, screen_text, settle, wait_for
 
 from workshop_tui.app import make_app
-from workshop_tui.screens.step import StepScreen
 from workshop_tui.widgets.participant_picker import ParticipantPicker
 
 SIZE = (120, 36)
@@ -16,15 +15,6 @@ SIZE = (120, 36)
 def new_session(store, template, facilitator="Anne-Laure Prévost"):
     return store.create_session("Partnerships", template_id=template.id, step_count=template.step_count,
                                 facilitator=facilitator, participants=["Asaf Bartov", "Nathalie Martin", "Nadia"])
-
-
-async def open_step(pilot) -> StepScreen:
-    await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, StepScreen)
-    return screen
 
 
 async def test_a_new_session_starts_with_the_facilitator_at_the_keyboard_not_anonymous(store, template):

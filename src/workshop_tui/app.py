@@ -27,7 +27,7 @@ from workshop_tui.screens.help import HelpScreen
 from workshop_tui.screens.session_screen import SessionScreen
 from workshop_tui.screens.start import StartScreen
 from workshop_tui.model import Clock, SessionInfo
-from workshop_tui.palette import SearchableCommands
+from workshop_tui.palette import SearchableCommands, TextualWords, translated
 from workshop_tui.store_app import StoreApp, StoreSource
 from workshop_tui.workers import store_work
 
@@ -61,7 +61,7 @@ PROJECTOR_THEME = Theme(
 )
 
 
-class WorkshopApp(StoreApp):
+class WorkshopApp(TextualWords, StoreApp):
     """Runs workshop sessions on a shared screen, keeping every word in the store."""
 
     COMMANDS = {SearchableCommands}
@@ -145,7 +145,7 @@ class WorkshopApp(StoreApp):
     # -- command palette -----------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        yield from translated(super().get_system_commands(screen))  # Textual's, in our words
         yield SystemCommand(_("Help: every key"), _("Show the help screen"), self.action_help)
         yield SystemCommand(
             _("Projector theme (light, high contrast)"),

@@ -105,7 +105,7 @@ def parse_template(data: dict, path: Path) -> Template:
     check = _Checker(path)
     template_id = check.text(data, "id")
     if not all(c.isalnum() or c in "-_." for c in template_id):
-        raise check.fail("id", "use only letters, digits, '-', '_' and '.'")
+        raise check.fail("id", _("use only letters, digits, '-', '_' and '.'"))
     columns = _parse_columns(check, data)
     steps = _parse_steps(path, check.tables(data, "steps"))
     description = check.text(data, "description", required=False) or check.text(data, "when", required=False)
@@ -129,7 +129,7 @@ def _translations(check: _Checker, data: dict, steps: tuple[Step, ...], columns:
         return read_translations(data.get("translations"), len(steps), tuple(column.key for column in columns),
                                  {step.number: len(step.prompts) for step in steps}, clean=safe)
     except TranslationError as error:
-        raise check.fail(error.field_name, str(error).split(": ", 1)[1]) from None
+        raise check.fail(error.field_name, error.problem) from None
 
 
 def localize(template: Template, language: str | None) -> Template:
@@ -156,16 +156,18 @@ def localize(template: Template, language: str | None) -> Template:
 def _parse_columns(check: _Checker, data: dict) -> tuple[Column, ...]:
     tables = check.tables(data, "columns")
     if not 1 <= len(tables) <= MAX_COLUMNS:
-        raise check.fail("columns", f"expected 1 to {MAX_COLUMNS} [[columns]], got {len(tables)}")
+        raise check.fail("columns", _("expected 1 to {highest} [[columns]], got {count}").format(
+            highest=MAX_COLUMNS, count=len(tables)))
     columns: list[Column] = []
     for index, table in enumerate(tables, start=1):
         key = table.get("key")
-        column_check = _Checker(check.path, f"column {index}" + (f" '{key}'" if isinstance(key, str) else ""))
+        column_check = _Checker(check.path, _("column {number} '{key}'").format(number=index, key=key)
+                                if isinstance(key, str) else _("column {number}").format(number=index))
         key = column_check.text(table, "key")
         if not COLUMN_KEY.fullmatch(key):
-            raise column_check.fail("key", "use 1 to 24 lowercase letters, digits, '-' or '_', starting with a letter")
+            raise column_check.fail("key", _("use 1 to 24 lowercase letters, digits, '-' or '_', starting with a letter"))
         if key in (column.key for column in columns):
-            raise column_check.fail("key", f"'{key}' is used by another column")
+            raise column_check.fail("key", _("'{key}' is used by another column").format(key=key))
         label = column_check.text(table, "label")
         heading = column_check.text(table, "heading", required=False) or label
         columns.append(Column(key=key, label=label, heading=heading))
@@ -174,13 +176,14 @@ def _parse_columns(check: _Checker, data: dict) -> tuple[Column, ...]:
 
 def _parse_steps(path: Path, tables: list[dict]) -> tuple[Step, ...]:
     if not 1 <= len(tables) <= MAX_STEPS:
-        raise _Checker(path).fail("steps", f"expected 1 to {MAX_STEPS} steps, got {len(tables)}")
+        raise _Checker(path).fail("steps", _("expected 1 to {highest} steps, got {count}").format(
+            highest=MAX_STEPS, count=len(tables)))
     steps = []
     for index, table in enumerate(tables, start=1):
-        check = _Checker(path, f"step {table.get('number', index)}")
+        check = _Checker(path, _("step {number}").format(number=table.get("number", index)))
         number = check.integer(table, "number", 1, MAX_STEPS)
         if number != index:
-            raise check.fail("number", f"steps must be numbered 1, 2, 3... in order; expected {index}")
+            raise check.fail("number", _("steps must be numbered 1, 2, 3... in order; expected {number}").format(number=index))
         steps.append(
             Step(
                 number=number,
@@ -203,9 +206,9 @@ def _phases(check: _Checker, table: dict) -> tuple[str, ...]:
     named = check.texts(table, "phases", 1, len(PHASES))
     unknown = [phase for phase in named if phase not in PHASES]
     if unknown:
-        raise check.fail("phases", f"unknown phase '{unknown[0]}': use {', '.join(PHASES)}")
+        raise check.fail("phases", _("unknown phase '{phase}': use {known}").format(phase=unknown[0], known=", ".join(PHASES)))
     if "brainstorm" not in named:
-        raise check.fail("phases", "every step uses brainstorm (a step starts in it)")
+        raise check.fail("phases", _("every step uses brainstorm (a step starts in it)"))
     return tuple(phase for phase in PHASES if phase in named)
 
 
@@ -214,13 +217,13 @@ def load_template(path: Path) -> Template:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise TemplateError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise TemplateError(_("{path}: cannot read: {error}").format(path=path, error=error.strerror or error)) from None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise TemplateError(f"{path}: not UTF-8 text") from None
+        raise TemplateError(_("{path}: not UTF-8 text").format(path=path)) from None
     except tomllib.TOMLDecodeError as error:
-        raise TemplateError(f"{path}: not valid TOML: {error}") from None
+        raise TemplateError(_("{path}: not valid TOML: {error}").format(path=path, error=error)) from None
     return parse_template(data, path)
 
 
@@ -235,8 +238,8 @@ class Catalog:
         try:
             return self.templates[template_id]
         except KeyError:
-            known = ", ".join(sorted(self.templates)) or "none"
-            raise TemplateError(f"unknown template '{template_id}' (known: {known})") from None
+            known = ", ".join(sorted(self.templates)) or _("none")
+            raise TemplateError(_("unknown template '{id}' (known: {known})").format(id=template_id, known=known)) from None
 
     def for_session(self, info: SessionInfo) -> Template:
         """The template a session runs (the default if its own is gone), in the session's shape."""
@@ -246,7 +249,7 @@ class Catalog:
     @property
     def default(self) -> Template:
         if not self.templates:
-            raise TemplateError("; ".join(self.problems) or "no workshop templates found")
+            raise TemplateError("; ".join(self.problems) or _("no workshop templates found"))
         return self.templates.get(DEFAULT_TEMPLATE_ID) or next(iter(self.templates.values()))
 
 
@@ -274,9 +277,10 @@ def load_catalog(*folders: Path) -> Catalog:
                 problems.append(str(error))
                 continue
             if template.id in templates:
-                problems.append(f"{path}: id '{template.id}' is already used by {templates[template.id].path}")
+                problems.append(_("{path}: field 'id': '{id}' is already used by {other}").format(
+                    path=path, id=template.id, other=templates[template.id].path))
                 continue
             templates[template.id] = template
     if not templates:
-        problems.append("no workshop templates found in " + ", ".join(str(f) for f in folders))
+        problems.append(_("no workshop templates found in {folders}").format(folders=", ".join(str(f) for f in folders)))
     return Catalog(templates=templates, problems=tuple(problems))

@@ -169,7 +169,8 @@ def _merge_states(first: SessionData, second: SessionData, now: datetime | None)
         stopped = _stopped(state, moment)
         other = states.get(state.step)
         states[state.step] = stopped if other is None else replace(
-            stopped, spent_seconds=stopped.spent_seconds + other.spent_seconds)
+            stopped, spent_seconds=stopped.spent_seconds + other.spent_seconds,
+            dots=max((dots for dots in (stopped.dots, other.dots) if dots is not None), default=None))
     return tuple(states[step] for step in sorted(states))
 
 

@@ -111,6 +111,7 @@ class StepState:
     spent_seconds: float = 0.0  # running time before `running_since`
     running_since: str | None = None  # when the timer was last started, if it runs
     anonymous: bool = False  # revealing the step's private items drops their authors
+    dots: int | None = None  # dots per participant in this step's vote; None: the session's
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,11 @@ class SessionInfo:
     current_column: str = ""  # the column the facilitator was typing into; "" = the first
     language: str = ""  # its exports' language (`i18n`); "" = made before sessions had one: English
     columns: tuple[str, ...] = COLUMNS  # the keys of its template's columns, in order (its shape)
+
+
+def step_dots(info: SessionInfo, state: StepState | None) -> int:
+    """The dots each participant has in a step's vote: the step's own, else the session's."""
+    return state.dots if state is not None and state.dots is not None else info.votes_per_participant
 
 
 @dataclass(frozen=True)

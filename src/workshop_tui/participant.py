@@ -34,13 +34,14 @@ from workshop_tui.model import HEARTBEAT_SECONDS, Clock, SessionInfo, new_id
 from workshop_tui.screens.join_name import JoinNameScreen
 from workshop_tui.screens.participant import ParticipantScreen
 from workshop_tui.store.errors import StoreError
+from workshop_tui.palette import TextualWords
 from workshop_tui.store_app import StoreApp, StoreSource
 from workshop_tui.workers import store_work
 
 ROLE = "participant"
 
 
-class ParticipantApp(StoreApp):
+class ParticipantApp(TextualWords, StoreApp):
     """One participant in one session: reads everything, changes only their own."""
 
     QUIT_VERB = "leave"

@@ -157,6 +157,9 @@ class SessionStore:
     async def set_votes_per_participant(self, votes: int) -> SessionInfo:
         return await self._call(lambda store: store.set_votes_per_participant(self.id, votes))
 
+    async def set_step_dots(self, step: int, dots: int | None) -> StepState:
+        return await self._call(lambda store: store.set_step_dots(self.id, step, dots))
+
     # -- items ---------------------------------------------------------------------------
 
     async def add_item(self, step: int, column: str, text: str, *, author: str | None, item_id: str) -> Item:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from workshop_tui.i18n import normalize
+from workshop_tui.i18n import _, normalize
 
 TEXTS = ("title", "description", "introduction", "key_steps_heading")
 STEP_TEXTS = ("title", "introduction", "notes")
@@ -25,7 +25,7 @@ class TranslationError(ValueError):
 
     def __init__(self, field_name: str, problem: str) -> None:
         super().__init__(f"field '{field_name}': {problem}")
-        self.field_name = field_name
+        self.field_name, self.problem = field_name, problem
 
 
 @dataclass(frozen=True)
@@ -52,14 +52,14 @@ class TemplateText:
 def _text(table: dict, name: str, where: str, clean: Callable[[str], str]) -> str:
     value = table.get(name, "")
     if not isinstance(value, str) or len(value) > MAX_TEXT:
-        raise TranslationError(f"{where}{name}", f"expected text of at most {MAX_TEXT} characters")
+        raise TranslationError(f"{where}{name}", _("expected text of at most {count} characters").format(count=MAX_TEXT))
     return clean(value).strip()
 
 
 def _texts(table: dict, name: str, where: str, clean: Callable[[str], str]) -> tuple[str, ...]:
     value = table.get(name, [])
     if not isinstance(value, list) or len(value) > 50 or not all(isinstance(each, str) for each in value):
-        raise TranslationError(f"{where}{name}", "expected a list of texts")
+        raise TranslationError(f"{where}{name}", _("expected a list of texts"))
     return tuple(clean(each).strip() for each in value)
 
 
@@ -71,31 +71,32 @@ def read_translations(table: object, step_count: int, column_keys: tuple[str, ..
     if table is None:
         return {}
     if not isinstance(table, dict):
-        raise TranslationError("translations", "expected a table of languages ([translations.fr])")
+        raise TranslationError("translations", _("expected a table of languages ([translations.fr])"))
     found: dict[str, TemplateText] = {}
     for code, words in table.items():
         where = f"translations.{code}."
         language = normalize(str(code))
         if language is None and not str(code).isalpha():
-            raise TranslationError(f"translations.{code}", "expected a language code, such as fr")
+            raise TranslationError(f"translations.{code}", _("expected a language code, such as fr"))
         if not isinstance(words, dict):
-            raise TranslationError(f"translations.{code}", "expected a table")
+            raise TranslationError(f"translations.{code}", _("expected a table"))
         columns = {}
         for key, column in (words.get("columns") or {}).items():
             if key not in column_keys or not isinstance(column, dict):
-                raise TranslationError(f"{where}columns.{key}", f"no such column (the template has {', '.join(column_keys)})")
+                raise TranslationError(f"{where}columns.{key}", _("no such column (the template has {keys})").format(
+                    keys=", ".join(column_keys)))
             columns[key] = (_text(column, "label", f"{where}columns.{key}.", clean),
                             _text(column, "heading", f"{where}columns.{key}.", clean))
         steps = {}
         for index, step in enumerate(words.get("steps") or [], start=1):
             number = step.get("number", index) if isinstance(step, dict) else None
             if not isinstance(number, int) or not 1 <= number <= step_count:
-                raise TranslationError(f"{where}steps", f"expected steps numbered 1 to {step_count}")
+                raise TranslationError(f"{where}steps", _("expected steps numbered 1 to {count}").format(count=step_count))
             at = f"{where}steps.{number}."
             prompts = _texts(step, "prompts", at, clean)
             wanted = (prompt_counts or {}).get(number)
             if prompts and wanted is not None and len(prompts) != wanted:
-                raise TranslationError(f"{at}prompts", f"expected {wanted} prompts, as the step has")
+                raise TranslationError(f"{at}prompts", _("expected {count} prompts, as the step has").format(count=wanted))
             steps[number] = StepText(*(_text(step, name, at, clean) for name in STEP_TEXTS), prompts=prompts)
         found[language or str(code).lower()] = TemplateText(
             *(_text(words, name, where, clean) for name in TEXTS), objectives=_texts(words, "objectives", where, clean),

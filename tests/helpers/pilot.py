@@ -35,6 +35,25 @@ async def settle(pilot) -> None:
             break
 
 
+async def press(pilot, *keys: str) -> None:
+    """Press each key and let the app settle after each, as a person pressing them one by one."""
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+
+
+async def open_step(pilot):
+    """From the start screen, open the highlighted session (the only one) to its step screen."""
+    from workshop_tui.screens.step import StepScreen
+
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, StepScreen), f"the step screen did not open: {screen!r}"
+    return screen
+
+
 async def wait_for(condition, pilot, timeout: float = 5.0, what: str = "the screen to change") -> None:
     """Wait until `condition()` holds (the screen is polled, never slept on past it); fail after
     `timeout` seconds, saying what was awaited."""

@@ -20,6 +20,7 @@ from workshop_tui.store import migrations, open_store
 DUMP = Path(__file__).parents[1] / "data" / "store_v2.sql"
 BOOLEANS = {("sessions", "participants_follow"), ("items", "followup")}
 UNDO_3 = [  # and every later migration: back to schema 2
+    "ALTER TABLE step_states DROP COLUMN dots",
     "ALTER TABLE sessions DROP COLUMN column_keys",
     "ALTER TABLE sessions DROP COLUMN language",
     "DROP TABLE wiki_targets",

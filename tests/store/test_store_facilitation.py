@@ -91,6 +91,20 @@ def test_dot_votes_cast_withdraw_and_budget(store, session):
         ("Ana", True), ("Bo", False)]
 
 
+def test_a_steps_own_dots_are_its_alone(store, session):
+    store.set_votes_per_participant(session.id, 2)
+    assert store.set_step_dots(session.id, 4, 3).dots == 3
+    item = store.add_item(session.id, 4, "action", "Name a project lead")
+    for _ in range(3):
+        store.cast_vote(item.id, "Ana")
+    with pytest.raises(InvalidInputError, match="used all 3 votes in step 4"):
+        store.cast_vote(item.id, "Ana")
+    assert store.votes_left(session.id, 5, "Ana") == 2 and store.get_session(session.id).votes_per_participant == 2
+    assert store.session_data(session.id).step_state(4).dots == 3
+    assert store.set_step_dots(session.id, 4, None).dots is None
+    assert store.votes_left(session.id, 4, "Ana") == 0
+
+
 def test_the_same_vote_id_counts_once(store, session):
     item = store.add_item(session.id, 1, "tool", "x")
     store.cast_vote(item.id, "Ana", vote_id="v" * 32)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
-from helpers.pilot import record_notifications, screen_text, settle, type_text
+from helpers.pilot import press, record_notifications, screen_text, settle, type_text
 
 from workshop_tui.app import make_app
 from workshop_tui.screens.export_dialog import ExportDialog
@@ -16,12 +16,6 @@ from workshop_tui.screens.summary import SummaryScreen
 from workshop_tui.wiki import PASSWORD_ENV
 
 T0 = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
-
-
-async def press(pilot, *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await settle(pilot)
 
 
 async def open_publish(pilot) -> PublishDialog:

@@ -16,7 +16,7 @@ from workshop_tui.content import Catalog, Template
 from workshop_tui.export import csv, json, markdown, wikitext, wikitext_import
 from workshop_tui.export.common import UNKNOWN_FORMAT, ImportFormatError
 from workshop_tui.export.files import read_import_file, read_import_stream, write_file
-from workshop_tui.i18n import SOURCE_LANGUAGE, using
+from workshop_tui.i18n import N_, SOURCE_LANGUAGE, _, using
 from workshop_tui.model import SessionData
 from workshop_tui.text import safe_document
 
@@ -27,8 +27,9 @@ FORMATS = ("wikitext", "csv", "markdown", "json")
 EXTENSIONS = {"wikitext": ".wiki", "csv": ".csv", "markdown": ".md", "json": ".json"}
 _EXPORTERS = {"wikitext": wikitext.export, "csv": csv.export, "markdown": markdown.export, "json": json.export}
 _PARSERS = {"wikitext": wikitext_import.parse, "csv": csv.parse, "json": json.parse}
-MARKDOWN = "a markdown export cannot be imported: import the json, csv or wikitext export instead"
-NO_ITEMS = "no items found in it; nothing was imported"
+MARKDOWN = N_("a markdown export cannot be imported: import the json, csv or wikitext export instead")
+NO_ITEMS = N_("no items found in it; nothing was imported")  # both shown through _()
+DEFAULT_TITLE = N_("Imported session")
 
 
 def export_text(data: SessionData, template: Template, fmt: str, *, now: datetime | None = None) -> str:
@@ -55,13 +56,13 @@ def detect_format(text: str) -> str:
         if looks_like(text):
             return fmt
     if text.lstrip().startswith("# ") and "\n### STEP " in text:
-        raise ImportFormatError(MARKDOWN)
-    raise ImportFormatError(UNKNOWN_FORMAT)
+        raise ImportFormatError(_(MARKDOWN))
+    raise ImportFormatError(_(UNKNOWN_FORMAT))
 
 
 def import_text(text: str, catalog: Catalog, *, fmt: str | None = None) -> SessionData:
     """A session from an export's text; its id is 0 until the store gives it one."""
-    return _import(text, catalog, fmt, default_title="Imported session")
+    return _import(text, catalog, fmt, default_title=_(DEFAULT_TITLE))
 
 
 def import_file(path: Path, catalog: Catalog, *, fmt: str | None = None) -> SessionData:
@@ -69,31 +70,32 @@ def import_file(path: Path, catalog: Catalog, *, fmt: str | None = None) -> Sess
     path = Path(path)
     text = read_import_file(path)
     try:
-        return _import(text, catalog, fmt, default_title=path.stem or "Imported session")
+        return _import(text, catalog, fmt, default_title=path.stem or _(DEFAULT_TITLE))
     except ImportFormatError as error:
-        raise ImportFormatError(f"{path}: {error}") from None
+        raise ImportFormatError(_("{path}: {error}").format(path=path, error=error)) from None
 
 
 def import_stream(stream: BinaryIO, catalog: Catalog, *, fmt: str | None = None,
-                  name: str = "standard input") -> SessionData:
+                  name: str | None = None) -> SessionData:
     """A session from a stream (standard input), read up to the same size as a file."""
+    name = _("standard input") if name is None else name
     text = read_import_stream(stream, name)
     try:
-        return _import(text, catalog, fmt, default_title="Imported session")
+        return _import(text, catalog, fmt, default_title=_(DEFAULT_TITLE))
     except ImportFormatError as error:
-        raise ImportFormatError(f"{name}: {error}") from None
+        raise ImportFormatError(_("{path}: {error}").format(path=name, error=error)) from None
 
 
 def _import(text: str, catalog: Catalog, fmt: str | None, *, default_title: str) -> SessionData:
     text = text.removeprefix("\ufeff")
     fmt = fmt or detect_format(text)
     if fmt == "markdown":
-        raise ImportFormatError(MARKDOWN)
+        raise ImportFormatError(_(MARKDOWN))
     if fmt not in _PARSERS:
-        raise ImportFormatError(f"unknown format {fmt!r}: use json, csv or wikitext")
+        raise ImportFormatError(_("unknown format {format!r}: use json, csv or wikitext").format(format=fmt))
     data = _PARSERS[fmt](text, catalog)
     if not data.items and fmt != "json":  # a json export is a session, with items or not
-        raise ImportFormatError(NO_ITEMS)
+        raise ImportFormatError(_(NO_ITEMS))
     if not data.info.title:
         data = replace(data, info=replace(data.info, title=default_title))
     return data

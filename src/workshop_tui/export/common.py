@@ -15,13 +15,14 @@ from datetime import datetime
 from workshop_tui.content import Catalog, Template
 from workshop_tui.model import COLUMNS, Item, SessionInfo, StepState, new_id
 from workshop_tui.export.wording import template_minutes
+from workshop_tui.i18n import N_, _
 from workshop_tui.text import EmptyTextError, TextTooLongError, clean_item_text, clean_text
 
 MAX_STEPS = 50  # the store's own limit on a session's steps
 MAX_ITEMS = 100_000  # far beyond any workshop; bounds the memory a hostile file can claim
 MAX_INT = 2**31 - 1  # votes and positions must fit PostgreSQL's integer
 MAX_SECONDS = 7 * 24 * 3600  # a timer's seconds: a week is beyond any workshop
-UNKNOWN_FORMAT = "not a workshop-tui json, csv or wikitext export (no summary table found)"
+UNKNOWN_FORMAT = N_("not a workshop-tui json, csv or wikitext export (no summary table found)")  # _() where raised
 _LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 
@@ -43,7 +44,7 @@ def item_text(raw: str, where: str) -> str:
     try:
         return clean_item_text(raw)
     except (EmptyTextError, TextTooLongError) as error:
-        raise ImportFormatError(f"{where}: {error}") from None
+        raise ImportFormatError(_("{path}: {error}").format(path=where, error=error)) from None
 
 
 def one_line(value: str) -> str:
@@ -53,7 +54,8 @@ def one_line(value: str) -> str:
 
 def checked_step(step: int, where: str) -> int:
     if not 1 <= step <= MAX_STEPS:
-        raise ImportFormatError(f"{where}: step {step} is outside 1-{MAX_STEPS}")
+        raise ImportFormatError(_("{where}: step {step} is outside 1-{highest}").format(
+            where=where, step=step, highest=MAX_STEPS))
     return step
 
 
@@ -64,7 +66,8 @@ def checked_time(value: str, where: str) -> str:
         try:
             datetime.fromisoformat(value)
         except ValueError:
-            raise ImportFormatError(f"{where}: {shown(value)} is not an ISO 8601 time") from None
+            raise ImportFormatError(_("{where}: {value} is not an ISO 8601 time").format(
+                where=where, value=shown(value))) from None
     return value
 
 
@@ -114,8 +117,8 @@ def unknown_column(value: str, template: Template, where: str) -> ImportFormatEr
     """One line: a column no template in the catalog has, with the nearest template's columns."""
     known = ", ".join(f"{column.key} ({column.heading})" if folded(column.heading) != column.key else column.key
                       for column in template.columns)
-    return ImportFormatError(f"{where}: unknown column {shown(value)}: no template has it "
-                             f"(the template '{template.id}' has {known})")
+    return ImportFormatError(_("{where}: unknown column {value}: no template has it (the template '{id}' has "
+                               "{columns})").format(where=where, value=shown(value), id=template.id, columns=known))
 
 
 def ordered(items: Iterable[Item], columns: tuple[str, ...] = COLUMNS) -> tuple[Item, ...]:

@@ -48,6 +48,7 @@ from workshop_tui.export.common import (
 )
 from workshop_tui.export.wording import step_time, unrevealed, unrevealed_note
 from workshop_tui.grouping import cell_groups, is_cluster
+from workshop_tui.i18n import _
 from workshop_tui.model import FOLLOWUP_STATUSES, SessionData
 from workshop_tui.text import clean_name, clean_text
 from workshop_tui.timebox import PHASES
@@ -149,9 +150,10 @@ def parse(text: str, catalog: Catalog) -> SessionData:
         names = _header(reader)
         title, titles, rows, steps, places = "", {}, [], {}, []
         for count, fields in enumerate(reader):
-            where = f"line {reader.line_num}"
+            where = _("line {number}").format(number=reader.line_num)
             if count >= 2 * MAX_ITEMS or len(rows) >= MAX_ITEMS:
-                raise ImportFormatError(f"{where}: more than {MAX_ITEMS:,} items: too many for one session")
+                raise ImportFormatError(_("{where}: more than {count:,} items: too many for one session").format(
+                    where=where, count=MAX_ITEMS))
             if not any(field.strip() for field in fields):
                 continue  # a blank line, as spreadsheets leave at the end
             named = _named(names, fields, where)
@@ -164,7 +166,8 @@ def parse(text: str, catalog: Catalog) -> SessionData:
             places.append(where)
             _step_fields(steps.setdefault(step, {}), named, where)
     except csv.Error as error:
-        raise ImportFormatError(f"not a valid csv file: line {reader.line_num}: {error}") from None
+        raise ImportFormatError(_("not a valid csv file: line {number}: {error}").format(
+            number=reader.line_num, error=error)) from None
     template = _template(catalog, titles, rows)
     for row, where in zip(rows, places):
         key = column_key(row.column, template)
@@ -195,7 +198,8 @@ def _row(named: dict[str, str], step: int, where: str) -> Row:
     owner, due = clean_name(named.get("owner")), one_line(named.get("due", ""))
     status = named.get("followup_status", "").strip().casefold()
     if status not in ("", *FOLLOWUP_STATUSES):
-        raise ImportFormatError(f"{where}: the followup_status {shown(status)} is not one of {', '.join(FOLLOWUP_STATUSES)}")
+        raise ImportFormatError(_("{where}: the {field} {value} is not one of {known}").format(
+            where=where, field="followup_status", value=shown(status), known=", ".join(FOLLOWUP_STATUSES)))
     carried = _yes(named.get("from_last_time", ""), where, "from_last_time")
     return Row(step, named["column"], item_text(named["text"], where),
                clean_name(named.get("author")), _votes(named.get("votes", ""), where),
@@ -209,7 +213,8 @@ def _step_fields(fields: dict[str, object], named: dict[str, str], where: str) -
     phase = named.get("step_phase", "").strip().casefold()
     if phase and "phase" not in fields:
         if phase not in PHASES:
-            raise ImportFormatError(f"{where}: the step_phase {shown(phase)} is not one of {', '.join(PHASES)}")
+            raise ImportFormatError(_("{where}: the {field} {value} is not one of {known}").format(
+                where=where, field="step_phase", value=shown(phase), known=", ".join(PHASES)))
         fields["phase"] = phase
     for key, name in (("planned", "step_planned_minutes"), ("spent", "step_spent_minutes")):
         if named.get(name, "").strip() and key not in fields:
@@ -219,7 +224,8 @@ def _step_fields(fields: dict[str, object], named: dict[str, str], where: str) -
 def _yes(value: str, where: str, name: str = "followup") -> bool:
     answer = value.strip().casefold()
     if answer not in YES + NO:
-        raise ImportFormatError(f"{where}: the {name} {shown(value.strip())} is not yes or no")
+        raise ImportFormatError(_("{where}: the {field} {value} is not yes or no").format(
+            where=where, field=name, value=shown(value.strip())))
     return answer in YES
 
 
@@ -230,8 +236,8 @@ def _seconds(value: str, name: str, where: str) -> int:
     """Whole seconds from minutes as the export writes them (a decimal comma is fine too)."""
     text = value.strip()
     if not _MINUTES.fullmatch(text) or float(text.replace(",", ".")) * 60 > MAX_SECONDS:
-        raise ImportFormatError(f"{where}: the {name} {shown(text)} is not a number of minutes from 0 to "
-                                f"{MAX_SECONDS // 60:,}")
+        raise ImportFormatError(_("{where}: the {field} {value} is not a number of minutes from 0 to {highest:,}").format(
+            where=where, field=name, value=shown(text), highest=MAX_SECONDS // 60))
     return round(float(text.replace(",", ".")) * 60)
 
 
@@ -242,16 +248,18 @@ def _header(reader) -> list[str]:
         names = [field.strip().casefold() for field in fields]
         missing = [name for name in REQUIRED if name not in names]
         if missing:
-            raise ImportFormatError(f"not a workshop-tui csv export: its header has no {', '.join(missing)} column")
+            raise ImportFormatError(_("not a workshop-tui csv export: its header has no {names} column").format(
+                names=", ".join(missing)))
         if len(set(names)) != len(names):
-            raise ImportFormatError("not a workshop-tui csv export: its header names a column twice")
+            raise ImportFormatError(_("not a workshop-tui csv export: its header names a column twice"))
         return names
-    raise ImportFormatError("not a workshop-tui csv export: the file is empty")
+    raise ImportFormatError(_("not a workshop-tui csv export: the file is empty"))
 
 
 def _named(names: list[str], fields: list[str], where: str) -> dict[str, str]:
     if len(fields) > len(names) and any(field.strip() for field in fields[len(names) :]):
-        raise ImportFormatError(f"{where}: {len(fields)} fields, but the header names {len(names)}")
+        raise ImportFormatError(_("{where}: {count} fields, but the header names {names}").format(
+            where=where, count=len(fields), names=len(names)))
     fields = fields + [""] * (len(names) - len(fields))  # a spreadsheet may drop empty trailing fields
     return {name: restore(field) for name, field in zip(names, fields)}
 
@@ -267,14 +275,16 @@ def _number(value: str) -> int | None:
 def _step(value: str, where: str) -> int:
     number = _number(value)
     if number is None:
-        raise ImportFormatError(f"{where}: the step {shown(value.strip())} is not a step number")
+        raise ImportFormatError(_("{where}: the step {value} is not a step number").format(
+            where=where, value=shown(value.strip())))
     return checked_step(number, where)
 
 
 def _votes(value: str, where: str) -> int:
     number = _number(value) if value.strip() else 0
     if number is None or number > MAX_INT:
-        raise ImportFormatError(f"{where}: the votes {shown(value.strip())} are not a number from 0 to {MAX_INT:,}")
+        raise ImportFormatError(_("{where}: the votes {value} are not a number from 0 to {highest:,}").format(
+            where=where, value=shown(value.strip()), highest=MAX_INT))
     return number
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from workshop_tui.export.common import ImportFormatError
+from workshop_tui.i18n import _
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
@@ -28,56 +29,59 @@ def read_import_file(path: Path) -> str:
     """
     try:
         if path.is_dir():
-            raise ImportFormatError(f"{path}: is a folder, not a file")
+            raise ImportFormatError(_("{path}: is a folder, not a file").format(path=path))
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as stream:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                raise ImportFormatError(f"{path}: not a regular file ({_kind(info.st_mode)}); "
-                                        "import a file, or - for standard input")
+                raise ImportFormatError(_("{path}: not a regular file ({kind}); import a file, or - for standard "
+                                          "input").format(path=path, kind=_kind(info.st_mode)))
             if info.st_size > MAX_IMPORT_BYTES:
-                raise ImportFormatError(f"{path}: too big to be an export ({_megabytes(info.st_size)}; at most 64 MB)")
+                raise ImportFormatError(_("{path}: too big to be an export ({size}; at most 64 MB)").format(
+                    path=path, size=_megabytes(info.st_size)))
             raw = stream.read(MAX_IMPORT_BYTES + 1)  # one byte past the limit: the file may be growing
     except OSError as error:
-        raise ImportFormatError(f"{path}: cannot read it: {error.strerror or error}") from None
+        raise ImportFormatError(_("{path}: cannot read it: {error}").format(path=path, error=error.strerror or error)) from None
     if len(raw) > MAX_IMPORT_BYTES:
-        raise ImportFormatError(f"{path}: too big to be an export (over 64 MB)")
+        raise ImportFormatError(_("{path}: too big to be an export (over 64 MB)").format(path=path))
     return decode(raw, path)
 
 
 def read_import_stream(stream: BinaryIO, name: str) -> str:
     """The text of an export piped in (standard input), up to the same 64 MB as a file."""
     if stream.isatty():
-        raise ImportFormatError(f"{name} is a terminal: pipe an export into it (workshop-tui import - < file.csv)")
+        raise ImportFormatError(_("{path} is a terminal: pipe an export into it (workshop-tui import - < file.csv)").format(
+            path=name))
     try:
         raw = stream.read(MAX_IMPORT_BYTES + 1)
     except OSError as error:
-        raise ImportFormatError(f"{name}: cannot read it: {error.strerror or error}") from None
+        raise ImportFormatError(_("{path}: cannot read it: {error}").format(path=name, error=error.strerror or error)) from None
     if len(raw) > MAX_IMPORT_BYTES:
-        raise ImportFormatError(f"{name}: too big to be an export (over 64 MB)")
+        raise ImportFormatError(_("{path}: too big to be an export (over 64 MB)").format(path=name))
     return decode(raw, Path(name))
 
 
 def _kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return _("a named pipe")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a file"
+        return _("a socket")
+    return _("not a file")
 
 
 def decode(raw: bytes, path: Path) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportFormatError(f"{path}: UTF-16 text; save it as UTF-8 and import it again")
+        raise ImportFormatError(_("{path}: UTF-16 text; save it as UTF-8 and import it again").format(path=path))
     raw = raw.removeprefix(_BOM)
     if b"\x00" in raw:
-        raise ImportFormatError(f"{path}: a binary file, not a json, csv or wikitext export")
+        raise ImportFormatError(_("{path}: a binary file, not a json, csv or wikitext export").format(path=path))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ImportFormatError(f"{path}: not UTF-8 text (an invalid byte at offset {error.start:,})") from None
+        raise ImportFormatError(_("{path}: not UTF-8 text (an invalid byte at offset {offset:,})").format(
+            path=path, offset=error.start)) from None
 
 
 def _megabytes(size: int) -> str:

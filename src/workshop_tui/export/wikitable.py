@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from workshop_tui.export.common import MAX_ITEMS, ImportFormatError
+from workshop_tui.i18n import _
 
 MAX_TABLE_LINES = 2 * MAX_ITEMS + 50_000  # a summary holds at most MAX_ITEMS bullets, one line each
 MAX_CELLS = 1_000  # in one row
@@ -68,7 +69,8 @@ def read_table(text: str, start: int, budget: list[int]) -> Table:
     for raw, next_start in _lines(text, start):
         budget[0] -= 1
         if budget[0] < 0:
-            raise ImportFormatError(f"the page's tables are too long to be a summary (over {MAX_TABLE_LINES:,} lines)")
+            raise ImportFormatError(_("the page's tables are too long to be a summary (over {count:,} lines)").format(
+                count=MAX_TABLE_LINES))
         stripped = raw.lstrip(" \t")
         if stripped.startswith("{|"):
             depth += 1
@@ -97,7 +99,7 @@ def read_table(text: str, start: int, budget: list[int]) -> Table:
                 table.rows.append(row)
             header = stripped[0] == "!"
             if stripped.count("||") + header * stripped.count("!!") > MAX_CELLS:
-                raise ImportFormatError(f"a table row with more than {MAX_CELLS:,} cells is not a summary")
+                raise ImportFormatError(_("a table row with more than {count:,} cells is not a summary").format(count=MAX_CELLS))
             pieces = CELL_SEPARATOR.split(stripped[1:]) if header else stripped[1:].split("||")
             for piece in pieces:
                 cell = _cell(piece, header)
@@ -143,12 +145,14 @@ def grid(rows: list[list[Cell]], width: int) -> Iterator[dict[int, Cell]]:
 
 def _check_spans(cell: Cell, index: int, column: int, width: int, rows_left: int) -> None:
     if column + cell.colspan > max(width, column + 1):
-        raise ImportFormatError(f"the summary table's row {index} spans {_count(cell.colspan)} columns; "
-                                f"the table has {width}: correct the span and import again")
+        raise ImportFormatError(_("the summary table's row {row} spans {count} columns; the table has {width}: "
+                                  "correct the span and import again").format(
+            row=index, count=_count(cell.colspan), width=width))
     if cell.rowspan > rows_left:
-        raise ImportFormatError(f"the summary table's row {index} spans {_count(cell.rowspan)} rows; "
-                                f"the table has {rows_left} from there to its end: correct the span and import again")
+        raise ImportFormatError(_("the summary table's row {row} spans {count} rows; the table has {rows} from there "
+                                  "to its end: correct the span and import again").format(
+            row=index, count=_count(cell.rowspan), rows=rows_left))
 
 
 def _count(span: int) -> str:
-    return f"more than {HUGE_SPAN - 1:,}" if span >= HUGE_SPAN else f"{span:,}"
+    return _("more than {count:,}").format(count=HUGE_SPAN - 1) if span >= HUGE_SPAN else f"{span:,}"

@@ -22,7 +22,7 @@ from workshop_tui.export.wording import (
     OWNER_WORD,
     read_status,
 )
-from workshop_tui.i18n import variants
+from workshop_tui.i18n import _, variants
 from workshop_tui.export.wikimarkup import to_text
 from workshop_tui.export.wikitable import CELL_SEPARATOR
 from workshop_tui.export.wikitext import CLUSTER_OPEN
@@ -96,7 +96,8 @@ def with_cluster_votes(rows: list[Row], totals: dict[str, int]) -> list[Row]:
 def bounded(source: str, where: str) -> str:
     """Refuse early what cannot be an item, before decoding megabytes of it."""
     if len(source) > MAX_SOURCE:
-        raise ImportFormatError(f"{where}: an item's wikitext is {len(source):,} characters long; too long for an item")
+        raise ImportFormatError(_("{where}: an item's wikitext is {length:,} characters long; too long for an item").format(
+            where=where, length=len(source)))
     return source
 
 

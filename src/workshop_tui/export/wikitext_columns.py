@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from workshop_tui.content import Catalog, Template
 from workshop_tui.export.common import column_key, folded, unknown_column
-from workshop_tui.i18n import variants
+from workshop_tui.i18n import _, variants
 from workshop_tui.i18n.words import STEP_WORD
 from workshop_tui.export.wikimarkup import to_text
 from workshop_tui.export.wikitable import MAX_TABLE_LINES, TABLE_START, Cell, Table, read_table
@@ -73,7 +73,7 @@ def refuse_unknown_heading(text: str, catalog: Catalog) -> None:
     """A table headed like a summary (its first heading a template's KEY STEPS) with a column no
     template has: one line naming that heading, rather than "no summary table found"."""
     position, budget = 0, [MAX_TABLE_LINES]
-    for _ in range(MAX_TABLES if "{|" in text else 0):
+    for _table in range(MAX_TABLES if "{|" in text else 0):
         start = TABLE_START.search(text, position)
         if start is None:
             return
@@ -85,7 +85,7 @@ def refuse_unknown_heading(text: str, catalog: Catalog) -> None:
             template = max(headed, key=lambda t: sum(1 for heading in headings[1:] if column_key(heading, t)))
             for heading in headings[1:]:
                 if column_key(heading, template) is None:
-                    raise unknown_column(heading, template, "the summary table's heading")
+                    raise unknown_column(heading, template, _("the summary table's heading"))
         position = max(table.end, start.end())
 
 

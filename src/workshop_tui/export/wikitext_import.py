@@ -35,7 +35,7 @@ from workshop_tui.export.wording import (
     SPENT_WORD,
     TIMEBOX_WORD,
 )
-from workshop_tui.i18n import variants
+from workshop_tui.i18n import _, variants
 from workshop_tui.export.wikimarkup import blank_comments, to_text, without_comments
 from workshop_tui.export.wikitable import MAX_TABLE_LINES, TABLE_START, Cell, Table, grid, read_table
 from workshop_tui.export.wikitext import TIME_OPEN
@@ -74,7 +74,7 @@ def parse(text: str, catalog: Catalog) -> SessionData:
     for start, table, mapping in _summary_tables(text, catalog):
         return _session(text[:start], table, *mapping, catalog)
     refuse_unknown_heading(text, catalog)
-    raise ImportFormatError(UNKNOWN_FORMAT)
+    raise ImportFormatError(_(UNKNOWN_FORMAT))
 
 
 def summary_tables(text: str, catalog: Catalog) -> list[tuple[int, int]]:
@@ -126,21 +126,23 @@ def _session(before: str, table: Table, mapping: dict[int, str], first_row: int,
     step = highest = 0
     for index, (row, label) in enumerate(zip(rows, labels), start=1):
         if label:
-            step = checked_step(label[0], f"the summary table's row {index}")
+            step = checked_step(label[0], _("the summary table's row {row}").format(row=index))
             titles.setdefault(step, label[1])
             time = _step_times(row[0])
             if time is not None:
                 times.setdefault(step, time)
         elif not labelled and 0 in row:
-            step = checked_step(step + 1, f"the summary table's row {index}")  # unlabelled: one row per step
+            step = checked_step(step + 1, _("the summary table's row {row}").format(row=index))  # one row per step
         step = max(step, 1)  # rows above the first "STEP n" belong to step 1
         highest = max(highest, step)
         for column, key in mapping.items():
             if column in row:
-                for found_row in cell_rows(row[column].lines, step, key, f"step {step}, {key}", cluster_votes):
+                where = _("step {step}, {column}").format(step=step, column=key)
+                for found_row in cell_rows(row[column].lines, step, key, where, cluster_votes):
                     found.append(found_row)
                     if len(found) > MAX_ITEMS:
-                        raise ImportFormatError(f"more than {MAX_ITEMS:,} items: too many for one session")
+                        raise ImportFormatError(_("more than {count:,} items: too many for one session").format(
+                            count=MAX_ITEMS))
     template = infer_template(catalog, titles, fitting)
     items = numbered(with_cluster_votes(found, cluster_votes), template.column_keys)
     info = inferred_info(_title(before), template, items, highest, **_information_fields(before))
@@ -150,7 +152,7 @@ def _session(before: str, table: Table, mapping: dict[int, str], first_row: int,
 
 def _title(before: str) -> str:
     match = _TITLE.search(before)
-    return one_line(to_text(bounded(match.group(1).strip(" \t"), "the title"))) if match else ""
+    return one_line(to_text(bounded(match.group(1).strip(" \t"), _("the title")))) if match else ""
 
 
 def _information_fields(before: str) -> dict[str, object]:
@@ -165,7 +167,7 @@ def _information_fields(before: str) -> dict[str, object]:
         name = labels.get(match.group(1).casefold(), match.group(1).casefold())
         if name in fields:
             continue
-        value = bounded(match.group(2), f"the Information section's {name}")
+        value = bounded(match.group(2), _("the Information section's {field}").format(field=name))
         if name == "participants":
             names = (clean_name(to_text(part)) for part in value.split(","))
             fields[name] = tuple(dict.fromkeys(n for n in names if n))

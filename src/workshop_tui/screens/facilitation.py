@@ -24,9 +24,9 @@ from textual.reactive import reactive
 from workshop_tui.i18n import N_, _, ngettext
 from workshop_tui import timebox
 from workshop_tui.content import Step
-from workshop_tui.model import Clock, Item, SessionInfo, StepState, Vote
+from workshop_tui.model import Clock, Item, SessionInfo, StepState, Vote, step_dots
 from workshop_tui.screens.followup_dialog import ask_followup
-from workshop_tui.screens.session_settings import ask_votes_per_participant
+from workshop_tui.screens.session_settings import ask_step_dots, ask_votes_per_participant, planned_dots_note
 from workshop_tui.screens.text_prompt import TextPrompt
 from workshop_tui.session_store import SessionStore
 from workshop_tui.widgets.entry import EntryBar
@@ -103,6 +103,7 @@ class Facilitation(Horizontal):
         self.query_one(StepBoard).state = state
         self.query_one(EntryBar).accepting = timebox.takes_new_items(state.phase)
         self.refresh_bindings()
+        self._show_votes()  # a step's own dots
 
     def watch_votes(self) -> None:
         self._show_votes()
@@ -115,7 +116,7 @@ class Facilitation(Horizontal):
 
     def _show_votes(self) -> None:
         if self.info is not None:
-            self.query_one(PhaseBar).show_votes(self.speaker, self.votes, self.info.votes_per_participant)
+            self.query_one(PhaseBar).show_votes(self.speaker, self.votes, step_dots(self.info, self.state))
 
     @on(ParticipantPicker.SpeakerChanged)
     def _speaker_changed(self, event: ParticipantPicker.SpeakerChanged) -> None:
@@ -175,14 +176,12 @@ class Facilitation(Horizontal):
     @store_work(N_("Not changed"))
     async def set_phase(self, phase: str) -> None:
         # The phase bar says what the new phase is for; no note on top of it.
-        self.show_states(await self.session.set_phase(self.step, phase))
         step = self.template_step
-        if phase == "vote" and step is not None and step.dots is not None and self.info is not None \
-                and self.info.votes_per_participant != step.dots:  # the template's dots for this vote
-            self.post_message(self.InfoSaved(await self.session.set_votes_per_participant(step.dots)))
-            self.notify(ngettext("{count} dot per participant in this step, as the workshop plans (F3 changes it).",
-                                 "{count} dots per participant in this step, as the workshop plans (F3 changes it).",
-                                 step.dots).format(count=step.dots))
+        if phase == "vote" and step is not None and step.dots is not None and self.state.dots is None:
+            # The template's dots for this step's vote, this step's alone, saved before the vote opens.
+            self.show_states(await self.session.set_step_dots(self.step, step.dots))
+            self.notify(planned_dots_note(step.dots))
+        self.show_states(await self.session.set_phase(self.step, phase))
         board = self.query_one(StepBoard)
         if phase == "vote" and self.query_one(EntryBar).input.has_focus:
             board.columns[board.column].focus()  # dots go on items: select them straight away
@@ -294,6 +293,8 @@ class Facilitation(Horizontal):
         self.notify(text.format(step=self.step))
 
     def set_votes_per_participant(self) -> None:
-        if self.info is not None:
+        if self.state.dots is not None:  # the shown step's own dots (a template's), else the session's
+            ask_step_dots(self, self.session, self.state, self.show_states)
+        elif self.info is not None:
             ask_votes_per_participant(self, self.session, self.info,
                                       lambda info: self.post_message(self.InfoSaved(info)))

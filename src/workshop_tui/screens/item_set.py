@@ -12,46 +12,54 @@ from workshop_tui.model import Item
 
 
 class ItemSet:
-    """The items a screen holds, as the store last returned them: quick to add one to (a
-    session can hold thousands), and counted per step."""
+    """The items a screen holds, as the store last returned them, kept by step: adding one,
+    replacing a step's and counting them cost what one step holds, not the whole session (a
+    session can hold thousands, and the step screen does these on every save)."""
 
     def __init__(self, items: Iterable[Item] = ()) -> None:
-        self._items: list[Item] = []
-        self._ids: set[str] = set()
+        self._steps: dict[int, dict[str, Item]] = {}  # step -> id -> item, in the order first held
+        self._step_of: dict[str, int] = {}
         self.set(items)
 
     def __iter__(self) -> Iterator[Item]:
-        return iter(self._items)
+        return (item for items in self._steps.values() for item in items.values())
 
     def set(self, items: Iterable[Item]) -> None:
         """Hold exactly these."""
-        self._items = list(items)
-        self._ids = {item.id for item in self._items}
+        self._steps, self._step_of = {}, {}
+        for item in items:
+            self._put(item)
+
+    def _put(self, item: Item) -> None:
+        held = self._step_of.get(item.id)
+        if held is not None and held != item.step:  # moved to another step
+            del self._steps[held][item.id]
+        self._steps.setdefault(item.step, {})[item.id] = item
+        self._step_of[item.id] = item.step
 
     def remember(self, *changed: Item) -> None:
         """Keep these as the newest versions of their items (new ones go last)."""
-        if len(changed) == 1 and changed[0].id not in self._ids:  # a new item: no need to look through the others
-            self._items.append(changed[0])
-            self._ids.add(changed[0].id)
-            return
-        by_id = {item.id: item for item in changed}
-        self.set([by_id.pop(item.id, item) for item in self._items] + list(by_id.values()))
+        for item in changed:
+            self._put(item)
 
     def forget(self, item: Item) -> None:
-        self.set([i for i in self._items if i.id != item.id])
+        step = self._step_of.pop(item.id, None)
+        if step is not None:
+            del self._steps[step][item.id]
 
     def replace_step(self, step: int, items: Iterable[Item]) -> None:
         """The items of `step` are now these."""
-        self.set([i for i in self._items if i.step != step] + list(items))
+        for item_id in self._steps.pop(step, {}):
+            del self._step_of[item_id]
+        for item in items:
+            self._put(item)
 
     def of(self, step: int, column: str | None = None) -> list[Item]:
         """A step's items (of one column), in their order."""
-        return sorted((i for i in self._items if i.step == step and (column is None or i.column == column)),
+        items = self._steps.get(step, {}).values()
+        return sorted(items if column is None else (i for i in items if i.column == column),
                       key=lambda item: item.position)
 
     def counts(self) -> dict[int, int]:
         """Items per step."""
-        counts: dict[int, int] = {}
-        for item in self._items:
-            counts[item.step] = counts.get(item.step, 0) + 1
-        return counts
+        return {step: len(items) for step, items in self._steps.items() if items}

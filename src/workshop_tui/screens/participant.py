@@ -25,7 +25,7 @@ from textual.widgets import Static
 
 from workshop_tui.i18n import N_, _
 from workshop_tui.content import Template
-from workshop_tui.model import Clock, Item, SessionInfo
+from workshop_tui.model import Clock, Item, SessionInfo, step_dots
 from workshop_tui.screens.items_screen import ItemsScreen
 from workshop_tui.session_store import LiveStep, ParticipantStore
 from workshop_tui.widgets.entry import EntryBar
@@ -78,6 +78,8 @@ class ParticipantScreen(ItemsScreen[None]):
         self.session: ParticipantStore = session
         self.participant = session.name
         self.phase = "brainstorm"
+        self.dots = info.votes_per_participant
+        """The dots each participant has in the shown step's vote (its own, else the session's)."""
         self.my_votes: Counter[str] = Counter()
         """This participant's dots on the step's items, by item id."""
         self._follow_waiting = False
@@ -148,7 +150,7 @@ class ParticipantScreen(ItemsScreen[None]):
             if self.phase == "brainstorm" and labels else None
         line = Content.styled(text or _(PHASE_LINES.get(self.phase, "")), "bold" if self.phase == "vote" else "")
         if self.phase == "vote":
-            per_person = self.info.votes_per_participant
+            per_person = self.dots
             left = max(0, per_person - sum(self.my_votes.values()))
             line = Content.assemble(line, "  ", (_("{left} of {count} dots left").format(left=left, count=per_person), "bold $accent"))
         where = self.info.current_step
@@ -169,9 +171,10 @@ class ParticipantScreen(ItemsScreen[None]):
         """Show a step as the store returned it; only what changed is redrawn."""
         view, old_info = live.view, self.info
         votes = Counter(vote.item_id for vote in live.votes if vote.participant == self.participant)
-        changed = (view.state.phase != self.phase or votes != self.my_votes
+        dots = step_dots(view.info, view.state)
+        changed = (view.state.phase != self.phase or votes != self.my_votes or dots != self.dots
                    or old_info.participants_follow != view.info.participants_follow)
-        self.info, self.phase, self.my_votes = view.info, view.state.phase, votes
+        self.info, self.phase, self.my_votes, self.dots = view.info, view.state.phase, votes, dots
         self.entry_bar.accepting = self.phase != "vote"
         if view.info.title != old_info.title:
             self.query_one(ProgressHeader).set_title(view.info.title)

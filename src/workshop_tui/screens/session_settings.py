@@ -2,7 +2,8 @@
 
 `ask_votes_per_participant` shows a one-line prompt, saves the answer in the session's store
 (in a worker of the screen that asked) and calls `on_saved` with the session. Used by the step
-screen's palette and by the agenda.
+screen's palette and by the agenda. `ask_step_dots` does the same for one step that has its own
+dots (a template's `dots`), calling `on_saved` with the step's state.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from typing import Callable
 
 from textual.widget import Widget
 
-from workshop_tui.i18n import _
-from workshop_tui.model import SessionInfo
+from workshop_tui.i18n import _, ngettext
+from workshop_tui.model import SessionInfo, StepState
 from workshop_tui.screens.text_prompt import TextPrompt
 from workshop_tui.session_store import SessionStore
 from workshop_tui.workers import run_store_work
@@ -23,11 +24,8 @@ def ask_votes_per_participant(asker: Widget, session: SessionStore, info: Sessio
     """Ask for the dots per participant and step; save them; `on_saved(session)` once saved."""
 
     async def save(text: str) -> None:
-        try:
-            dots = int(text.strip())  # "²" is a digit to isdigit() but not a number to int()
-        except ValueError:
-            asker.notify(_("'{text}' is not a number of dots: type a whole number, 0 to 50.").format(text=text), severity="error",
-                          markup=False)
+        dots = _dots(asker, text)
+        if dots is None:
             return
         saved = await session.set_votes_per_participant(dots)
         asker.notify(_("Each participant now has {count} dots per step.").format(count=saved.votes_per_participant))
@@ -39,3 +37,40 @@ def ask_votes_per_participant(asker: Widget, session: SessionStore, info: Sessio
 
     asker.app.push_screen(TextPrompt(_("Dots per participant in each step"), value=str(info.votes_per_participant),
                                       placeholder=_("a number, 0 to 50"), confirm=_("Set")), chosen)
+
+
+def ask_step_dots(asker: Widget, session: SessionStore, state: StepState,
+                  on_saved: Callable[[StepState], None]) -> None:
+    """Ask for the dots per participant in the vote of `state`'s step; save them for that step."""
+
+    async def save(text: str) -> None:
+        dots = _dots(asker, text)
+        if dots is None:
+            return
+        saved = await session.set_step_dots(state.step, dots)
+        asker.notify(_("Each participant now has {count} dots in step {step}.").format(count=saved.dots, step=saved.step))
+        on_saved(saved)
+
+    def chosen(text: str | None) -> None:
+        if text is not None:
+            run_store_work(asker, save(text), _("Not changed"))
+
+    asker.app.push_screen(TextPrompt(_("Dots per participant in step {step}").format(step=state.step),
+                                     value=str(state.dots), placeholder=_("a number, 0 to 50"), confirm=_("Set")), chosen)
+
+
+def planned_dots_note(dots: int) -> str:
+    """The note when a step's vote opens with the dots its template plans."""
+    return ngettext("{count} dot per participant in this step, as the workshop plans "
+                    "(Ctrl+P, Dots per participant, changes it).",
+                    "{count} dots per participant in this step, as the workshop plans "
+                    "(Ctrl+P, Dots per participant, changes it).", dots).format(count=dots)
+
+
+def _dots(asker: Widget, text: str) -> int | None:
+    try:
+        return int(text.strip())  # "²" is a digit to isdigit() but not a number to int()
+    except ValueError:
+        asker.notify(_("'{text}' is not a number of dots: type a whole number, 0 to 50.").format(text=text), severity="error",
+                     markup=False)
+        return None

@@ -17,6 +17,7 @@ from textual.binding import Binding
 
 from workshop_tui.i18n import N_, _
 from workshop_tui import timebox
+from workshop_tui.model import step_dots
 from workshop_tui.screens.export_dialog import EXPORT_COMMANDS
 from workshop_tui.screens.help import Section, own_bindings, widget_section
 from workshop_tui.widgets.group_column import GroupColumn
@@ -152,7 +153,7 @@ def step_commands(screen: StepScreen) -> Iterable[SystemCommand]:
         yield SystemCommand(_("Phase: {phase}").format(phase=timebox.phase_label(phase)), timebox.phase_help(phase),
                             lambda p=phase: screen.facilitation.set_phase(p))
     yield SystemCommand(_("Dots per participant…"),
-                        _("Now {count} per step").format(count=screen.info.votes_per_participant),
+                        _("Now {count} per step").format(count=step_dots(screen.info, screen.facilitation.state)),
                         screen.action_set_votes)
     state = screen.facilitation.state
     yield SystemCommand(_("Reveal private items"), _("Show the step's privately written items to everyone, credited "

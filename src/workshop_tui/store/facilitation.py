@@ -52,6 +52,13 @@ class FacilitationMixin:
             touch(db, session_id).votes_per_participant = votes
         return self.get_session(session_id)
 
+    def set_step_dots(self, session_id: int, step: int, dots: int | None) -> StepState:
+        """The dots each participant has in `step`'s vote (a template's `dots`, or the
+        facilitator's); None gives the step the session's again."""
+        if dots is not None and not 0 <= dots <= MAX_VOTES_PER_PARTICIPANT:
+            raise InvalidInputError(_('votes per participant must be 0 to {MAX_VOTES_PER_PARTICIPANT}, not {votes}').format(MAX_VOTES_PER_PARTICIPANT=MAX_VOTES_PER_PARTICIPANT, votes=dots))
+        return self._change_state(session_id, step, lambda state: replace(state, dots=dots))
+
     def set_participants_follow(self, session_id: int, follow: bool) -> SessionInfo:
         """Whether participants' screens follow the facilitator's step (or browse freely)."""
         with self._write() as db:
@@ -212,7 +219,7 @@ class FacilitationMixin:
 
 def _apply(row: StepStateRow, state: StepState) -> StepState:
     """Write a step's state into its row; gives the state back."""
-    for name in ("phase", "planned_seconds", "extra_seconds", "spent_seconds", "running_since", "anonymous"):
+    for name in ("phase", "planned_seconds", "extra_seconds", "spent_seconds", "running_since", "anonymous", "dots"):
         setattr(row, name, getattr(state, name))
     return state
 

@@ -101,6 +101,9 @@ def _valid_states(data: SessionData) -> list[StepState]:
             raise InvalidInputError(_("unknown phase '{phase}' in step {step}").format(phase=state.phase, step=state.step))
         if min(state.extra_seconds, state.spent_seconds, state.planned_seconds or 0) < 0:
             raise InvalidInputError(_('negative time in step {step}').format(step=state.step))
+        if state.dots is not None and not 0 <= state.dots <= MAX_VOTES_PER_PARTICIPANT:
+            raise InvalidInputError(_('votes per participant must be 0 to {MAX_VOTES_PER_PARTICIPANT}, not {votes}').format(
+                MAX_VOTES_PER_PARTICIPANT=MAX_VOTES_PER_PARTICIPANT, votes=state.dots))
         seen.add(state.step)
     return list(data.step_states)
 

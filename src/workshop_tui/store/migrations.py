@@ -21,7 +21,7 @@ from workshop_tui.store.engine import sqlite_uri
 from workshop_tui.store import tables  # noqa: F401 - registers the tables on SQLModel.metadata
 from workshop_tui.store.errors import StoreOpenError
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 APP_MARKER = "workshop-tui"
 
 
@@ -78,6 +78,9 @@ MIGRATIONS: dict[int, list[str | Callable[[Connection], None]]] = {
     ],
     7: [  # templates own their shape: a session keeps its template's column keys (earlier ones: the 8 steps')
         _add_columns("sessions", "column_keys VARCHAR NOT NULL DEFAULT 'action,obstacle,tool'"),
+    ],
+    8: [  # a step's own dots (a template's `dots`): NULL, the session's, for every earlier step
+        _add_columns("step_states", "dots INTEGER"),
     ],
 }
 

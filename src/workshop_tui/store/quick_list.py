@@ -16,7 +16,7 @@ from workshop_tui.text import safe
 
 # The schema this preview was written against (store/migrations.py SCHEMA_VERSION at the time)
 # and later ones that left the sessions' columns as they were.
-KNOWN_VERSIONS = {"5", "6", "7"}
+KNOWN_VERSIONS = {"5", "6", "7", "8"}  # 8: a step's own dots (step_states only)
 _TEXT = ("title", "template_id", "event", "place", "date", "facilitator", "created_at", "updated_at", "speaker",
          "current_column")
 _NUMBERS = ("step_count", "current_step", "votes_per_participant")

@@ -125,4 +125,5 @@ def to_step_state(row: StepStateRow) -> StepState:
         spent_seconds=row.spent_seconds,
         running_since=safe_or_none(row.running_since),
         anonymous=bool(row.anonymous),
+        dots=row.dots,
     )

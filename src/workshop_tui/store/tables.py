@@ -101,6 +101,7 @@ class StepStateRow(SQLModel, table=True):
     spent_seconds: float = 0.0
     running_since: Optional[str] = None
     anonymous: bool = False  # revealing drops the authors of the step's private items
+    dots: Optional[int] = None  # the step's own dots per participant (schema 8); None: the session's
 
 
 class VoteRow(SQLModel, table=True):

@@ -19,7 +19,7 @@ from workshop_tui.store.history import record
 from workshop_tui.store.private import refuse_hidden
 from workshop_tui.store.queries import item_row, session_row, touch
 from workshop_tui.store.rows import to_item, to_vote
-from workshop_tui.store.tables import ItemRow, VoteRow
+from workshop_tui.store.tables import ItemRow, SessionRow, StepStateRow, VoteRow
 from workshop_tui.text import clean_name
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class VotesMixin:
         voter = _voter(participant)
         with self._read() as db:
             session = session_row(db, session_id)
-            return max(0, session.votes_per_participant - _votes_used(db, session_id, step, voter))
+            return max(0, step_dots(db, session, step) - _votes_used(db, session_id, step, voter))
 
     def list_votes(self, session_id: int, step: int | None = None) -> list[Vote]:
         with self._read() as db:
@@ -66,8 +66,8 @@ def cast_on_row(db: Session, row: ItemRow, voter: str, vote_id: str, *, you: boo
     if db.get(VoteRow, vote_id) is not None:
         return to_item(row)
     session = touch(db, row.session_id)
-    if _votes_used(db, row.session_id, row.step, voter) >= session.votes_per_participant:
-        allowed = session.votes_per_participant
+    allowed = step_dots(db, session, row.step)
+    if _votes_used(db, row.session_id, row.step, voter) >= allowed:
         raise InvalidInputError(
             _('you have placed all {allowed} of your dots in this step: take one back first').format(allowed=allowed) if you
             else _('{voter} has used all {allowed} votes in step {step}: withdraw one first').format(voter=voter, allowed=allowed, step=row.step))
@@ -108,3 +108,9 @@ def _votes_used(db: Session, session_id: int, step: int, voter: str) -> int:
     return db.exec(
         select(func.count()).where(VoteRow.session_id == session_id, VoteRow.step == step, VoteRow.participant == voter)
     ).one()
+
+
+def step_dots(db: Session, session: SessionRow, step: int) -> int:
+    """The dots each participant has in a step's vote: the step's own (schema 8), else the session's."""
+    state = db.get(StepStateRow, (session.id, step))
+    return state.dots if state is not None and state.dots is not None else session.votes_per_participant

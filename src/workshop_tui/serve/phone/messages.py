@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workshop_tui.content import COLUMN_KEY, Template
-from workshop_tui.model import COLUMNS, Item, StepView, Vote
+from workshop_tui.model import COLUMNS, Item, StepView, Vote, step_dots
 from workshop_tui.i18n import _
 from workshop_tui.text import MAX_ITEM_LENGTH
 from workshop_tui.timebox import brainstormed, phase_label, remaining_seconds, spent_seconds
@@ -163,7 +163,7 @@ def step_view_message(view: StepView, template: Template, *, now) -> dict[str, A
     message: dict[str, Any] = {
         "t": "view",
         "session": {"title": info.title, "steps": info.step_count, "current": info.current_step,
-                    "follow": info.participants_follow, "dots": info.votes_per_participant},
+                    "follow": info.participants_follow, "dots": step_dots(info, state)},  # this step's
         "step": {"n": number, "title": step.title if step else f"Step {number}",
                  "intro": step.introduction if step else "", "prompts": list(step.prompts) if step else []},
         "phase": state.phase,
