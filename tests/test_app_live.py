@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 
 from helpers.pilot import screen_text, settle, wait_for
 
@@ -28,32 +27,3 @@ async def test_an_item_added_elsewhere_appears_while_someone_types(store, sessio
         await pilot.pause()
         assert "[bold]from the other" in screen_text(app)  # literal, however the column wraps it
 
-
-async def test_the_screens_own_saves_are_checked_once_a_burst_is_over_and_never_put_off_for_good(store, session):
-    """A change this process commits without drawing it (here: the test on the app's own store)
-    is an own change: re-read once the saves stop, and at the latest a few seconds after the
-    first, even while saves keep coming (the screen is never left unchecked)."""
-    app = make_app(store)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        column = app.screen.query_one("#col-tool", ItemColumn)
-        store.add_item(session.id, 1, "tool", "first, not drawn by the screen")
-        kept_saving = 0
-
-        def shown() -> bool:
-            return "first, not drawn by the screen" in [i.text for i in column.items]
-
-        async def save_meanwhile() -> None:
-            nonlocal kept_saving
-            while not shown() and kept_saving < 200:
-                store.add_item(session.id, 2, "action", f"another own save {kept_saving}")
-                kept_saving += 1
-                await pilot.pause(0.1)
-
-        saving = asyncio.create_task(save_meanwhile())
-        await wait_for(shown, pilot, timeout=15, what="the own change to be re-read while saves keep coming")
-        await saving
-        assert kept_saving >= 2  # saves went on while it was waited for
-        assert len(store.list_items(session.id)) == kept_saving + 1

@@ -3,24 +3,20 @@
 It is handed what it needs when it is made (as the app builds it): the session's store, bound
 to the session (`SessionStore`), the session as last read (`info`), its template and the
 clock. Whenever anyone commits (`StoreChanged`) it re-reads what it shows and redraws what
-changed (`refresh_view`, each screen's own), in one worker: a change arriving while a re-read
-is under way asks for one more once it is done, so bursts of changes cost two re-reads at most,
-and changes arriving faster than a re-read takes (fifty phones typing) never keep the screen
-from being drawn, as restarting the re-read on each would.
+changed (`refresh_view`, each screen's own), in one exclusive worker: a change arriving while
+a re-read is under way starts it again, so bursts of changes cost one re-read, not one each.
 Its header shows how many participants are connected, as the app tells it
 (`ParticipantsConnected`).
 """
 
 from __future__ import annotations
 
-from time import monotonic
 from typing import Any, Callable, TypeVar
 
 from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.worker import Worker, WorkerState
 
 from workshop_tui.i18n import N_
 from workshop_tui.content import Template
@@ -32,8 +28,7 @@ from workshop_tui.workers import store_work
 
 ResultT = TypeVar("ResultT")
 ScreenT = TypeVar("ScreenT", bound=Screen)
-OWN_CHANGE_REREAD_SECONDS = 0.5  # after this screen's last own save, the re-read that checks them
-OWN_CHANGE_REREAD_MAX_SECONDS = 5.0  # ... and at the latest this long after the first one
+OWN_CHANGE_REREAD_SECONDS = 0.5  # after this screen's own saves, the re-read that checks them
 
 
 class SessionScreen(Screen[ResultT]):
@@ -56,9 +51,6 @@ class SessionScreen(Screen[ResultT]):
         self.loaded = False
         """Set once the first read is drawn: changes before it are in that read anyway."""
         self._later: Timer | None = None
-        self._later_since = 0.0
-        self._rereading: Worker | None = None
-        self._again = False  # a change came while the re-read was under way: read once more
 
     def view(self, kind: Callable[..., ScreenT], **options: Any) -> ScreenT:
         """Another screen of this session (summary, agenda, follow-ups), handed what this one holds."""
@@ -74,34 +66,22 @@ class SessionScreen(Screen[ResultT]):
         if not self.loaded:
             return
         if event.own and self.REREAD_OWN_LATER and self.is_current:
-            now = monotonic()
             if self._later is None:
-                self._later_since = now
                 self._later = self.set_timer(OWN_CHANGE_REREAD_SECONDS, self.reread, name="re-read own changes")
-            elif now - self._later_since < OWN_CHANGE_REREAD_MAX_SECONDS:
-                self._later.reset()  # still saving: check once the burst is over
             return
         self.reread()
 
     def reread(self) -> None:
-        """Re-read what the screen shows, now; if a re-read is under way, once more after it."""
+        """Re-read what the screen shows, now (a re-read under way starts again)."""
         if self._later is not None:
             self._later.stop()
             self._later = None
-        worker = self._rereading
-        if worker is not None and worker.state in (WorkerState.PENDING, WorkerState.RUNNING):
-            self._again = True
-            return
-        self._rereading = self._reread()
+        self._reread()
 
-    @store_work(N_("Cannot read the session"), group="live")
+    @store_work(N_("Cannot read the session"), group="live", exclusive=True)
     async def _reread(self) -> None:
         try:
-            while True:
-                self._again = False
-                await self.refresh_view()
-                if not self._again:
-                    return
+            await self.refresh_view()
         except NoMatches:
             if self.taken_down:
                 return  # read while the screen was being closed: nothing to draw on
