@@ -4,7 +4,9 @@ sharing their repeated words; on PostgreSQL it is `session_data` itself."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
+from workshop_tui.model import Item, SessionData, new_id
 from workshop_tui.store import open_store
 
 
@@ -63,3 +65,14 @@ def test_on_postgresql_the_same(pg_location, template):
         info = store.create_session("On PostgreSQL", template_id=template.id, step_count=8)
         fill(store, info.id)
         assert store.summary_data(info.id) == store.session_data(info.id)
+
+
+def test_items_sharing_a_place_keep_the_store_order(store, session):
+    """A hand-made import can give two items one position: creation time, then id, decide."""
+    items = [Item(id=new_id(), step=1, column="action", text=f"t{n}", position=0, created_at=stamp)
+             for n, stamp in enumerate(["2026-01-03T00:00:00", "2026-01-01T00:00:00", "2026-01-02T00:00:00"])]
+    items.append(Item(id=new_id(), step=1, column="action", text="after", position=1, created_at="2025-01-01T00:00:00"))
+    stored = store.import_session(SessionData(info=replace(session, id=0, title="Ties"), items=tuple(items)))
+    data = store.summary_data(stored.id)
+    assert [i.text for i in data.items] == ["t1", "t2", "t0", "after"]
+    assert data == store.session_data(stored.id)

@@ -21,8 +21,11 @@ from workshop_tui.store.rows import column_keys, in_column_order, to_info, to_st
 from workshop_tui.store.tables import StepStateRow
 from workshop_tui.text import all_safe
 
-_SQL = (f"SELECT {', '.join(f'{chr(34)}{name}{chr(34)}' for name in ITEM_FIELDS)} FROM items"
+_READ = tuple(name for name in ITEM_FIELDS if name not in ("session_id", "hidden"))  # those two are known
+_SQL = (f"SELECT {', '.join(f'{chr(34)}{name}{chr(34)}' for name in _READ)} FROM items"
         ' WHERE session_id = ? AND NOT hidden ORDER BY step, "column", position')  # as read_items asks
+# Two items in one place (a hand-made import) need the tie-breakers: asked of the index alone.
+_TIES = 'SELECT 1 FROM items WHERE session_id = ? GROUP BY step, "column", position HAVING COUNT(*) > 1 LIMIT 1'
 _new = object.__new__
 
 
@@ -55,9 +58,10 @@ def _read_items(db, session_id: int) -> tuple[Item, ...]:
     def item(row) -> Item:
         made = _new(Item)
         fields = made.__dict__
-        fields.update(zip(ITEM_FIELDS, row))
+        fields.update(zip(_READ, row))
+        fields["session_id"] = session_id
+        fields["hidden"] = False
         fields["followup"] = bool(fields["followup"])
-        fields["hidden"] = bool(fields["hidden"])
         fields["from_last_time"] = bool(fields["from_last_time"])
         fields["column"] = share(fields["column"], fields["column"])
         if fields["author"] is not None:
@@ -66,11 +70,11 @@ def _read_items(db, session_id: int) -> tuple[Item, ...]:
             fields["updated_at"] = fields["created_at"]
         return made
 
-    cursor = db.connection().connection.driver_connection.execute(_SQL, (session_id,))
+    connection = db.connection().connection.driver_connection
     with _gc_paused():
-        items = tuple(map(item, cursor))
+        items = tuple(map(item, connection.execute(_SQL, (session_id,))))
     if not all(all_safe(map(text_of, items)) for text_of in _TEXTS):
         items = tuple(map(_cleaned, items))
-    if any(a.position == b.position and a.step == b.step and a.column == b.column for a, b in zip(items, items[1:])):
+    if connection.execute(_TIES, (session_id,)).fetchone():
         items = tuple(sorted(items, key=lambda i: (i.step, i.column, i.position, i.created_at, i.id)))
     return items

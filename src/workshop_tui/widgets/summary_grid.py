@@ -24,6 +24,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from operator import attrgetter
 from typing import Union
 
 from rich.segment import Segment
@@ -144,10 +145,11 @@ class Cell:
 
     def guess(self, width: int) -> int:
         """About `height`, without wrapping anything: a line per item and one more per `width`
-        characters of its text (a fixed cell is counted: it is one short text)."""
+        characters of its text (a fixed cell is counted: it is one short text). A guess is only
+        ever the height of rows below the screen until they are counted."""
         if self.content is not None or (self._starts is not None and self._starts[0] == width):
             return self.height(width)
-        return len(self.items) + sum(map(_text_length, self.items)) // width
+        return len(self.items) + sum(map(len, map(_text, self.items))) // width
 
     def locate(self, line: int, width: int) -> tuple[int, int] | None:
         """(entry, line within it) of a line of this cell; None past its end."""
@@ -161,8 +163,7 @@ class Cell:
         return self.content if self.content is not None else entry_content(self.entries[index])
 
 
-def _text_length(item: Item) -> int:
-    return len(item.text) + (len(item.author) + 3 if item.author else 0)
+_text = attrgetter("text")
 
 
 def _step_cell(template: Template, number: int) -> Content:
@@ -328,6 +329,11 @@ class SummaryGrid(Widget):
             for row in layout.guessed:
                 layout.count(self._rows, row)
             self.refresh(layout=True)
+
+    @property
+    def counted(self) -> bool:
+        """Whether the table is laid out with every row's height counted (none guessed)."""
+        return self._layout is not None and all(self._layout.exact)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return self.layout_at(width).tops[-1]
