@@ -13,6 +13,8 @@ from __future__ import annotations
 from typing import Callable
 
 from textual.content import Content
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.visual import Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -26,6 +28,17 @@ from workshop_tui.widgets.rows import Row, RowVisual, item_content
 
 class RowList(OptionList):
     """Items in order, one row each (`GroupColumn` gathers clusters); one of them is selected."""
+
+    # A list given its height (a column's 1fr) that grows by a row moves nothing else on screen:
+    # its own lines and scrollbar are redrawn, the screen is not laid out again. Textual's
+    # `virtual_size` asks for a whole layout on every change: on the step screen that was half
+    # of an add's time, and of a live update's. A list sized by its rows still asks for one,
+    # and a scrollbar that appears or goes does too (`show_vertical_scrollbar`).
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def watch_virtual_size(self) -> None:
+        if self.styles.auto_dimensions:
+            self.refresh(layout=True)
 
     def __init__(self, *, describe: Callable[[Item], Content] = item_content, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
