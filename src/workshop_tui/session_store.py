@@ -99,6 +99,10 @@ class SessionStore:
         """Everything the session holds: its info, items, votes and steps' states."""
         return await self._call(lambda store: store.session_data(self.id))
 
+    async def summary_data(self) -> SessionData:
+        """`data()`, read for the summary screen (each repeated word held once: `store/summary_read.py`)."""
+        return await self._call(lambda store: store.summary_data(self.id))
+
     async def data_at(self, moment: str) -> SessionData:
         """The session as it was at a recorded moment (ISO 8601 UTC), from its history."""
         return await self._call(lambda store: store.session_data_at(self.id, moment))

@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import compress
+from operator import attrgetter
 
 from workshop_tui import timebox
 from workshop_tui.content import Template
@@ -118,7 +120,11 @@ class SessionStats:
 
 
 def steps(data: SessionData) -> range:
-    return range(1, max([data.info.step_count, *(item.step for item in data.items)]) + 1)
+    last = max(data.info.step_count, max(map(_step_of, data.items), default=0))
+    return range(1, last + 1)
+
+
+_step_of, _column_of, _author_of = attrgetter("step"), attrgetter("column"), attrgetter("author")
 
 
 def _title(template: Template, step: int) -> str:
@@ -130,7 +136,7 @@ def _minutes(template: Template, step: int) -> int:
 
 
 def items_per_step(data: SessionData, template: Template) -> tuple[StepItems, ...]:
-    counts = Counter((item.step, item.column) for item in data.items)
+    counts = Counter(zip(map(_step_of, data.items), map(_column_of, data.items)))
     keys = data.info.columns
     return tuple(StepItems(step, _title(template, step), tuple(counts[(step, column)] for column in keys), keys)
                  for step in steps(data))
@@ -138,9 +144,9 @@ def items_per_step(data: SessionData, template: Template) -> tuple[StepItems, ..
 
 def contributions(data: SessionData) -> tuple[tuple[Contribution, ...], Contribution]:
     """Each participant's contribution (participants with none included), and the anonymous one."""
-    written = Counter((item.author, item.column) for item in data.items)
+    written = Counter(zip(map(_author_of, data.items), map(_column_of, data.items)))
     cast = Counter(vote.participant for vote in data.votes)
-    names = dict.fromkeys([*data.info.participants, *(item.author for item in data.items if item.author),
+    names = dict.fromkeys([*data.info.participants, *filter(None, map(_author_of, data.items)),
                            *(vote.participant for vote in data.votes)])
 
     def of(name: str | None) -> Contribution:
@@ -160,28 +166,31 @@ def time_per_step(data: SessionData, template: Template, *, now: datetime) -> tu
 
 
 def votes_per_step(data: SessionData, template: Template) -> tuple[StepVotes, ...]:
-    step_of = {item.id: item.step for item in data.items}
+    step_of = {item.id: item.step for item in data.items} if data.votes else {}
     voters: dict[int, dict[str, None]] = {}
     for vote in data.votes:
         if vote.item_id in step_of:
             voters.setdefault(step_of[vote.item_id], {})[vote.participant] = None
-    result = []
-    for step in steps(data):
-        counts = [item.votes for item in data.items if item.step == step]
-        result.append(StepVotes(step, _title(template, step), sum(counts), sum(1 for n in counts if n),
-                                max(counts, default=0), tuple(voters.get(step, ()))))
-    return tuple(result)
+    counts: dict[int, list[int]] = {}  # step -> the vote counts of its items that got any
+    for item in data.items:
+        if item.votes:
+            counts.setdefault(item.step, []).append(item.votes)
+    return tuple(StepVotes(step, _title(template, step), sum(counts.get(step, ())), len(counts.get(step, ())),
+                           max(counts.get(step, ()), default=0), tuple(voters.get(step, ())))
+                 for step in steps(data))
 
 
 def session_stats(data: SessionData, template: Template, *, now: datetime) -> SessionStats:
     named, anonymous = contributions(data)
-    clusters = Counter((item.step, item.column, item.cluster_id) for item in data.items if item.cluster_id)
+    clustered = compress(data.items, map(attrgetter("cluster_id"), data.items))
+    clusters = Counter((item.step, item.column, item.cluster_id) for item in clustered)
+    followups = sum(map(attrgetter("followup"), data.items))
     return SessionStats(
         items=items_per_step(data, template),
         contributions=named,
         anonymous=anonymous,
         times=time_per_step(data, template, now=now),
         votes=votes_per_step(data, template),
-        followups=sum(1 for item in data.items if item.followup),
+        followups=followups,
         clusters=sum(1 for members in clusters.values() if members > 1),
     )

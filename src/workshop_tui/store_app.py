@@ -26,6 +26,7 @@ from textual.timer import Timer
 from textual.widgets import Input, TextArea
 
 from workshop_tui.i18n import _, current
+from workshop_tui.idle_gc import IdleCollector
 from workshop_tui.content import Catalog, Template, load_catalog
 from workshop_tui.messages import StoreChanged, StoreFailed
 from workshop_tui.model import Clock, SessionInfo, utc_now
@@ -48,6 +49,7 @@ class StoreApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     QUIT_VERB = "quit"
     LIVE_POLL_SECONDS = 0.05
+    IDLE_GC_CHECK_SECONDS = 0.25
 
     cursor_blink: bool = True
     """Tests turn this off so snapshots never catch a cursor mid-blink (every text box, as it
@@ -75,6 +77,8 @@ class StoreApp(App[None]):
         self._checking = False
         self._failures_shown: dict[tuple[str, str], float] = {}
         self._quit_anyway = False
+        self.idle_gc = IdleCollector()
+        """Full garbage collections between keys, not during them (started with the live loop)."""
 
     @property
     def store(self) -> Store | None:
@@ -122,6 +126,9 @@ class StoreApp(App[None]):
             # app: keep it out of the garbage collector's full passes, which would otherwise
             # stop the screen for 100-250 ms now and then, in the middle of a live update.
             gc.freeze()
+            # And the full passes still needed wait for a pause between keys (`idle_gc`).
+            self.idle_gc.start()
+            self.set_interval(self.IDLE_GC_CHECK_SECONDS, self.idle_gc.tick, name="idle collections")
 
     def _store_failed(self, message: str) -> None:
         self.error_message = message.splitlines()[0] if message else _("cannot open the store")
@@ -129,10 +136,16 @@ class StoreApp(App[None]):
 
     def on_unmount(self) -> None:
         # Let queued writes finish before the process ends, then release the store.
+        self.idle_gc.stop()
         gc.unfreeze()
         self.store_calls.shutdown()
         if self._store_source is not None and self.store is not None:
             self.store.close()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent) and not event.is_forwarded:
+            self.idle_gc.saw_input()
+        await super().on_event(event)
 
     async def wait_for_store(self) -> None:
         """Wait until every store call asked for so far has finished."""

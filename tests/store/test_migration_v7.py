@@ -8,48 +8,35 @@ its exports, all written by workshop-tui b32f193 (`tests/data/store_v5/make.py` 
 
 from __future__ import annotations
 
-import sqlite3
-from datetime import datetime, timezone
-from pathlib import Path
-
 import pytest
+from helpers.old_stores import backed_up_version, export_now_and_then, old_store_folder, open_old_store
 
 from workshop_tui.content import load_catalog
-from workshop_tui.export import EXTENSIONS, FORMATS, export_text, import_file
+from workshop_tui.export import FORMATS, import_file
 from workshop_tui.model import COLUMNS
-from workshop_tui.store import migrations, open_store
+from workshop_tui.store import migrations
 
-DATA = Path(__file__).parents[1] / "data" / "store_v5"
-T0 = datetime(2026, 12, 3, 14, 0, tzinfo=timezone.utc)  # the `now` make.py exported at
+DATA = old_store_folder(5)
 
 
 @pytest.fixture
 def migrated(tmp_path):
-    path = tmp_path / "v5.db"
-    raw = sqlite3.connect(path)
-    raw.executescript((DATA / "store_v5.sql").read_text(encoding="utf-8"))
-    raw.close()
-    store = open_store(path)
+    store = open_old_store(5, tmp_path)
     yield store
     store.close()
 
 
 def test_the_store_is_backed_up_and_migrated(migrated):
     assert migrations.SCHEMA_VERSION >= 7
-    assert migrated.backup_made is not None and migrated.backup_made.exists()
-    backup = sqlite3.connect(migrated.backup_made)
-    assert backup.execute("SELECT value FROM store_meta WHERE key = 'schema_version'").fetchone() == ("5",)
-    backup.close()
+    assert backed_up_version(migrated) == "5"
     assert [info.columns for info in migrated.list_sessions()] == [COLUMNS, COLUMNS]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("session_id", [1, 2])
 def test_every_export_is_byte_identical_to_schema_5s(migrated, fmt, session_id):
-    catalog = load_catalog()
-    data = migrated.session_data(session_id)
-    expected = (DATA / f"session{session_id}{EXTENSIONS[fmt]}").read_bytes()
-    assert export_text(data, catalog.for_session(data.info), fmt, now=T0).encode("utf-8") == expected
+    now, then = export_now_and_then(migrated, 5, session_id, fmt)
+    assert now == then
 
 
 def test_a_migrated_session_still_takes_items_in_its_three_columns(migrated):

@@ -10,39 +10,29 @@ its exports, all written by workshop-tui d7b5627 (`tests/data/store_v7/make.py` 
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import replace
-from datetime import datetime, timezone
-from pathlib import Path
 
 import pytest
+from helpers.old_stores import EXPORTED_AT, backed_up_version, export_now_and_then, old_store_folder, open_old_store
 
 from workshop_tui.content import load_catalog
-from workshop_tui.export import EXTENSIONS, FORMATS, export_text, import_text
+from workshop_tui.export import FORMATS, export_text, import_text
 from workshop_tui.model import step_dots
-from workshop_tui.store import InvalidInputError, migrations, open_store
+from workshop_tui.store import InvalidInputError, migrations
 
-DATA = Path(__file__).parents[1] / "data" / "store_v7"
-T0 = datetime(2026, 12, 3, 14, 0, tzinfo=timezone.utc)  # the `now` make.py exported at
+DATA = old_store_folder(7)
 
 
 @pytest.fixture
 def migrated(tmp_path):
-    path = tmp_path / "v7.db"
-    raw = sqlite3.connect(path)
-    raw.executescript((DATA / "store_v7.sql").read_text(encoding="utf-8"))
-    raw.close()
-    store = open_store(path)
+    store = open_old_store(7, tmp_path)
     yield store
     store.close()
 
 
 def test_the_store_is_backed_up_and_migrated(migrated):
     assert migrations.SCHEMA_VERSION == 8
-    assert migrated.backup_made is not None and migrated.backup_made.exists()
-    backup = sqlite3.connect(migrated.backup_made)
-    assert backup.execute("SELECT value FROM store_meta WHERE key = 'schema_version'").fetchone() == ("7",)
-    backup.close()
+    assert backed_up_version(migrated) == "7"
     for info in migrated.list_sessions():
         assert all(state.dots is None for state in migrated.step_states(info.id).values())
 
@@ -50,10 +40,8 @@ def test_the_store_is_backed_up_and_migrated(migrated):
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("session_id", [1, 2])
 def test_every_export_is_byte_identical_to_schema_7s(migrated, fmt, session_id):
-    catalog = load_catalog()
-    data = migrated.session_data(session_id)
-    expected = (DATA / f"session{session_id}{EXTENSIONS[fmt]}").read_bytes()
-    assert export_text(data, catalog.for_session(data.info), fmt, now=T0).encode("utf-8") == expected
+    now, then = export_now_and_then(migrated, 7, session_id, fmt)
+    assert now == then
 
 
 def test_older_steps_vote_with_the_sessions_dots(migrated):
@@ -85,7 +73,7 @@ def test_a_steps_own_dots_go_through_json_and_merge(migrated):
     catalog = load_catalog()
     migrated.set_step_dots(1, 3, 4)
     data = migrated.session_data(1)
-    text = export_text(data, catalog.for_session(data.info), "json", now=T0)
+    text = export_text(data, catalog.for_session(data.info), "json", now=EXPORTED_AT)
     states = {state["step"]: state for state in json.loads(text)["step_states"]}
     assert states[3]["dots"] == 4 and "dots" not in states[1]  # only a step that has its own
     restored = migrated.import_session(import_text(text, catalog))
@@ -102,5 +90,5 @@ def test_merging_keeps_a_steps_own_dots():
     info = SessionInfo(id=0, title="A", template_id="swot", step_count=2)
     first = SessionData(info=info, step_states=(StepState(step=1, dots=2),))
     second = SessionData(info=replace(info, title="B"), step_states=(StepState(step=1, dots=4), StepState(step=2, dots=1)))
-    merged = merge_sessions(first, second, title="A+B", now=T0)
+    merged = merge_sessions(first, second, title="A+B", now=EXPORTED_AT)
     assert {state.step: state.dots for state in merged.step_states} == {1: 4, 2: 1}

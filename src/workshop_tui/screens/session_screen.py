@@ -5,12 +5,16 @@ to the session (`SessionStore`), the session as last read (`info`), its template
 clock. Whenever anyone commits (`StoreChanged`) it re-reads what it shows and redraws what
 changed (`refresh_view`, each screen's own), in one exclusive worker: a change arriving while
 a re-read is under way starts it again, so bursts of changes cost one re-read, not one each.
+A screen that draws its own saves itself (`REREAD_OWN_LATER`) checks them once a burst of
+them is over, so a big step's re-read never lands between two saves; coming back to a screen
+re-reads it at once.
 Its header shows how many participants are connected, as the app tells it
 (`ParticipantsConnected`).
 """
 
 from __future__ import annotations
 
+from time import monotonic
 from typing import Any, Callable, TypeVar
 
 from textual.css.query import NoMatches
@@ -28,7 +32,8 @@ from workshop_tui.workers import store_work
 
 ResultT = TypeVar("ResultT")
 ScreenT = TypeVar("ScreenT", bound=Screen)
-OWN_CHANGE_REREAD_SECONDS = 0.5  # after this screen's own saves, the re-read that checks them
+OWN_CHANGE_REREAD_SECONDS = 0.5  # after this screen's last own save, the re-read that checks them
+OWN_CHANGE_REREAD_MAX_SECONDS = 5.0  # ... and at the latest this long after the first one
 
 
 class SessionScreen(Screen[ResultT]):
@@ -51,6 +56,7 @@ class SessionScreen(Screen[ResultT]):
         self.loaded = False
         """Set once the first read is drawn: changes before it are in that read anyway."""
         self._later: Timer | None = None
+        self._later_since = 0.0
 
     def view(self, kind: Callable[..., ScreenT], **options: Any) -> ScreenT:
         """Another screen of this session (summary, agenda, follow-ups), handed what this one holds."""
@@ -66,10 +72,20 @@ class SessionScreen(Screen[ResultT]):
         if not self.loaded:
             return
         if event.own and self.REREAD_OWN_LATER and self.is_current:
+            now = monotonic()
             if self._later is None:
+                self._later_since = now
                 self._later = self.set_timer(OWN_CHANGE_REREAD_SECONDS, self.reread, name="re-read own changes")
+            elif now - self._later_since < OWN_CHANGE_REREAD_MAX_SECONDS:
+                self._later.reset()  # still saving: check once the burst is over
             return
         self.reread()
+
+    def on_screen_resume(self) -> None:
+        # Back from another screen or a dialog, which may have saved what this one shows (a
+        # follow-up cleared in F4): read it now, not when the live loop next notices.
+        if self.loaded:
+            self.reread()
 
     def reread(self) -> None:
         """Re-read what the screen shows, now (a re-read under way starts again)."""

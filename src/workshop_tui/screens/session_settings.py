@@ -8,7 +8,7 @@ dots (a template's `dots`), calling `on_saved` with the step's state.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Awaitable, Callable
 
 from textual.widget import Widget
 
@@ -23,40 +23,40 @@ def ask_votes_per_participant(asker: Widget, session: SessionStore, info: Sessio
                               on_saved: Callable[[SessionInfo], None]) -> None:
     """Ask for the dots per participant and step; save them; `on_saved(session)` once saved."""
 
-    async def save(text: str) -> None:
-        dots = _dots(asker, text)
-        if dots is None:
-            return
+    async def save(dots: int) -> None:
         saved = await session.set_votes_per_participant(dots)
         asker.notify(_("Each participant now has {count} dots per step.").format(count=saved.votes_per_participant))
         on_saved(saved)
 
-    def chosen(text: str | None) -> None:
-        if text is not None:
-            run_store_work(asker, save(text), _("Not changed"))
-
-    asker.app.push_screen(TextPrompt(_("Dots per participant in each step"), value=str(info.votes_per_participant),
-                                      placeholder=_("a number, 0 to 50"), confirm=_("Set")), chosen)
+    _ask_dots(asker, _("Dots per participant in each step"), info.votes_per_participant, save)
 
 
 def ask_step_dots(asker: Widget, session: SessionStore, state: StepState,
                   on_saved: Callable[[StepState], None]) -> None:
     """Ask for the dots per participant in the vote of `state`'s step; save them for that step."""
 
-    async def save(text: str) -> None:
-        dots = _dots(asker, text)
-        if dots is None:
-            return
+    async def save(dots: int) -> None:
         saved = await session.set_step_dots(state.step, dots)
         asker.notify(_("Each participant now has {count} dots in step {step}.").format(count=saved.dots, step=saved.step))
         on_saved(saved)
 
+    _ask_dots(asker, _("Dots per participant in step {step}").format(step=state.step), state.dots, save)
+
+
+def _ask_dots(asker: Widget, title: str, current: int, save: Callable[[int], Awaitable[None]]) -> None:
+    """The one-line prompt both settings share: parse the answer, then `save` it in a store worker."""
+
+    async def parse_and_save(text: str) -> None:
+        dots = _dots(asker, text)
+        if dots is not None:
+            await save(dots)
+
     def chosen(text: str | None) -> None:
         if text is not None:
-            run_store_work(asker, save(text), _("Not changed"))
+            run_store_work(asker, parse_and_save(text), _("Not changed"))
 
-    asker.app.push_screen(TextPrompt(_("Dots per participant in step {step}").format(step=state.step),
-                                     value=str(state.dots), placeholder=_("a number, 0 to 50"), confirm=_("Set")), chosen)
+    asker.app.push_screen(TextPrompt(title, value=str(current), placeholder=_("a number, 0 to 50"), confirm=_("Set")),
+                          chosen)
 
 
 def planned_dots_note(dots: int) -> str:

@@ -78,7 +78,9 @@ class StartScreen(Screen[None]):
                 yield Static(_("Opening the store…"), id="sessions-status")
                 yield SessionTable(id="sessions")
             with Vertical(id="side"):
-                yield SessionForm(catalog, id="new-session")
+                # Disabled until the store is open; made so, not set in `on_mount`: one styling
+                # pass of the whole form less before the first frame.
+                yield SessionForm(catalog, id="new-session", disabled=True)
                 with VerticalScroll(id="about"):
                     yield Static(about(catalog.default), id="about-text")
         yield AppFooter()
@@ -93,7 +95,6 @@ class StartScreen(Screen[None]):
         self.query_one("#new-session").border_title = _("New session")
         self.query_one("#about").border_title = _("About the workshop")
         self.query_one(SessionTable).display = False
-        self.query_one("#new-session").disabled = True
         self.call_after_refresh(self.preview_sessions)  # after the first frame, never before it
         self.load_sessions()
 

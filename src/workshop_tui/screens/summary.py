@@ -13,6 +13,7 @@ text, writes the file (asking before it replaces one) and says where it went.
 
 from __future__ import annotations
 
+import asyncio
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
@@ -67,6 +68,15 @@ class SummaryScreen(SessionScreen[None]):
         """`export`: open the export dialog once the summary is read ("" = the format used last)."""
         super().__init__(*args, **kwargs)
         self.export_when_read = export
+        self._first_read: asyncio.Future[SessionData] | None = None
+        # The read starts at once, while the screen is put together (a big session's takes
+        # longer than that), as soon as the screen opening this one is done with it.
+        asyncio.get_running_loop().call_soon(self._start_reading)
+
+    def _start_reading(self) -> None:
+        if self._first_read is None and self.data is None:
+            self._first_read = asyncio.ensure_future(self.read_data())
+            self._first_read.add_done_callback(lambda read: read.cancelled() or read.exception())  # seen when awaited
 
     def compose(self) -> ComposeResult:
         yield ProgressHeader(self.info.title)
@@ -91,11 +101,13 @@ class SummaryScreen(SessionScreen[None]):
             info = await self.session.info()
             if info.updated_at == self.data.info.updated_at:
                 return
-        data = await self.read_data()
+        first, self._first_read = self._first_read, None
+        data = await (first if first is not None else self.read_data())
         self.data = data
         self.info = data.info
         self.query_one("#summary-info", Static).update(self._info_line(data))
         self.query_one("#summary-loading").display = False
+        self.query_one("#summary").set_class(len(data.items) > SummaryGrid.COUNTED_AT_ONCE, "-long")
         self.query_one(SummaryGrid).show(data, self.template)
         self.query_one(SessionStatsView).show(stats.session_stats(data, self.template, now=self.clock()),
                                               self.template)
@@ -106,7 +118,7 @@ class SummaryScreen(SessionScreen[None]):
 
     async def read_data(self) -> SessionData:
         """What the summary shows: the session now (the history's summary shows it at a moment)."""
-        return await self.session.data()
+        return await self.session.summary_data()
 
     def _info_line(self, data: SessionData) -> Content:
         info = data.info
@@ -129,6 +141,7 @@ class SummaryScreen(SessionScreen[None]):
         self.query_one("#summary", VerticalScroll).scroll_home()
 
     def action_scroll_bottom(self) -> None:
+        self.query_one(SummaryGrid).count_all()  # the end is where every row's counted height puts it
         self.query_one("#summary", VerticalScroll).scroll_end()
 
     def action_agenda(self) -> None:

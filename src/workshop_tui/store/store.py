@@ -8,7 +8,8 @@ with one clear line, and a failed write changes nothing.
 The class is put together from one module per kind of thing: `base` (opening, transactions,
 change detection), `sessions`, `items`, `importing`, `facilitation`, `votes` (dot votes), `private` (private
 writing), `presence`, `participation`, `claims` (name claims), `history` and `between` (follow-up status,
-carry-over, wiki targets), and `export_read` (the big exports' lean read).
+carry-over, wiki targets), `summary_read` (the summary's read of a whole session) and `export_read` (the big
+exports' lean read).
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ from workshop_tui.store.items import ItemsMixin
 from workshop_tui.store.participation import ParticipationMixin
 from workshop_tui.store.presence import PresenceMixin
 from workshop_tui.store.private import PrivateWritingMixin
+from workshop_tui.store.summary_read import SummaryReadMixin
 from workshop_tui.store.votes import VotesMixin
 
 
 class Store(BetweenSessionsMixin, ImportMixin, ItemsMixin, FacilitationMixin, VotesMixin, PrivateWritingMixin,
-            PresenceMixin, ParticipationMixin, ClaimsMixin, HistoryMixin, ExportReadsMixin):
+            PresenceMixin, ParticipationMixin, ClaimsMixin, HistoryMixin, SummaryReadMixin, ExportReadsMixin):
     """Sessions, their participants and their items, in SQLite or PostgreSQL."""

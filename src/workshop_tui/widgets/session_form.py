@@ -34,8 +34,8 @@ class FormField(Input):
 class SessionForm(VerticalScroll):
     """The fields of a new session and the template it runs."""
 
-    def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, catalog: Catalog, *, id: str | None = None, disabled: bool = False) -> None:
+        super().__init__(id=id, disabled=disabled)
         self.catalog = catalog
 
     def compose(self) -> ComposeResult:

@@ -10,6 +10,11 @@ each cell, not their text; the table's height comes from counting how many lines
 wraps to (`line_count`, once per width); and only the lines on screen are built, an item at a
 time, its lines kept in a small cache while it stays near the screen. The widget sits in its
 screen's scrolling container, which scrolls it with everything around it.
+
+A big session is laid out in two goes: the rows down to the bottom of the screen are counted
+exactly at once (what is seen is always where its counts put it), the rows below are first
+guessed from their items' lengths, then counted one row at a time after each refresh, until the
+table's height is exact; drawing or jumping to a row still guessed counts every row at once.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from operator import attrgetter
 from typing import Union
 
 from rich.segment import Segment
@@ -107,12 +113,19 @@ def cell_entries(items: list[Item]) -> list[Entry]:
 
 
 class Cell:
-    """A cell: fixed content (a heading, a step) or a list of entries; where each entry starts, per width."""
+    """A cell: fixed content (a heading, a step) or a list of items; where each entry starts, per width."""
 
-    def __init__(self, entries: list[Entry] | None = None, content: Content | None = None) -> None:
-        self.entries = entries or []
+    def __init__(self, items: list[Item] | None = None, content: Content | None = None) -> None:
+        self.items = items or []
         self.content = content
+        self._entries: list[Entry] | None = None  # grouped when first needed
         self._starts: tuple[int, Sequence[int]] | None = None  # width -> first line of each entry, then the height
+
+    @property
+    def entries(self) -> list[Entry]:
+        if self._entries is None:
+            self._entries = cell_entries(self.items)
+        return self._entries
 
     def starts(self, width: int) -> Sequence[int]:
         """The first line of each entry at `width`, then the cell's height (one more than the entries)."""
@@ -130,6 +143,14 @@ class Cell:
     def height(self, width: int) -> int:
         return self.starts(width)[-1]
 
+    def guess(self, width: int) -> int:
+        """About `height`, without wrapping anything: a line per item and one more per `width`
+        characters of its text (a fixed cell is counted: it is one short text). A guess is only
+        ever the height of rows below the screen until they are counted."""
+        if self.content is not None or (self._starts is not None and self._starts[0] == width):
+            return self.height(width)
+        return len(self.items) + sum(map(len, map(_text, self.items))) // width
+
     def locate(self, line: int, width: int) -> tuple[int, int] | None:
         """(entry, line within it) of a line of this cell; None past its end."""
         starts = self.starts(width)
@@ -142,6 +163,9 @@ class Cell:
         return self.content if self.content is not None else entry_content(self.entries[index])
 
 
+_text = attrgetter("text")
+
+
 def _step_cell(template: Template, number: int) -> Content:
     step = template.step(number) if number <= template.step_count else None
     heading = Content.styled(step_label(number, step.title) if step else step_label(number) + ": ", "bold")
@@ -152,12 +176,47 @@ def _step_cell(template: Template, number: int) -> Content:
 
 @dataclass
 class Layout:
-    """The table at one width: each column's x and width, each row's first line and height."""
+    """The table at one width: each column's x and width, each row's first line and height.
+
+    A row's height is counted (`exact`) or, for a row below the screen in a big session,
+    guessed until `count` counts it."""
 
     width: int
     columns: list[tuple[int, int]]  # (x, width) of each column, padding included
     tops: list[int]  # the first line of each row, then the table's height
     heights: list[int]  # each row's height, its rule (the line under it) not included
+    exact: list[bool]  # whether each row's height is counted, not guessed
+
+    @classmethod
+    def of(cls, rows: list[list[Cell]], width: int, *, counted_above: float = float("inf")) -> Layout:
+        """`rows` laid out at `width`: every row starting above line `counted_above` counted, the others guessed."""
+        columns = column_spans(width, len(rows[0]) - 1) if rows else []
+        layout = cls(width, columns, [0], [], [])
+        for row in range(len(rows)):
+            exact = layout.tops[-1] < counted_above
+            layout.heights.append(layout.row_height(rows, row, exact=exact))
+            layout.exact.append(exact)
+            layout.tops.append(layout.tops[-1] + layout.heights[-1] + 1)
+        return layout
+
+    def row_height(self, rows: list[list[Cell]], row: int, *, exact: bool = True) -> int:
+        inner = [max(span - 2 * PADDING, 1) for _x, span in self.columns]
+        if exact:
+            return max(cell.height(width) for cell, width in zip(rows[row], inner))
+        return max(cell.guess(width) for cell, width in zip(rows[row], inner))
+
+    @property
+    def guessed(self) -> list[int]:
+        """The rows whose height is still a guess."""
+        return [row for row, exact in enumerate(self.exact) if not exact]
+
+    def count(self, rows: list[list[Cell]], row: int) -> None:
+        """Count a guessed row's height; the rows below it move."""
+        height = self.row_height(rows, row)
+        shift = height - self.heights[row]
+        self.heights[row], self.exact[row] = height, True
+        if shift:
+            self.tops[row + 1:] = [top + shift for top in self.tops[row + 1:]]
 
 
 def column_spans(width: int, columns: int) -> list[tuple[int, int]]:
@@ -191,23 +250,33 @@ class SummaryGrid(Widget):
     }
     """
 
+    COUNTED_AT_ONCE = 2_000
+    """Sessions of up to this many items are counted whole before their first frame; a bigger
+    one only down to the bottom of the screen, the rest after it (a row per refresh)."""
+
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._rows: list[list[Cell]] = []
+        self._item_count = 0
         self._current = 0  # the row of the step the session is on (0: none)
         self._layout: Layout | None = None
+        self._counting = False  # a row of guessed heights is to be counted after the next refresh
         self._lines: LRUCache[tuple[int, int, int, int], list[Strip]] = LRUCache(256)  # (row, column, entry, width)
 
     def show(self, data: SessionData, template: Template) -> None:
         """Draw this session: its items are kept (not their text); nothing is laid out until drawn."""
+        cells: dict[tuple[int, str], list[Item]] = {}
+        for item in data.items:
+            cells.setdefault((item.step, item.column), []).append(item)
         headings = [Cell(content=Content.styled(template.key_steps_heading, "bold $accent"))]
         headings += [Cell(content=Content.styled(column.heading, "bold $accent")) for column in template.columns]
         rows = [headings]
         for number in range(1, data.info.step_count + 1):
-            cells = [Cell(content=_step_cell(template, number))]
-            cells += [Cell(cell_entries(data.items_for(number, key))) for key in template.column_keys]
-            rows.append(cells)
+            row = [Cell(content=_step_cell(template, number))]
+            row += [Cell(cells.get((number, key))) for key in template.column_keys]
+            rows.append(row)
         self._rows = rows
+        self._item_count = len(data.items)
         self._current = data.info.current_step
         self._forget()
         self.refresh(layout=True)
@@ -223,16 +292,48 @@ class SummaryGrid(Widget):
     # -- layout --------------------------------------------------------------------------
 
     def layout_at(self, width: int) -> Layout:
-        """The table laid out at `width` (kept until the width or the session changes)."""
+        """The table laid out at `width` (kept until the width or the session changes); in a big
+        session, the rows below the screen guessed at first (`Layout.exact`)."""
         if self._layout is None or self._layout.width != width:
-            columns = column_spans(width, len(self._rows[0]) - 1) if self._rows else []
-            tops, heights = [0], []
-            for cells in self._rows:
-                height = max(cell.height(max(span - 2 * PADDING, 1)) for cell, (_x, span) in zip(cells, columns))
-                heights.append(height)
-                tops.append(tops[-1] + height + 1)
-            self._layout = Layout(width, columns, tops, heights)
+            counted_above = float("inf")
+            if self._item_count > self.COUNTED_AT_ONCE and isinstance(self.parent, Widget):
+                # Lines of the scrolling container down to the screen's bottom: at least as
+                # far as the table's own lines go there.
+                counted_above = self.parent.scroll_y + max(self.parent.size.height, self.app.size.height)
+            self._layout = Layout.of(self._rows, width, counted_above=counted_above)
+            if not all(self._layout.exact) and not self._counting:
+                self._counting = True
+                self.call_after_refresh(self._count_next_row)
         return self._layout
+
+    def _count_next_row(self) -> None:
+        """Count the first row whose height is still guessed; again after the next refresh
+        until none is; then the table takes its exact height."""
+        self._counting = False
+        layout = self._layout
+        if layout is None or not self._rows:
+            return
+        guessed = layout.guessed
+        if guessed:
+            layout.count(self._rows, guessed[0])
+        if len(guessed) > 1:
+            self._counting = True
+            self.call_after_refresh(self._count_next_row)
+        elif guessed:
+            self.refresh(layout=True)
+
+    def count_all(self) -> None:
+        """Count every row still guessed now (before jumping to the end, say)."""
+        layout = self._layout
+        if layout is not None and self._rows and not all(layout.exact):
+            for row in layout.guessed:
+                layout.count(self._rows, row)
+            self.refresh(layout=True)
+
+    @property
+    def counted(self) -> bool:
+        """Whether the table is laid out with every row's height counted (none guessed)."""
+        return self._layout is not None and all(self._layout.exact)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return self.layout_at(width).tops[-1]
@@ -245,6 +346,11 @@ class SummaryGrid(Widget):
         if not self._rows or y >= layout.tops[-1]:
             return Strip.blank(width, self.visual_style.rich_style)
         row = bisect_right(layout.tops, y) - 1
+        if not layout.exact[row]:  # scrolled to a row not counted yet: count them all, draw where they go
+            self.count_all()
+            if y >= layout.tops[-1]:
+                return Strip.blank(width, self.visual_style.rich_style)
+            row = bisect_right(layout.tops, y) - 1
         classes = ("summary-grid--headings",) if row == 0 else ("summary-grid--current",) if row == self._current else ()
         style = self.get_visual_style(*classes)
         line = y - layout.tops[row]
