@@ -41,9 +41,9 @@ from workshop_tui.text import safe_document
 
 
 def export_text(data: SessionData, template: Template, fmt: str, *, now: datetime | None = None) -> str:
-    """`export.export_text` as it was, for csv and wikitext."""
+    """`export.export_text` as it was, for csv, wikitext and markdown."""
     language = data.info.language or SOURCE_LANGUAGE
-    exporter = {"csv": csv_export, "wikitext": wikitext_export}[fmt]
+    exporter = {"csv": csv_export, "wikitext": wikitext_export, "markdown": markdown_export}[fmt]
     with using(language):
         text = exporter(data, template.localized(language).shaped(data.info.columns), now=now)
     return safe_document(text)
@@ -211,3 +211,30 @@ def _followups(data: SessionData) -> list[str]:
         box = CHECKBOXES.get(item.followup_status, CHECKBOX)
         lines.append(f"* {box} {escape(item.text)}{detail} ({checklist_note(item)})")
     return ["", "== " + pgettext("heading", "Follow-ups") + " ==", *lines] if lines else []
+
+
+# -- markdown (its own escaping, marks and follow-ups are unchanged: only the cells were read
+# with `items_for`, once per cell) -------------------------------------------------------------
+
+
+def markdown_export(data: SessionData, template: Template, *, now: datetime | None = None) -> str:
+    from workshop_tui.export import markdown
+
+    info = data.info
+    lines = [f"# {markdown.escape(info.title)}", "", f"*{markdown.escape(template.title)}*", ""]
+    values = {name: ", ".join(info.participants) if name == "participants" else getattr(info, name)
+              for name in INFO_WORDS}
+    shown = [f"- **{_(label)}:** {markdown.escape(values[name])}" for name, label in INFO_WORDS.items()
+             if values[name]]
+    if shown:
+        lines += [f"## {_(INFORMATION)}", "", *shown, ""]
+    if template.introduction or template.objectives:
+        lines += [f"## {_(INTRODUCTION)}", ""]
+        lines += [markdown.escape(template.introduction), ""] if template.introduction else []
+        lines += [*(f"- {markdown.escape(objective)}" for objective in template.objectives), ""]
+    lines += [f"## {markdown.escape(template.title)}", ""]
+    for number in range(1, last_step(data) + 1):
+        cells = {(number, column.key): data.items_for(number, column.key) for column in template.columns}
+        lines += markdown._step(data, template, number, now, cells)
+    lines += markdown._followups(data)
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -114,12 +114,12 @@ def _clean(body: str, lines: int) -> bool:
 
 def _body(data: SessionRows, rows: tuple[tuple, ...], template: Template, now: datetime | None) -> str:
     """Every line but the header, fields as they are, between `_FIELD`s and `_LINE`s."""
-    session = neutralise(data.info.title)
+    session = _fenced(data.info.title)
     lines = []
     for step, count in unrevealed(data):
         title = template.step(step).title if step <= template.step_count else ""
-        lines.append(_FIELD.join((session, str(step), neutralise(title), NOTE, unrevealed_note(count, shown=False))
-                                 + ("",) * (len(HEADER) - 5)))
+        note = _unseparated(unrevealed_note(count, shown=False))
+        lines.append(_FIELD.join((session, str(step), _fenced(title), NOTE, note) + ("",) * (len(HEADER) - 5)))
     clusters = _cluster_numbers(rows)
     append = lines.append
     risky = _RISKY_START
@@ -155,7 +155,17 @@ def _step_columns(data: SessionRows, template: Template, number: int, now: datet
     title = template.step(number).title if number <= template.step_count else ""
     head = (data.info.title, str(number), title)
     tail = (data.step_state(number).phase, _minutes(time.planned), _minutes(time.spent))
-    return (_FIELD.join(map(neutralise, head)) + _FIELD, _FIELD + _FIELD.join(map(neutralise, tail)) + _FIELD)
+    return (_FIELD.join(map(_fenced, head)) + _FIELD, _FIELD + _FIELD.join(map(_fenced, tail)) + _FIELD)
+
+
+def _fenced(field: str) -> str:
+    return _unseparated(neutralise(field))
+
+
+def _unseparated(field: str) -> str:
+    """A field the session, the template or a translation gives (safe already: this is in case)
+    without the separators the whole file drops anyway (`text.safe_document`): it stays one field."""
+    return field.replace(_FIELD, "").replace(_LINE, "")
 
 
 def _cluster_numbers(rows: tuple[tuple, ...]) -> dict[int, str]:
