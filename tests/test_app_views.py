@@ -217,3 +217,19 @@ async def test_the_summary_orders_items_by_votes_and_keeps_clusters_together(sto
         text = screen_text(app)
         order = [text.index(word) for word in ("High", "Cluster of 2", "Grouped A", "Grouped B", "Low")]
         assert order == sorted(order)
+
+
+async def test_the_agenda_says_which_steps_vote_with_dots_of_their_own(store, session):
+    store.set_votes_per_participant(session.id, 3)
+    store.set_step_dots(session.id, 6, 2)
+    store.set_step_dots(session.id, 2, 5)
+    app = make_app(store, clock=lambda: T0)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await open_step(pilot)
+        await press(pilot, "f3")
+        assert isinstance(app.screen, AgendaScreen)
+        assert "Dots per participant in each step: 3 · except step 2: 5, step 6: 2" in screen_text(app)
+        await press(pilot, "v", "ctrl+a", "ctrl+k", "4", "enter")  # the session's: the steps' own stay
+        assert "Dots per participant in each step: 4 · except step 2: 5, step 6: 2" in screen_text(app)
+        assert store.step_states(session.id)[2].dots == 5

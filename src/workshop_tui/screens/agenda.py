@@ -152,8 +152,13 @@ class AgendaScreen(StepPicker):
         )
         self.query_one("#agenda-total", Static).update(joined_spaces(total))
         dots = self.data.info.votes_per_participant
+        # Steps whose template gives them dots of their own vote with those, not the session's.
+        own = sorted((state.step, state.dots) for state in self.data.step_states if state.dots is not None)
+        own_line = Content(", ").join(
+            Content.assemble(_("step {step}: ").format(step=step), (str(count), "bold")) for step, count in own)
         self.query_one("#agenda-settings", Static).update(joined_spaces(Content.assemble(
             _("Dots per participant in each step: "), (str(dots), "bold"),
+            *((_(" · except "), own_line) if own else ()),
             (_("   v changes it · t sets the highlighted step's timebox · Enter goes to the step"), "dim"))))
 
     # -- keys ----------------------------------------------------------------------------
