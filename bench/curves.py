@@ -7,7 +7,7 @@ as a session fills up), in one run on one machine:
   median and p99 of `ADDS` adds;
 - open: a fresh app process opening the session from the start screen to its step screen, then
   to its whole summary (`probes/open_pilot.py`), and that process's peak memory;
-- export: `Store.session_data` + the CSV and wikitext text, as `workshop-tui export` does (the
+- export: `Store.session_rows` + the CSV and wikitext text, as `workshop-tui export` does (the
   median of `ROUNDS`).
 
 It prints a Markdown table (the README's "Cost curves" table is a copy of one run), so anyone

@@ -1,7 +1,8 @@
 """4. Export: 100,000 items to CSV and to wikitext, against sqlite3 + `csv.writer`.
 
 Ours is what `workshop-tui export` does once its modules are loaded: open the store, read the
-session (`Store.session_data`), make the text (`export.export_text`), close the store. The
+session (`Store.session_rows`, the lean read csv and wikitext are written from), make the text
+(`export.export_text`), close the store. The
 baseline reads the same rows with the standard library's `sqlite3` and writes the same fifteen
 CSV fields with `csv.writer` (every field quoted): the floor of any export. Both run in this
 process, interleaved, after one warm-up round each.
@@ -49,7 +50,7 @@ def ours(db: Path, session_id: int, template, fmt: str) -> str:
     from workshop_tui.store import open_store
 
     with open_store(db) as store:
-        data = store.session_data(session_id)
+        data = store.session_rows(session_id)
     return export.export_text(data, template, fmt)
 
 

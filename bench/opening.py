@@ -7,8 +7,9 @@ in ABBA order. Each opens its session from the start screen (Enter), waits for t
 screen to show the step's items, then asks for the summary (Ctrl+S) and waits for the whole
 table; both times run to the first frame that shows the result. The figure is the summary's
 time (issue 18's target 3: the summary of 10,000 items at most 2x an empty one's); the step
-screen's is printed beside it, and when the table's last row was counted (a big session's rows
-below the screen are guessed for its first frame, then counted right after it). Then each reports its peak resident memory: the app holding the
+screen's is printed beside it, and when the table's last row was counted and the statistics
+drawn (a big session's rows below the screen are guessed for its first frame, then counted right
+after it; its statistics, below them, are drawn after that frame too). Then each reports its peak resident memory: the app holding the
 session on its step screen and its summary (at most 1.3x an empty session).
 
     python bench/opening.py [--quick]      (bench/memory.py prints the memory figure alone)
@@ -59,7 +60,7 @@ def run(quick: bool = False) -> list[Figure]:
                      pairs=pair_ratios(mine, floor), notes=[
                          f"{rounds} fresh processes each, Ctrl+S on the step screen to the whole summary drawn; "
                          f"before it, Enter to the step screen: {med(big, 'step'):,.0f} ms "
-                         f"(empty {med(empty, 'step'):,.0f} ms); every row below the screen counted "
+                         f"(empty {med(empty, 'step'):,.0f} ms); every row below the screen counted and the statistics drawn "
                          f"{med(big, 'counted'):,.0f} ms after Ctrl+S (empty {med(empty, 'counted'):,.0f} ms)"])
     memory = Figure("5. Peak memory, 10,000-item session open", med(big, "rss"), med(empty, "rss"), MEMORY_TARGET,
                     unit="MB", pairs=pair_ratios([run["rss"] for run in big], [run["rss"] for run in empty]),

@@ -18,6 +18,7 @@ from workshop_tui.app import make_app
 from workshop_tui.model import Item, NewItem
 from workshop_tui.screens.summary import SummaryScreen
 from workshop_tui.widgets import summary_grid
+from workshop_tui.widgets.session_stats import SessionStatsView
 from workshop_tui.widgets.summary_grid import Cell, Layout, SummaryGrid, column_spans, entry_content
 
 COUNT = 600  # 25 items a cell: the table is many screens tall
@@ -49,6 +50,7 @@ async def test_a_big_summary_builds_only_what_is_on_screen_and_scrolls_to_everyt
         assert "Item 1.action.0:" in screen_text(app)
         assert 0 < len(built) < 36 * len(template.columns)  # only the entries on screen were built
         assert "Statistics" not in screen_text(app)
+        assert app.screen.query_one(SessionStatsView).stats.item_total == COUNT  # drawn, below the table
         layout = grid.layout_at(grid.content_region.width)
         assert all(layout.exact) and layout.tops == Layout.of(grid._rows, layout.width).tops  # counted by now
 

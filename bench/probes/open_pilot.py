@@ -5,8 +5,9 @@
 A pilot on the real app (headless, 120x36) with the store's only session highlighted on the
 start screen. Prints `step <ms>`: from Enter to the first frame of the step screen showing the
 step's items; `summary <ms>`: from Ctrl+S to the first frame of the summary showing the whole
-table; `counted <ms>`: from Ctrl+S until the table's every row is counted (a big session's rows
-below the screen are guessed for its first frame, then counted); then `rss <MB>`: the process's peak resident memory, the app holding the session on
+table; `counted <ms>`: from Ctrl+S until the table's every row is counted and the statistics
+below it drawn (a big session's rows below the screen are guessed for its first frame, then
+counted, and its statistics, far below, drawn after that frame); then `rss <MB>`: the process's peak resident memory, the app holding the session on
 both screens.
 """
 
@@ -31,6 +32,7 @@ async def main(db: str) -> None:
     from workshop_tui.screens.step import StepScreen
     from workshop_tui.screens.summary import SummaryScreen
     from workshop_tui.store import open_store
+    from workshop_tui.widgets.session_stats import SessionStatsView
     from workshop_tui.widgets.summary_grid import SummaryGrid
 
     store = open_store(db)
@@ -48,8 +50,9 @@ async def main(db: str) -> None:
         await until(lambda: isinstance(app.screen, SummaryScreen) and app.screen.data is not None
                     and idle(app, app.screen))
         summary_shown = await next_frame(app)
-        grid = app.screen.query_one(SummaryGrid)
-        await until(lambda: grid.counted)  # a big table's rows below the screen, counted after its first frame
+        grid, statistics = app.screen.query_one(SummaryGrid), app.screen.query_one(SessionStatsView)
+        # A big table's rows below the screen, and its statistics below them, come after its first frame.
+        await until(lambda: grid.counted and statistics.stats is not None)
         counted = time.perf_counter()
         await settle(pilot)
         say(f"step {(step_shown - started) * 1000:.3f}")

@@ -166,6 +166,30 @@ class SessionData:
         return next((state for state in self.step_states if state.step == step), StepState(step=step))
 
 
+ITEM_ROW: tuple[str, ...] = ("step", "column", "text", "author", "position", "votes", "created_at", "cluster_id",
+                             "followup", "owner", "due", "followup_status", "from_last_time", "hidden")
+"""The fields of an item as `SessionRows` holds it, in order: what the csv and wikitext exports write
+(`hidden` is false in every row: only revealed items are there)."""
+
+
+@dataclass(frozen=True)
+class SessionRows:
+    """A session for the big exports (`Store.session_rows`): `SessionData` without an `Item` per item.
+
+    `rows` are plain tuples in `ITEM_ROW` order, by step, column (the session's order) and
+    position, columns made safe; their other texts are as stored: the writers make each field
+    safe as they write it (`export/rows.py`), as the store does for `Item`s. No votes (the
+    exports that take rows read only each item's count)."""
+
+    info: SessionInfo
+    rows: tuple[tuple, ...] = ()
+    step_states: tuple[StepState, ...] = ()
+    hidden_counts: dict[int, int] = field(default_factory=dict)
+
+    def step_state(self, step: int) -> StepState:
+        return next((state for state in self.step_states if state.step == step), StepState(step=step))
+
+
 @dataclass(frozen=True)
 class StepView:
     """What a screen showing one step needs, read in one transaction: cheap enough to poll."""

@@ -104,7 +104,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     upto = _moment(args.as_of) if args.as_of else None
     with open_store_for(args) as store:
         session_id = store.find_session(args.session).id
-        data = store.session_data_at(session_id, upto) if upto else store.session_data(session_id)
+        if upto:
+            data = store.session_data_at(session_id, upto)
+        elif args.format in export.ROW_FORMATS:  # a big session read lean: no object per item
+            data = store.session_rows(session_id)
+        else:
+            data = store.session_data(session_id)
     text = export.export_text(data, template_for(catalog, data.info), args.format)
     if args.output:
         path = Path(args.output).expanduser()

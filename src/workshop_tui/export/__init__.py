@@ -17,13 +17,15 @@ from workshop_tui.export import csv, json, markdown, wikitext, wikitext_import
 from workshop_tui.export.common import UNKNOWN_FORMAT, ImportFormatError
 from workshop_tui.export.files import read_import_file, read_import_stream, write_file
 from workshop_tui.i18n import N_, SOURCE_LANGUAGE, _, using
-from workshop_tui.model import SessionData
+from workshop_tui.model import SessionData, SessionRows
 from workshop_tui.text import safe_document
 
-__all__ = ["EXTENSIONS", "FORMATS", "NO_ITEMS", "ImportFormatError", "detect_format", "export_text", "import_file",
+__all__ = ["EXTENSIONS", "FORMATS", "NO_ITEMS", "ROW_FORMATS", "ImportFormatError", "detect_format", "export_text", "import_file",
            "import_stream", "import_text", "write_file"]
 
 FORMATS = ("wikitext", "csv", "markdown", "json")
+ROW_FORMATS = ("wikitext", "csv")
+"""The formats `export_text` also writes from `SessionRows` (`Store.session_rows`: a big session, read lean)."""
 EXTENSIONS = {"wikitext": ".wiki", "csv": ".csv", "markdown": ".md", "json": ".json"}
 _EXPORTERS = {"wikitext": wikitext.export, "csv": csv.export, "markdown": markdown.export, "json": json.export}
 _PARSERS = {"wikitext": wikitext_import.parse, "csv": csv.parse, "json": json.parse}
@@ -32,16 +34,19 @@ NO_ITEMS = N_("no items found in it; nothing was imported")  # both shown throug
 DEFAULT_TITLE = N_("Imported session")
 
 
-def export_text(data: SessionData, template: Template, fmt: str, *, now: datetime | None = None) -> str:
+def export_text(data: SessionData | SessionRows, template: Template, fmt: str, *, now: datetime | None = None) -> str:
     """The session in a format; `now` is when a running step timer's time is counted to.
 
     Without `now` the current time is read, and only if a timer runs: an export of a session
     whose timers are stopped depends on nothing but the session. Its words are in the session's
-    language (`SessionInfo.language`; "" is English, as before sessions had one)."""
+    language (`SessionInfo.language`; "" is English, as before sessions had one). `SessionRows`
+    give the same text as the `SessionData` of the same session, in `ROW_FORMATS`."""
     try:
         exporter = _EXPORTERS[fmt]
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}") from None
+    if isinstance(data, SessionRows) and fmt not in ROW_FORMATS:
+        raise ValueError(f"a {fmt} export needs the session's items and votes (Store.session_data)")
     # The session's language, whatever the screen's; its shape, whatever the template says now.
     language = data.info.language or SOURCE_LANGUAGE
     with using(language):

@@ -46,10 +46,11 @@ from workshop_tui.export.common import (
     shown,
     unknown_column,
 )
+from workshop_tui.export.rows import CLUSTER, COLUMN, STEP, cleaned, item_of, rows_of
 from workshop_tui.export.wording import step_time, unrevealed, unrevealed_note
 from workshop_tui.grouping import cell_groups, is_cluster
 from workshop_tui.i18n import _
-from workshop_tui.model import FOLLOWUP_STATUSES, SessionData
+from workshop_tui.model import FOLLOWUP_STATUSES, SessionData, SessionRows
 from workshop_tui.text import clean_name, clean_text
 from workshop_tui.timebox import PHASES
 
@@ -73,58 +74,119 @@ def restore(field: str) -> str:
     return field[1:] if _NEUTRALISED.match(field) else field
 
 
-def export(data: SessionData, template: Template, *, now: datetime | None = None) -> str:
+def export(data: SessionData | SessionRows, template: Template, *, now: datetime | None = None) -> str:
     """The file; `now` is when a running timer's time is counted to (the current time if None)."""
-    out = io.StringIO()
-    out.write(",".join(HEADER) + "\r\n")
-    writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    clusters = _cluster_numbers(data)
-    session = neutralise(data.info.title)
+    data = rows_of(data)
+    try:
+        body = _body(data, data.rows, template, now)
+        if _clean(body, len(unrevealed(data)) + len(data.rows)):
+            return _text(body)
+    except (TypeError, AttributeError, ValueError):
+        pass
+    # A field held a control character (or was not even text): every field made safe first, as
+    # the store makes an item's; then none holds one.
+    return _text(_body(data, tuple(map(cleaned, data.rows)), template, now))
+
+
+# The file is written as one string, fields between _FIELD and lines between _LINE (controls no
+# safe text holds), then quoted at once: `"` doubled, the separators made `","` and `"\r\n"`, as
+# `csv.writer` with QUOTE_ALL writes, in a few passes in C rather than a call per row.
+_FIELD, _LINE = "\x1f", "\x1e"
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1d\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # `text.safe`'s, but the separators
+_ASCII_CONTROL = bytes([*range(0x00, 0x09), *range(0x0B, 0x1E), 0x7F])
+_HEADER_LINE = ",".join(HEADER) + "\r\n"
+
+
+def _text(body: str) -> str:
+    quoted = body.replace('"', '""').replace(_FIELD, '","').replace(_LINE, '"\r\n"')
+    return f'{_HEADER_LINE}"{quoted}"\r\n' if body else _HEADER_LINE
+
+
+def _clean(body: str, lines: int) -> bool:
+    """Whether the fields written into `body` held no control character (so no separator either)."""
+    if body.count(_LINE) != max(lines - 1, 0) or body.count(_FIELD) != lines * (len(HEADER) - 1):
+        return False
+    if body.isascii():
+        data = body.encode("ascii")
+        return len(data.translate(None, _ASCII_CONTROL)) == len(data)
+    return _CONTROL.search(body) is None
+
+
+def _body(data: SessionRows, rows: tuple[tuple, ...], template: Template, now: datetime | None) -> str:
+    """Every line but the header, fields as they are, between `_FIELD`s and `_LINE`s."""
+    session = _fenced(data.info.title)
+    lines = []
     for step, count in unrevealed(data):
         title = template.step(step).title if step <= template.step_count else ""
-        writer.writerow((session, str(step), neutralise(title), NOTE, unrevealed_note(count, shown=False))
-                        + ("",) * (len(HEADER) - 5))
-    steps: dict[int, tuple[str, ...]] = {}
-    write = writer.writerow
+        note = _unseparated(unrevealed_note(count, shown=False))
+        lines.append(_FIELD.join((session, str(step), _fenced(title), NOTE, note) + ("",) * (len(HEADER) - 5)))
+    clusters = _cluster_numbers(rows)
+    append = lines.append
     risky = _RISKY_START
-    for item in data.items:  # written as it goes: a session may hold 100,000 items
-        step = steps.get(item.step)
-        if step is None:  # what the step decides is neutralised once, not once per item
-            time = step_time(data, template, item.step, now)
-            title = template.step(item.step).title if item.step <= template.step_count else ""
-            step = steps[item.step] = tuple(map(neutralise, (
-                str(item.step), title, data.step_state(item.step).phase, _minutes(time.planned), _minutes(time.spent))))
+    steps: dict[int, tuple[str, str]] = {}
+    number, head, tail = None, "", ""
+    for row in rows:  # a session may hold 100,000 items
+        (step_number, column, text, author, _position, votes, created, cluster, followup, owner, due, status,
+         carried, _hidden) = row
+        if step_number != number:  # what the step decides is neutralised once, not once per item
+            number, known = step_number, steps.get(step_number)
+            if known is None:
+                known = steps[number] = _step_columns(data, template, number, now)
+            head, tail = known
         # What people typed (or a file brought in) goes through `neutralise` only when it starts
         # with a character that could begin a formula: `startswith` checks that in C.
-        text, author, created, owner, due = item.text, item.author or "", item.created_at, item.owner or "", item.due
-        write((session, step[0], step[1], item.column if not item.column.startswith(risky) else neutralise(item.column),
-               text if not text.startswith(risky) else neutralise(text),
-               author if not (author and author.startswith(risky)) else neutralise(author),
-               item.votes if item.votes >= 0 else neutralise(str(item.votes)),  # csv writes the number
-               created if not (created and created.startswith(risky)) else neutralise(created),
-               clusters.get(item.id, "") if clusters else "", "yes" if item.followup else "",
-               owner if not (owner and owner.startswith(risky)) else neutralise(owner),
-               due if not (due and due.startswith(risky)) else neutralise(due), step[2], step[3], step[4],
-               item.followup_status if item.followup else "", "yes" if item.from_last_time else ""))
-    return out.getvalue()
+        if votes < 0:
+            votes = neutralise(str(votes))
+        append(f"{head}{column if not column.startswith(risky) else neutralise(column)}\x1f"
+               f"{text if not text.startswith(risky) else neutralise(text)}\x1f"
+               f"{'' if author is None else author if not author.startswith(risky) else neutralise(author)}\x1f"
+               f"{votes}\x1f{created if not created.startswith(risky) else neutralise(created)}\x1f"
+               f"{clusters.get(id(row), '') if clusters else ''}\x1f{'yes' if followup else ''}\x1f"
+               f"{'' if owner is None else owner if not owner.startswith(risky) else neutralise(owner)}\x1f"
+               f"{due if not due.startswith(risky) else neutralise(due)}{tail}"
+               f"{status if followup else ''}\x1f{'yes' if carried else ''}")
+    return _LINE.join(lines)
 
 
-def _cluster_numbers(data: SessionData) -> dict[str, str]:
-    """Each clustered item's cluster, numbered 1, 2, ... through the session in table order."""
-    numbers: dict[str, str] = {}
-    clustered = {(item.step, item.column) for item in data.items if item.cluster_id}
+def _step_columns(data: SessionRows, template: Template, number: int, now: datetime | None) -> tuple[str, str]:
+    """What a step's items share, neutralised: before the column (session title, number, step
+    title) and after the due date (phase, planned and spent minutes), with their separators."""
+    time = step_time(data, template, number, now)
+    title = template.step(number).title if number <= template.step_count else ""
+    head = (data.info.title, str(number), title)
+    tail = (data.step_state(number).phase, _minutes(time.planned), _minutes(time.spent))
+    return (_FIELD.join(map(_fenced, head)) + _FIELD, _FIELD + _FIELD.join(map(_fenced, tail)) + _FIELD)
+
+
+def _fenced(field: str) -> str:
+    return _unseparated(neutralise(field))
+
+
+def _unseparated(field: str) -> str:
+    """A field the session, the template or a translation gives (safe already: this is in case)
+    without the separators the whole file drops anyway (`text.safe_document`): it stays one field."""
+    return field.replace(_FIELD, "").replace(_LINE, "")
+
+
+def _cluster_numbers(rows: tuple[tuple, ...]) -> dict[int, str]:
+    """Each clustered row's cluster (by the row's `id()`), numbered 1, 2, ... through the session
+    in table order."""
+    numbers: dict[int, str] = {}
+    clustered = {(row[STEP], row[COLUMN]) for row in rows if row[CLUSTER]}
     if not clustered:
         return numbers
     cells: dict[tuple[int, str], list] = {}
-    for item in data.items:
-        if (item.step, item.column) in clustered:  # only cells holding a cluster can number one
-            cells.setdefault((item.step, item.column), []).append(item)
+    for row in rows:
+        if (row[STEP], row[COLUMN]) in clustered:  # only cells holding a cluster can number one
+            cells.setdefault((row[STEP], row[COLUMN]), []).append(row)
     count = 0
-    for _, items in sorted(cells.items()):
-        for group in cell_groups(items):
+    for _, cell in sorted(cells.items()):
+        made = [item_of(row) for row in cell]
+        rows_of_items = {id(item): id(row) for item, row in zip(made, cell)}
+        for group in cell_groups(made):
             if is_cluster(group):
                 count += 1
-                numbers.update((item.id, str(count)) for item in group)
+                numbers.update((rows_of_items[id(item)], str(count)) for item in group)
     return numbers
 
 

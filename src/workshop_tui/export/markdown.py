@@ -78,13 +78,17 @@ def export(data: SessionData, template: Template, *, now: datetime | None = None
         lines += [escape(template.introduction), ""] if template.introduction else []
         lines += [*(f"- {escape(objective)}" for objective in template.objectives), ""]
     lines += [f"## {escape(template.title)}", ""]
+    cells: dict[tuple[int, str], list[Item]] = {}
+    for item in data.items:  # one pass, not one per cell: a session may hold 100,000 items
+        cells.setdefault((item.step, item.column), []).append(item)
     for number in range(1, last_step(data) + 1):
-        lines += _step(data, template, number, now)
+        lines += _step(data, template, number, now, cells)
     lines += _followups(data)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _step(data: SessionData, template: Template, number: int, now: datetime | None) -> list[str]:
+def _step(data: SessionData, template: Template, number: int, now: datetime | None,
+          cells: dict[tuple[int, str], list[Item]]) -> list[str]:
     step = template.step(number) if number <= template.step_count else None
     title = step_label(number, step.title if step else "")
     lines = [f"### {escape(title)}", ""]
@@ -94,7 +98,7 @@ def _step(data: SessionData, template: Template, number: int, now: datetime | No
     if timing:
         lines += [f"*{timing}*", ""]
     for column in template.columns:
-        groups = cell_groups(data.items_for(number, column.key))
+        groups = cell_groups(cells.get((number, column.key), []))
         lines += [f"**{escape(column.heading)}**", ""]
         lines += [line for group in groups for line in _group(group)] if groups else [f"- *{_('(none yet)')}*"]
         lines += [""]

@@ -24,8 +24,37 @@ _TRAIL = set("'=")
 _SPECIAL_CHARS = re.compile(r"[&<>|\[\]{}\n\r]")
 
 
+_MIDDLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f&<>|\\[\\]{}\u202a-\u202e\u2066-\u2069]").search
+
+
+def needs_escape(text: str) -> bool:
+    """Whether `escape` might change `text`, or `text.safe` would (a control character): when
+    False it is written as it is. Quick (a character class and a few substrings), for writers
+    of many items."""
+    return bool(text) and (
+        text[0] in _LEAD or text[-1] in _TRAIL or text[0].isspace() or text[-1].isspace()
+        or _MIDDLE(text) is not None or "''" in text or "~~~" in text or "!!" in text or "__" in text
+        or "----" in text
+    )
+
+
 def _reference(char: str) -> str:
     return _ALWAYS.get(char) or f"&#{ord(char)};"
+
+
+_ALWAYS_TABLE = str.maketrans(_ALWAYS)
+_RUN = re.compile(r"'{2,}|~{3,}|!{2,}|_{2,}|-{4,}")  # what `_RUNS` matches but its single characters
+_RUN_REFERENCES: dict[str, str] = {}
+
+
+def _run_reference(match: re.Match) -> str:
+    run = match.group()
+    reference = _RUN_REFERENCES.get(run)
+    if reference is None:
+        reference = "".join(map(_reference, run))
+        if len(_RUN_REFERENCES) < 256:  # the usual few runs; a hostile page's are not all kept
+            _RUN_REFERENCES[run] = reference
+    return reference
 
 
 def _escape_line(text: str, extra: str) -> str:
@@ -38,9 +67,13 @@ def _escape_line(text: str, extra: str) -> str:
     end = len(text.rstrip())
     if end > start and text[end - 1] in _TRAIL:
         end -= 1
-    head = "".join(_reference(c) for c in text[:start])
-    tail = "".join(_reference(c) for c in text[end:]) if end >= start else ""
-    middle = _RUNS.sub(lambda m: "".join(_reference(c) for c in m.group()), text[start:max(start, end)])
+    head = "".join(map(_reference, text[:start])) if start else ""
+    tail = "".join(map(_reference, text[end:])) if start <= end < len(text) else ""
+    # What `_RUNS` matches: its single characters at once (their references hold none of the
+    # runs' characters, so the order does not matter), then the runs.
+    middle = text[start:max(start, end)].translate(_ALWAYS_TABLE)
+    if _RUN.search(middle):
+        middle = _RUN.sub(_run_reference, middle)
     for char in extra:
         middle = middle.replace(char, _reference(char))
     return head + middle + tail

@@ -25,6 +25,8 @@ Commas in an owner or a due date are references too, so a follow-up mark splits 
 from __future__ import annotations
 
 from datetime import datetime
+from itertools import groupby
+from operator import itemgetter
 
 from workshop_tui.i18n import _, pgettext
 from workshop_tui.i18n.words import step_label
@@ -38,17 +40,20 @@ from workshop_tui.export.wording import (
     checklist_note,
     cluster_phrase,
     due_part,
-    followups,
     items_phrase,
-    last_step,
     owner_part,
     step_time,
     time_text,
     unrevealed,
 )
 from workshop_tui.grouping import cell_groups, is_cluster
-from workshop_tui.export.wikimarkup import escape
-from workshop_tui.model import Item, SessionData, SessionInfo
+from workshop_tui.export.rows import CLUSTER, COLUMN, FOLLOWUP, STEP, TEXT, AUTHOR, VOTES, by_position, cleaned, \
+    followup_items, item_of, last_step, rows_of
+from workshop_tui.export.wikimarkup import escape, needs_escape
+from workshop_tui.model import Item, SessionData, SessionInfo, SessionRows
+from workshop_tui.text import safe
+
+_place, _cluster, _votes = itemgetter(STEP, COLUMN), itemgetter(CLUSTER), itemgetter(VOTES)
 
 BOLD = "'''"
 CLUSTER_OPEN = '<span class="cluster">'
@@ -64,8 +69,9 @@ MARKS = Marks(escape, author=" <small>({})</small>", votes=' <small class="votes
               followup=' <small class="followup">({})</small>', escape_in_mark=lambda text: escape(text, extra=","))
 
 
-def export(data: SessionData, template: Template, *, now: datetime | None = None) -> str:
+def export(data: SessionData | SessionRows, template: Template, *, now: datetime | None = None) -> str:
     """The page; `now` is when a running timer's time is counted to (the current time if None)."""
+    data = rows_of(data)
     info = data.info
     lines = [f"= {escape(info.title)} =", ""] if info.title.strip() else []
     lines += [f"== {_(INFORMATION)} ==", *_information_lines(info), ""]
@@ -74,11 +80,12 @@ def export(data: SessionData, template: Template, *, now: datetime | None = None
         lines += [escape(template.introduction)] if template.introduction else []
         lines += [f"* {escape(objective)}" for objective in template.objectives]
         lines += [""]
-    lines += [f"== {escape(template.title)} ==", *_table(data, template, now), *_unrevealed(data), *_followups(data)]
+    lines += [f"== {escape(template.title)} ==", *_table(data, template, now), *_unrevealed(data),
+              *_followups(followup_items(data))]
     return "\n".join(lines) + "\n"
 
 
-def _unrevealed(data: SessionData) -> list[str]:
+def _unrevealed(data: SessionRows) -> list[str]:
     """A line under the table while steps still hold items written privately (not in the table)."""
     steps = [_("step {step} holds {items}").format(step=step, items=items_phrase(count))
              for step, count in unrevealed(data)]
@@ -96,21 +103,32 @@ def _information_lines(info: SessionInfo) -> list[str]:
     return [f"* {_(label)}: {values[name]}" for name, label in INFO_WORDS.items() if values[name]]
 
 
-def summary_table(data: SessionData, template: Template, *, now: datetime | None = None) -> str:
+def summary_table(data: SessionData | SessionRows, template: Template, *, now: datetime | None = None) -> str:
     """The summary table alone, `{|` to `|}` and a line end: what publishing puts in a page."""
     return "\n".join(_table(data, template.shaped(data.info.columns), now)) + "\n"
 
 
-def _table(data: SessionData, template: Template, now: datetime | None) -> list[str]:
+def _table(data: SessionData | SessionRows, template: Template, now: datetime | None) -> list[str]:
+    data = rows_of(data)
+    try:
+        return _table_of(data, data.rows, template, now)
+    except (TypeError, AttributeError):  # a field that is not even text: every field made safe first
+        return _table_of(data, tuple(map(cleaned, data.rows)), template, now)
+
+
+def _table_of(data: SessionRows, rows: tuple[tuple, ...], template: Template, now: datetime | None) -> list[str]:
     headings = [template.key_steps_heading, *(column.heading for column in template.columns)]
     lines = ['{| class="wikitable"', "! " + " !! ".join(escape(heading) for heading in headings)]
-    cells: dict[tuple[int, str], list[Item]] = {}
-    for item in data.items:  # one pass, not one per cell: a session may hold 100,000 items
-        cells.setdefault((item.step, item.column), []).append(item)
+    cells: dict[tuple[int, str], list[tuple]] = {}
+    for place, run in groupby(rows, key=_place):  # one pass, not one per cell: a session may hold 100,000 items
+        cells.setdefault(place, []).extend(run)
     for number in range(1, last_step(data) + 1):
         lines += ["|-", "| " + _step_cell(template, number, step_time(data, template, number, now))]
         for key in template.column_keys:
-            lines += ["|", *_cell(cells.get((number, key), []))]
+            lines.append("|")
+            cell = cells.get((number, key))
+            if cell:
+                _cell(cell, lines)
     lines.append("|}")
     return lines
 
@@ -124,7 +142,29 @@ def _step_cell(template: Template, number: int, time: StepTime) -> str:
     return f"{BOLD}{label}{BOLD}{intro}{timing}"
 
 
-def _cell(items: list[Item]) -> list[str]:
+def _cell(rows: list[tuple], lines: list[str]) -> None:
+    """A cell's bullets added to `lines`. A cell without clusters or votes is in position order
+    and each item its own bullet: written from the rows, each field escaped only if a quick
+    search says it must be (or holds a control character to drop); others as `_grouped` writes them."""
+    rows = sorted(rows, key=by_position)
+    if any(map(_cluster, rows)) or any(map(_votes, rows)):
+        lines += _grouped([item_of(row) for row in rows])
+        return
+    append = lines.append
+    marks: dict[str | None, str] = {None: ""}  # author -> its mark (a session has few authors)
+    for row in rows:
+        if row[FOLLOWUP]:
+            append(f"* {MARKS.item(item_of(row))}")
+            continue
+        text, author = row[TEXT], row[AUTHOR]
+        mark = marks.get(author)
+        if mark is None:
+            shown = escape(safe(author)) if needs_escape(author) else author
+            mark = marks[author] = f" <small>({shown})</small>" if shown else ""
+        append(f"* {escape(safe(text)) if needs_escape(text) else text}{mark}")
+
+
+def _grouped(items: list[Item]) -> list[str]:
     lines = []
     for group in cell_groups(items):
         if is_cluster(group):
@@ -136,10 +176,10 @@ def _cell(items: list[Item]) -> list[str]:
     return lines
 
 
-def _followups(data: SessionData) -> list[str]:
+def _followups(items: list[Item]) -> list[str]:
     """The follow-ups as a checklist in the table's order: `* ☐ text — owner: Ana, due 2026-12-15 (step 5)`."""
     lines = []
-    for item in followups(data):
+    for item in items:
         parts = [owner_part(escape(item.owner))] if item.owner else []
         parts += [due_part(escape(item.due))] if item.due else []
         detail = f" — {', '.join(parts)}" if parts else ""

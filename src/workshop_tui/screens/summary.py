@@ -107,14 +107,22 @@ class SummaryScreen(SessionScreen[None]):
         self.info = data.info
         self.query_one("#summary-info", Static).update(self._info_line(data))
         self.query_one("#summary-loading").display = False
-        self.query_one("#summary").set_class(len(data.items) > SummaryGrid.COUNTED_AT_ONCE, "-long")
+        long = len(data.items) > SummaryGrid.COUNTED_AT_ONCE
+        self.query_one("#summary").set_class(long, "-long")
         self.query_one(SummaryGrid).show(data, self.template)
-        self.query_one(SessionStatsView).show(stats.session_stats(data, self.template, now=self.clock()),
-                                              self.template)
+        if long:  # the statistics are thousands of lines below the screen: drawn right after it
+            self.call_after_refresh(self._show_stats, data)
+        else:
+            self._show_stats(data)
         self.loaded = True
         if self.export_when_read is not None:
             fmt, self.export_when_read = self.export_when_read, None
             self.action_export(fmt or None)
+
+    def _show_stats(self, data: SessionData) -> None:
+        if data is self.data:  # (not a read since replaced)
+            self.query_one(SessionStatsView).show(stats.session_stats(data, self.template, now=self.clock()),
+                                                  self.template)
 
     async def read_data(self) -> SessionData:
         """What the summary shows: the session now (the history's summary shows it at a moment)."""
