@@ -9,7 +9,7 @@ import time
 from helpers.pilot import settle
 
 from workshop_tui.app import make_app
-from workshop_tui.idle_gc import DUE, NEVER, OVERDUE, PAUSE_SECONDS, IdleCollector
+from workshop_tui.idle_gc import DUE, NEVER, OVERDUE, PAUSE_SECONDS, SPACING_SECONDS, IdleCollector
 
 
 def young_passes(count: int) -> None:
@@ -34,9 +34,14 @@ def test_a_full_pass_waits_for_a_pause_unless_long_overdue():
         assert not collector.tick()  # due, but someone is typing
         now[0] += PAUSE_SECONDS / 2
         assert collector.tick() and gc.get_count()[2] == 0  # the pause: done
+        young_passes(DUE)
+        now[0] += PAUSE_SECONDS
+        assert not collector.tick()  # due and in a pause again, but the last pass was just now
+        now[0] += SPACING_SECONDS
+        assert collector.tick()
         young_passes(OVERDUE)
         collector.saw_input()
-        assert collector.tick() and collector.collections == 2  # a burst that never pauses still gets one
+        assert collector.tick() and collector.collections == 3  # a burst that never pauses still gets one
     finally:
         collector.stop()
     assert gc.get_threshold() == before

@@ -7,9 +7,9 @@ and the slowest adds were those). The young generations are cheap and stay autom
 
 While an `IdleCollector` runs, Python runs no full pass by itself; `tick` (called a few times a
 second) runs one when Python would have by now (`DUE` young passes since the last full one)
-and nobody has typed, clicked or scrolled for `PAUSE_SECONDS`. A long burst with no pause (a
-typing storm, a script) still gets its full pass once `OVERDUE` young passes have gone by, so
-memory never grows without bound. `stop` gives Python its own schedule back.
+and nobody has typed, clicked or scrolled for `PAUSE_SECONDS`, at most one per
+`SPACING_SECONDS`. A long burst with no pause (a typing storm, a script) still gets its full
+pass once `OVERDUE` young passes have gone by, so memory never grows without bound. `stop` gives Python its own schedule back.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ import time
 from collections.abc import Callable
 
 PAUSE_SECONDS = 0.5
+SPACING_SECONDS = 2.0  # between two full passes in pauses: an app nobody types in (the shared
+# screen, redrawn by every live change) would otherwise run one every few tenths of a second
 DUE = 10  # Python's own third threshold: a full pass every 10 middle-generation passes
 OVERDUE = 200
 NEVER = 1 << 30  # a third threshold Python never reaches
@@ -30,6 +32,7 @@ class IdleCollector:
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self._last_input = clock()
+        self._last_collection = clock() - SPACING_SECONDS
         self._saved: tuple[int, int, int] | None = None
         self.collections = 0
 
@@ -60,9 +63,11 @@ class IdleCollector:
         if self._saved is None:
             return False
         young_passes = gc.get_count()[2]
-        paused = self._clock() - self._last_input >= PAUSE_SECONDS
+        now = self._clock()
+        paused = now - self._last_input >= PAUSE_SECONDS and now - self._last_collection >= SPACING_SECONDS
         if young_passes >= OVERDUE or (young_passes >= DUE and paused):
             gc.collect()
+            self._last_collection = self._clock()
             self.collections += 1
             return True
         return False

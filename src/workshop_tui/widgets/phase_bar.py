@@ -55,6 +55,7 @@ class PhaseBar(Vertical):
         self.votes: Content | None = None
         self.hidden: dict[str, int] = {}
         """Unrevealed items by author ("" for none), while the step is written privately."""
+        self._shown: dict[str, tuple[object, ...]] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="phase-chips")
@@ -62,6 +63,7 @@ class PhaseBar(Vertical):
         yield Static(id="phase-keys")
 
     def on_mount(self) -> None:
+        self._shown.clear()
         self.set_hints(self.hints)
 
     def set_hints(self, hints: bool) -> None:
@@ -123,12 +125,20 @@ class PhaseBar(Vertical):
                 first = Content.assemble(first, "  ", self.votes)
             else:
                 first = Content.assemble(first, (_("  F8 next phase · F9 back"), "dim"))
-        self.query_one("#phase-chips", Static).update(first)
+        self._put("phase-chips", first)
         help_line = Content(timebox.phase_help(self.phase, self.labels))
         if self.phase == "private":
             help_line = Content.assemble(help_line, "\n", self.hidden_content())
-        self.query_one("#phase-help", Static).update(help_line)
+        self._put("phase-help", help_line)
         keys = KEYS.get(self.phase, "")
         if self.step in FOLLOWUP_STEPS and self.phase not in ("discuss", "private"):
             keys += _(" This step ends in commitments: Ctrl+F on an item makes it a follow-up.")
-        self.query_one("#phase-keys", Static).update(Content(keys))
+        self._put("phase-keys", Content(keys))
+
+    def _put(self, line: str, content: Content) -> None:
+        # Only what changed: a line updated lays the whole screen out again, and the step
+        # screen draws the bar after every live change (50 items a second in a busy room).
+        shown = (content.plain, tuple(content.spans))
+        if self._shown.get(line) != shown:
+            self._shown[line] = shown
+            self.query_one(f"#{line}", Static).update(content)
