@@ -2,11 +2,14 @@
 
 Each `tests/data/store_vN/` holds `store_vN.sql` (a `sqlite3 .dump` of a real store written at
 schema N) and `session*.{wiki,csv,md,json}`, what that version exported, at `EXPORTED_AT`.
+Only the seed template had French text then (`TRANSLATED_THEN`): a French session of another
+template exported its template's words in English, as `export_now_and_then` does again.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,6 +18,7 @@ from workshop_tui.export import EXTENSIONS, export_text
 from workshop_tui.store import Store, open_store
 
 DATA = Path(__file__).parents[1] / "data"
+TRANSLATED_THEN = {"8-steps-partnership"}  # the other templates gained French text later (cec3b45...)
 EXPORTED_AT = datetime(2026, 12, 3, 14, 0, tzinfo=UTC)  # the `now` every make.py exported at
 
 
@@ -45,5 +49,8 @@ def backed_up_version(store: Store) -> str:
 def export_now_and_then(store: Store, version: int, session_id: int, fmt: str) -> tuple[bytes, bytes]:
     """The session exported by today's code, and what schema `version`'s code exported."""
     data = store.session_data(session_id)
-    now = export_text(data, load_catalog().for_session(data.info), fmt, now=EXPORTED_AT).encode("utf-8")
+    template = load_catalog().for_session(data.info)
+    if template.id not in TRANSLATED_THEN:
+        template = replace(template, translations={})
+    now = export_text(data, template, fmt, now=EXPORTED_AT).encode("utf-8")
     return now, (old_store_folder(version) / f"session{session_id}{EXTENSIONS[fmt]}").read_bytes()

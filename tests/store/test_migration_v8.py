@@ -44,6 +44,13 @@ def test_every_export_is_byte_identical_to_schema_7s(migrated, fmt, session_id):
     assert now == then
 
 
+def test_a_french_session_of_a_template_translated_since_exports_in_french_now(migrated):
+    data = migrated.session_data(1)
+    assert (data.info.template_id, data.info.language) == ("swot", "fr")
+    text = export_text(data, load_catalog().for_session(data.info), "markdown", now=EXPORTED_AT)
+    assert "*Analyse SWOT*" in text and "*SWOT analysis*" not in text
+
+
 def test_older_steps_vote_with_the_sessions_dots(migrated):
     assert migrated.get_session(1).votes_per_participant == 5  # what schema 7's step screen left
     assert migrated.votes_left(1, 1, "Bo") == 1 and migrated.votes_left(1, 2, "Bo") == 5
