@@ -230,6 +230,76 @@ async def scenario(url: str, pages_count: int, rounds: int, visits: int, count_i
     return first, again, seen, got, heard, elapsed, settled
 
 
+async def floor_scenario(url: str, pages_count: int, rounds: int, chromium: str | None) -> tuple[list[dict], dict]:
+    """The same rounds, the same browser and phones, against the floor (`probes/floor_room.py`):
+    what each page saw when, and when the server had each item."""
+    import json
+
+    from playwright.async_api import async_playwright
+
+    from helpers.browser import CHROMIUM_ARGS, launch
+
+    async with async_playwright() as playwright:
+        browser = (await playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
+                   if chromium else await launch(playwright))
+        pages = []
+        for _ in range(pages_count):
+            context = await browser.new_context(**PHONE)
+            await context.add_init_script(SEEN)
+            page = await context.new_page()
+            await page.goto(url)
+            pages.append(page)
+        for page in pages:
+            await page.wait_for_selector("body[data-ready]", timeout=60_000)
+        await asyncio.sleep(1.0)
+        for round_ in range(rounds):
+            tick = time.monotonic()
+            await asyncio.gather(*(page.evaluate(ADD, f"P{n:02d} item {round_}") for n, page in enumerate(pages)))
+            await asyncio.sleep(max(0.0, 1.0 - (time.monotonic() - tick)))
+        await asyncio.sleep(3.0)
+        seen = [await page.evaluate("() => window.__seen") for page in pages]
+        await browser.close()
+    with urllib.request.urlopen(url + "times", timeout=10) as response:
+        return seen, json.loads(response.read())
+
+
+def floor_latencies(seen: list[dict], times: dict) -> tuple[list[float], int]:
+    """Arrival at the floor's server to every other page showing it, in ms; and pairs never shown."""
+    latencies, missed = [], 0
+    for n, shown in enumerate(seen):
+        for item_id, (at, text) in times.items():
+            if text.startswith(f"P{n:02d} "):
+                continue
+            if item_id in shown:
+                latencies.append(shown[item_id] - at)
+            else:
+                missed += 1
+    return latencies, missed
+
+
+@contextmanager
+def floor_serving(env: dict) -> Iterator[str]:
+    """`probes/floor_room.py` in its own process, as `serve` is: its URL."""
+    server = subprocess.Popen([*PIN_SERVER, PYTHON, str(ROOT / "bench" / "probes" / "floor_room.py")],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    try:
+        assert server.stdout is not None
+        line = server.stdout.readline()
+        url = next((word for word in line.split() if word.startswith("http://")), "")
+        if not url:
+            raise RuntimeError(f"the floor did not start: {server.stderr.read() if server.stderr else ''}")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def floor_run(folder: Path, env: dict, pages_count: int, rounds: int, equal: bool) -> tuple[list[float], int]:
+    with floor_serving({**env, "PYTHONUNBUFFERED": "1"}) as url:
+        seen, times = asyncio.run(floor_scenario(url, pages_count, rounds, None if equal else niced_chromium(folder)))
+    return floor_latencies(seen, times)
+
+
 @contextmanager
 def serving(folder: Path, env: dict, max_connections: int) -> Iterator[tuple[str, Path, int]]:
     """`workshop-tui serve` on a fresh store in its own process: (join URL, store, session id)."""
@@ -332,6 +402,8 @@ def run(quick: bool = False) -> list[Figure]:
         with open_store(db) as store:
             socket_items = store.list_items(session_id)
     by_socket, socket_missed = others(socket_items, heard)
+    with workdir("phone-floor") as folder:
+        floor, floor_missed = floor_run(Path(folder), isolate(Path(folder)), pages_count, rounds, equal)
     with workdir("phone") as folder:
         env = isolate(Path(folder))
         with serving(Path(folder), env, pages_count + visits + 5) as (url, db, session_id):
@@ -342,6 +414,9 @@ def run(quick: bool = False) -> list[Figure]:
                     None if equal else niced_chromium(Path(folder))))
         with open_store(db) as store:
             items = store.list_items(session_id)
+    with workdir("phone-floor") as folder:  # again after ours: the machine as it was on both sides
+        after, after_missed = floor_run(Path(folder), isolate(Path(folder)), pages_count, rounds, equal)
+    floor, floor_missed = floor + after, floor_missed + after_missed
     committed = {item.id: datetime.fromisoformat(item.created_at).timestamp() * 1000 for item in items}
     authors = {item.id: item.author for item in items}
     texts = [item.text for item in items]
@@ -364,6 +439,7 @@ def run(quick: bool = False) -> list[Figure]:
             else:
                 missed += 1
     p95 = percentile(latencies, 95) if latencies and not missed and once else float("inf")
+    floor_p95 = percentile(floor, 95) if floor and not floor_missed else float("inf")
     kb = phone_bytes / 1024
     socket_p95 = percentile(by_socket, 95) if by_socket and not socket_missed else float("inf")
     return [
@@ -386,6 +462,13 @@ def run(quick: bool = False) -> list[Figure]:
                    f"(median {median(drawn):.0f}), {len(arrived)} pairs; commit to a client with no browser "
                    f"(the server's part) p95 {percentile(served, 95):.0f} ms (median {median(served):.0f}), "
                    f"{len(served)} items"]),
+        Figure(f"7. The floor: a bare page and server, {pages_count} adding at once, p95", floor_p95, None,
+               TARGET_MS, notes=[
+                   f"`probes/floor_room.py`, run just before and just after the phone pages, with the same "
+                   f"browser, phones and rounds: a focused text box and a list, a server that stamps each item "
+                   f"as it arrives (no store) and sends what arrived every 50 ms; {len(floor)} pairs: median "
+                   f"{median(floor):.0f} ms, p95 {floor_p95:.0f} ms; {floor_missed} never shown. What this "
+                   f"machine's Chromium costs alone; the phone pages' p95 is {p95 / floor_p95:.1f}x it"]),
         Figure("7. Phone page weight (HTML+CSS+JS)", kb, None, WEIGHT_GOAL_KB, unit="KB", notes=[
             f"{phone_bytes:,} bytes, uncompressed; the terminal view loads {terminal_bytes / 1024:,.0f} KB "
             f"({terminal_bytes / max(phone_bytes, 1):.0f}x)"]),

@@ -30,7 +30,7 @@
 
   const S = {
     me: null, askedName: store.get(key("name"), ""), view: null, last: null, held: null, editing: null,
-    outbox: store.get(key("outbox"), []), browse: Number(sessionStorage.getItem(key("browse")) || 0),
+    outbox: store.get(key("outbox"), []).filter((op) => !op.acked),  // an answered write is saved browse: Number(sessionStorage.getItem(key("browse")) || 0),
     column: (store.get(key("draft"), {}).column) || "action", undo: [], seen: new Set(), seenStep: 0,
     ws: null, online: false, serial: 0, heard: 0, retry: 0, again: 0, timerAt: 0,
   };
@@ -47,7 +47,11 @@
     for (const child of children) if (child) node.append(child);
     return node;
   };
+  // Writing a property the DOM already holds still costs a style pass and a frame (an idle
+  // page would redraw every second): write only what changed.
   const put = (node, text) => { if (node.textContent !== text) node.textContent = text; };
+  const hide = (node, hidden) => { if (node.hidden !== hidden) node.hidden = hidden; };
+  const disable = (node, disabled) => { if (node.disabled !== disabled) node.disabled = disabled; };
   const announce = (text) => { const live = $("announce"); live.textContent = ""; setTimeout(() => { live.textContent = text; }, 50); };
   const setStatus = (text, away = false) => { const s = $("status"); if (s.textContent !== text) s.textContent = text; s.classList.toggle("-away", away); };
 
@@ -75,6 +79,7 @@
     S.online = false;
     if (S.ws) { try { S.ws.close(); } catch (e) { /* already closed */ } }
     S.ws = null;
+    S.outbox = S.outbox.filter((op) => !op.acked);  // answered: saved, whatever the next view says
     for (const op of S.outbox) op.sent = false;
     showStatus();
     render();
@@ -134,7 +139,7 @@
       case "welcome": return welcome(message);
       case "view": S.last = message; return view(message);
       case "delta": return delta(message);
-      case "ack": return settled(message.ref, message);
+      case "ack": return settled(message.ref, message, true);
       case "refused": return refused(message);
       case "held": return held(message);
       case "problem": return setStatus(message.message, true);
@@ -162,14 +167,20 @@
 
   // The name first; the board once the step to show has arrived too (Add needs both).
   function showScreen() {
-    $("join").hidden = !!S.me;
-    $("board").hidden = !(S.me && S.view);
+    hide($("join"), !!S.me);
+    hide($("board"), !(S.me && S.view));
   }
 
-  function settled(ref, message) {
+  // The server's answer to a write. A write it saved (`answered`) stays drawn as it is until a
+  // view shows it, which follows the answer within moments: dropped at once, an added item would
+  // blink out (an edited one back to its old text) in between, and the page draw twice.
+  function settled(ref, message, answered = false) {
     const index = S.outbox.findIndex((op) => (op.ref || op.id) === ref);
+    const keep = answered && index >= 0 && ["add", "edit", "delete"].includes(S.outbox[index].t);
     if (index >= 0) {
-      const [op] = S.outbox.splice(index, 1);
+      const op = S.outbox[index];
+      if (keep) op.acked = 1;
+      else S.outbox.splice(index, 1);
       saveOutbox();
       if (op.t === "delete" && message.undo) {
         S.undo.push({ id: message.undo, text: op.text || "" });
@@ -178,7 +189,7 @@
       flush();
     }
     showStatus();
-    render();
+    if (!keep) render();
   }
 
   function refused(message) {
@@ -216,21 +227,27 @@
     view(S.last);
   }
 
+  // Whether a view shows what an answered write did; if two views in a row do not (someone
+  // deleted the item meanwhile, or the page moved to another step), it is let go all the same.
+  const shows = (op, stored) => (op.t === "delete" ? !stored.has(op.id)
+                                 : stored.has(op.id) && (op.t === "add" || stored.get(op.id).text === op.text));
+
   function view(message) {
     const old = S.view;
     if (S.editing && old && old.step.n !== message.step.n) {  // never pull an edit away
       S.held = message;
       const waiting = $("waiting");
       waiting.textContent = t("The facilitator is on step {step}: you follow once your edit is saved or cancelled.", { step: message.step.n });
-      waiting.hidden = false;
+      hide(waiting, false);
       return;
     }
     S.held = null;
-    $("waiting").hidden = true;
+    hide($("waiting"), true);
     S.view = message;
-    const stored = new Set(message.items.map((item) => item.id));
+    const stored = new Map(message.items.map((item) => [item.id, item]));
     const before = S.outbox.length;
-    S.outbox = S.outbox.filter((op) => !(op.t === "add" && stored.has(op.id)));  // its answer may be lost
+    S.outbox = S.outbox.filter((op) => !(op.t === "add" && stored.has(op.id))  // its answer may be lost
+                                       && !(op.acked && (shows(op, stored) || ++op.acked > 2)));
     if (S.outbox.length !== before) saveOutbox();
     S.timerAt = Date.now();
     if (message.phase !== "vote") for (const op of S.outbox) op.held = false;
@@ -238,6 +255,7 @@
     if (!old || old.step.n !== message.step.n) {
       S.seen = new Set(message.items.map((item) => item.id));
       S.seenStep = message.step.n;
+      arrivals.items.length = 0;
       if (old) announce(`Step ${message.step.n}: ${message.step.title}`);
     }
     const hidden = $("board").hidden;
@@ -269,7 +287,7 @@
     const hidden = v.hidden ? " " + t(v.hidden === 1 ? "{count} item is written privately so far." : "{count} items are written privately so far.", { count: v.hidden }) : "";
     put($("phase-line"), v.phaseLine + hidden);
     const dots = $("dots");
-    dots.hidden = v.phase !== "vote";
+    hide(dots, v.phase !== "vote");
     put(dots, t("{left} of {count} dots left", { left: v.dotsLeft, count: v.session.dots }));
     drawBrowse(v);
     drawBrief(v);
@@ -281,12 +299,12 @@
 
   function drawBrowse(v) {
     const nav = $("browse");
-    nav.hidden = v.session.follow;
+    hide(nav, v.session.follow);
     if (v.session.follow) return;
-    $("prev-step").disabled = v.step.n <= 1;
-    $("next-step").disabled = v.step.n >= v.session.steps;
+    disable($("prev-step"), v.step.n <= 1);
+    disable($("next-step"), v.step.n >= v.session.steps);
     const back = $("follow-step");
-    back.hidden = v.step.n === v.session.current;
+    hide(back, v.step.n === v.session.current);
     put(back, t("Back to step {step} (the facilitator's)", { step: v.session.current }));
   }
 
@@ -299,7 +317,7 @@
     body.replaceChildren();
     if (v.step.intro) body.append(el("p", { class: "intro", text: v.step.intro }));
     if (v.step.prompts.length) body.append(el("ul", {}, ...v.step.prompts.map((prompt) => el("li", { text: prompt }))));
-    $("brief").hidden = !v.step.intro && !v.step.prompts.length;
+    hide($("brief"), !v.step.intro && !v.step.prompts.length);
   }
 
   let pickFor = "";
@@ -342,7 +360,7 @@
     const column = v.columns.find((c) => c.key === S.column);
     put($("entry-label"), column ? t("New item in {column}", { column: column.label }) : t("New item in this column"));
     const voting = v.phase === "vote";
-    $("add").disabled = voting;
+    disable($("add"), voting);
     const current = $("compose-note").textContent;
     const voteNote = t("Voting is on: new items wait until the facilitator moves on. Your text stays here.");
     if (voting) $("compose-note").textContent = voteNote;
@@ -350,35 +368,52 @@
   }
 
   // The items the page shows: the server's, with what is waiting to be sent laid over them.
+  // The server's item objects are never changed (an overlaid one is a copy), so an item the last
+  // view already held keeps its identity, and its drawn signature is worked out once.
   function shownItems(v) {
-    const items = v.items.map((item) => ({ ...item }));
-    const byId = new Map(items.map((item) => [item.id, item]));
+    if (!S.outbox.length) return v.items;
+    const items = v.items.slice();
+    const at = new Map(items.map((item, n) => [item.id, n]));
     for (const op of S.outbox) {
-      if (op.t === "add" && !byId.has(op.id) && op.step === v.step.n) {
-        const item = { id: op.id, c: op.column, text: op.text, by: S.me || "", v: 0, pending: true, held: !!op.held };
-        items.push(item); byId.set(op.id, item);
-      } else if (op.t === "edit" && byId.has(op.id)) {
-        Object.assign(byId.get(op.id), { text: op.text, pending: true });
-      } else if (op.t === "delete" && byId.has(op.id)) {
-        byId.get(op.id).gone = true;
+      const n = at.get(op.id);
+      if (op.t === "add" && n === undefined && op.step === v.step.n) {
+        at.set(op.id, items.length);
+        items.push({ id: op.id, c: op.column, text: op.text, by: S.me || "", v: 0, pending: true, held: !!op.held });
+      } else if (op.t === "edit" && n !== undefined) {
+        items[n] = { ...items[n], text: op.text, pending: true };
+      } else if (op.t === "delete" && n !== undefined) {
+        items[n] = { ...items[n], gone: true };
       }
     }
     return items.filter((item) => !item.gone);
   }
 
+  const itemSignatures = new WeakMap();
+  const itemSignature = (item) => {
+    let signature = itemSignatures.get(item);
+    if (signature === undefined) { signature = JSON.stringify(item); itemSignatures.set(item, signature); }
+    return signature;
+  };
+
   function drawLists(v) {
     const items = shownItems(v);
+    const groups = new Map();
+    for (const item of v.items) if (item.cl) groups.set(item.cl, (groups.get(item.cl) || 0) + 1);
+    const shared = JSON.stringify([v.phase, v.dotsLeft > 0, S.me, S.online]);
     const arrived = [];
     for (const column of v.columns) {
       const mine = items.filter((item) => item.c === column.key);
       const list = $(`list-${column.key}`);
+      // What went first: kept until the loop below, each item after it would be moved in turn.
+      const wanted = new Set(mine.map((item) => item.id));
+      for (const li of Array.from(list.children)) if (!wanted.has(li.dataset.id) && li.dataset.id !== S.editing) li.remove();
       const existing = new Map(Array.from(list.children, (li) => [li.dataset.id, li]));
       let previous = null;
       for (const item of mine) {
         let li = existing.get(item.id);
         existing.delete(item.id);
-        const group = item.cl ? v.items.filter((each) => each.cl === item.cl).length : 0;
-        const signature = JSON.stringify([item, v.phase, v.myVotes[item.id] || 0, v.dotsLeft > 0, S.me, S.online, group]);
+        const group = item.cl ? groups.get(item.cl) || 0 : 0;
+        const signature = `${itemSignature(item)}|${shared}|${v.myVotes[item.id] || 0}|${group}`;
         if (!li) {
           li = el("li", { class: "item", "data-id": item.id });
           if (!S.seen.has(item.id)) {
@@ -388,27 +423,43 @@
         }
         if (li.dataset.sig !== signature && S.editing !== item.id) {
           li.dataset.sig = signature;
-          drawItem(li, item, v);
+          drawItem(li, item, v, group);
         }
         const next = previous ? previous.nextSibling : list.firstChild;
         if (next !== li) list.insertBefore(li, next);
         previous = li;
       }
-      for (const [id, li] of existing) if (id !== S.editing) li.remove();
-      $(`empty-${column.key}`).hidden = mine.length > 0;
+      hide($(`empty-${column.key}`), mine.length > 0);
       put($(`count-${column.key}`), `(${mine.length})`);
     }
-    if (arrived.length === 1) {
-      const item = arrived[0];
+    if (arrived.length) announceArrivals(arrived);
+  }
+
+  // Items arriving are announced together, at most one line a second: a room adding at once is
+  // heard as "12 new items", not as one line per message (each of which would also cost a frame).
+  const ARRIVALS_EVERY = 1000;
+  const arrivals = { items: [], timer: 0 };
+  function announceArrivals(items) {
+    arrivals.items.push(...items);
+    if (!arrivals.timer) arrivals.timer = setTimeout(sayArrivals, ARRIVALS_EVERY);
+  }
+
+  function sayArrivals() {
+    arrivals.timer = 0;
+    const items = arrivals.items.splice(0);
+    const v = S.view;
+    if (!v || !items.length) return;
+    if (items.length === 1) {
+      const item = items[0];
       const column = v.columns.find((c) => c.key === item.c);
       const args = { column: column ? column.label : item.c, name: item.by, text: short(item.text) };
       announce(item.by ? t("New in {column} from {name}: {text}", args) : t("New in {column}: {text}", args));
-    } else if (arrived.length > 1) {
-      announce(t("{count} new items", { count: arrived.length }));
+    } else {
+      announce(t("{count} new items", { count: items.length }));
     }
   }
 
-  function drawItem(li, item, v) {
+  function drawItem(li, item, v, group) {
     const mine = !!S.me && item.by === S.me;
     li.className = `item${mine ? " -mine" : ""}${item.pending ? " -pending" : ""}`;
     const meta = el("p", { class: "meta" },
@@ -417,7 +468,6 @@
     const myDots = v.myVotes[item.id] || 0;
     if (myDots) meta.append(el("span", { class: "mydots", text: "●".repeat(myDots), "aria-label": t("{count} of your dots", { count: myDots }) }));
     if (item.h) meta.append(el("span", { class: "state", text: t("only you see it until the facilitator reveals it") }));
-    const group = item.cl ? v.items.filter((each) => each.cl === item.cl).length : 0;
     if (group > 1) meta.append(el("span", { text: t("grouped with {count} more", { count: group - 1 }) }));
     if (item.pending) {
       const state = item.held ? t("waits until voting ends") : S.online ? t("saving…") : t("waiting to send");
@@ -489,7 +539,7 @@
 
   function showUndo() {
     const last = S.undo[S.undo.length - 1];
-    $("undo-bar").hidden = !last;
+    hide($("undo-bar"), !last);
     if (last) $("undo-text").textContent = t("Deleted “{text}”", { text: short(last.text, 40) });
   }
 
@@ -516,11 +566,11 @@
   function tickTimer() {
     const v = S.view;
     const timer = $("timer");
-    if (!v || !v.timer) { timer.hidden = true; return; }
+    if (!v || !v.timer) { hide(timer, true); return; }
     const passed = v.timer.running ? (Date.now() - S.timerAt) / 1000 : 0;
     const left = Math.round(v.timer.left - passed);
     const minutes = Math.floor(Math.abs(left) / 60), seconds = String(Math.abs(left) % 60).padStart(2, "0");
-    timer.hidden = false;
+    hide(timer, false);
     timer.classList.toggle("-over", left < 0);
     const clock = `${minutes}:${seconds}`;
     put(timer, left >= 0 ? (v.timer.running ? t("{time} left", { time: clock }) : t("{time} left (paused)", { time: clock }))
