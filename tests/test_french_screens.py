@@ -92,3 +92,43 @@ def test_the_command_line_speaks_the_environment_s_language(tmp_path):
 
 def test_french_export_dialog(snap_compare, app):
     assert snap_compare(app, terminal_size=(80, 24), run_before=keys("enter", "ctrl+s", "e"))
+
+
+async def test_the_french_template_list_is_in_the_order_of_its_french_titles(store, catalog, french, isolated_dirs):
+    """The new-session form lists the templates by the title shown, accents and case aside:
+    "Évaluation à chaud" with the E's, not after the Z's."""
+    from textual.widgets import Select
+    from textual.widgets._select import SelectOverlay
+
+    from helpers.templates import write_template
+    from workshop_tui import locations
+    from workshop_tui.content import load_catalog
+    from workshop_tui.i18n.formats import sort_key
+
+    columns = (("a", "A", "A"), ("b", "B", "B"))
+    for template_id, title in (("hot", "Évaluation à chaud"), ("end", "fin de projet"), ("zed", "Zénith")):
+        write_template(locations.user_templates_dir(), template_id, columns, 2, title=title)
+    app = make_app(store, load_catalog())
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        select = app.screen.query_one("#field-template", Select)
+        select.focus()
+        await pilot.press("enter")  # the list opens, as a person sees it
+        await settle(pilot)
+        overlay = app.screen.query_one(SelectOverlay)
+        shown = [str(overlay.get_option_at_index(n).prompt) for n in range(overlay.option_count)]
+        assert shown == [
+            "8 étapes vers un partenariat", "Analyse SWOT", "Évaluation à chaud", "fin de projet",
+            "Lancement de projet", "Lean Coffee", "Les 4L : aimé, appris, manqué, désiré",
+            "Mad, Sad, Glad (fâché, triste, content)", "Pré-mortem de projet",
+            "Start, Stop, Continue (commencer, arrêter, continuer)", "Zénith"]
+        assert shown == sorted(shown, key=sort_key)
+        assert select.value == "8-steps-partnership"  # the default stays chosen
+
+
+def test_titles_sort_with_accents_and_case_aside():
+    from workshop_tui.i18n.formats import sort_key
+
+    titles = ["Zénith", "étape", "Évaluation", "eau", "Fin", "Été", "ete", "Œuvre", "oeuvre", "ﬁn"]
+    assert sorted(titles, key=sort_key) == ["eau", "étape", "ete", "Été", "Évaluation", "Fin", "ﬁn", "oeuvre",
+                                            "Œuvre", "Zénith"]

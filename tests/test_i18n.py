@@ -169,7 +169,7 @@ def test_a_session_made_in_french_exports_in_french_from_an_english_command_line
     assert code == 0
     assert run(capsys, "--db", db, "add", "Atelier", "--step", "1", "--column", "action", "Appeler")[0] == 0
     code, page, _err = run(capsys, "--db", db, "export", "Atelier", "--format", "wikitext")
-    assert code == 0 and "== Informations ==" in page and "* Animation: Anne" in page and "'''ÉTAPE 1: " in page
+    assert code == 0 and "== Informations ==" in page and "* Animation: Anne" in page and "'''ÉTAPE 1\u00a0: " in page
     code, _out, err = run(capsys, "--db", db, "sessions")
     assert err == "" and "Atelier" in _out
 
@@ -178,7 +178,7 @@ def test_show_prints_the_workshop_in_the_language_in_use(capsys, tmp_path):
     db = str(tmp_path / "s.db")
     assert run(capsys, "--db", db, "new", "Workshop")[0] == 0
     code, out, _err = run(capsys, "--db", db, "--lang", "fr", "show", "Workshop")
-    assert code == 0 and "ÉTAPES" in out and "ACTIONS" in out and "CONCRÈTES" in out and "ÉTAPE 1:" in out
+    assert code == 0 and "ÉTAPES" in out and "ACTIONS" in out and "CONCRÈTES" in out and "ÉTAPE 1\u00a0:" in out
     code, page, _err = run(capsys, "--db", db, "--lang", "fr", "export", "Workshop", "--format", "wikitext")
     assert "! KEY STEPS !!" in page  # an English session's export stays English
 

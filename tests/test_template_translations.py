@@ -63,7 +63,7 @@ def test_a_french_session_exports_the_french_template_and_reads_back(catalog):
     french = replace(data, info=replace(data.info, language="fr"))
     page = export_text(french, template, "wikitext", now=NOW)
     assert "! ÉTAPES CLÉS !! ACTIONS CONCRÈTES !! OBSTACLES POSSIBLES !! OUTILS pour accompagner les étapes" in page
-    assert "'''ÉTAPE 1: Travail préliminaire'''" in page and "== 8 étapes vers un partenariat ==" in page
+    assert "'''ÉTAPE 1\u00a0: Travail préliminaire'''" in page and "== 8 étapes vers un partenariat ==" in page
     back = import_text(page, catalog)
     assert back.info.template_id == SEED
     assert [(i.step, i.column, i.text, i.author) for i in back.items] == [

@@ -27,7 +27,7 @@ def item_text(item: Item, *, bullet: str = "• ") -> Text:
 
 def step_heading(template: Template, number: int) -> Text:
     step = template.step(number) if number <= template.step_count else None
-    heading = Text(step_label(number, step.title) if step else step_label(number) + ": ", style="bold")
+    heading = Text(step_label(number, step.title) if step else step_label(number, colon=True), style="bold")
     if step and step.introduction:
         heading.append("\n" + step.introduction, style="italic")
     return heading

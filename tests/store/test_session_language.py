@@ -36,7 +36,7 @@ def test_a_new_session_takes_the_language_in_use(store, template, french):
     assert info.language == "fr" and store.get_session(info.id).language == "fr"
     i18n.set_language("en")  # the screen now speaks English: the session's exports stay French
     page = export_text(store.session_data(info.id), template, "wikitext")
-    assert "== Informations ==" in page and "* Animation: Anne-Laure" in page and "'''ÉTAPE 1: " in page
+    assert "== Informations ==" in page and "* Animation: Anne-Laure" in page and "'''ÉTAPE 1\u00a0: " in page
 
 
 def test_a_language_asked_for_and_changed(store, template):

@@ -4,11 +4,13 @@
 spaces); `day` and `moment` write a date and a time of day (`2026-12-03 14:05:07`,
 `03/12/2026 14:05:07`); `iso_day` reads any of them back into ISO 8601 (`moments.moment_upto`
 takes a time as the history shows it, in any language). A language missing here writes as English.
+`sort_key` orders titles as a reader expects in French as in English: accents and case aside.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -63,3 +65,11 @@ def iso_day(text: str) -> str:
         return text
     d, m, y = (int(part) for part in match.groups())
     return f"{y:04d}-{m:02d}-{d:02d}{text[match.end():]}"
+
+
+def sort_key(text: str) -> tuple[str, str]:
+    """Alphabetical order for titles, accents and case aside ("Évaluation" with the E's, before
+    "Fin"), without a locale database (`locale.strxfrm` needs a locale the machine may lack);
+    the text itself breaks ties, so the order is always the same."""
+    letters = unicodedata.normalize("NFKD", text.casefold().replace("œ", "oe").replace("æ", "ae"))
+    return "".join(char for char in letters if not unicodedata.combining(char)), text

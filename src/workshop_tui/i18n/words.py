@@ -6,11 +6,16 @@ from __future__ import annotations
 from workshop_tui.i18n import N_, _, ngettext
 
 STEP_WORD = N_("STEP")
+# French puts a no-break space (U+00A0) before the colon: "ÉTAPE 3 : Trouver un terrain d’entente".
+STEP_LABEL = N_("{step} {number}: {title}")
 
 
-def step_label(number: int, title: str = "") -> str:
-    """`STEP 3: Find common ground`, or `STEP 9` for a step the template does not have."""
-    return f"{_(STEP_WORD)} {number}: {title}" if title else f"{_(STEP_WORD)} {number}"
+def step_label(number: int, title: str = "", *, colon: bool = False) -> str:
+    """`STEP 3: Find common ground` (`ÉTAPE 3 : …` in French); `STEP 9` for a step the template
+    does not have, or `STEP 9: ` with `colon`."""
+    if not title and not colon:
+        return f"{_(STEP_WORD)} {number}"
+    return _(STEP_LABEL).format(step=_(STEP_WORD), number=number, title=title)
 
 
 def items_count(count: int) -> str:

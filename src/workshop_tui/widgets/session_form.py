@@ -1,5 +1,6 @@
 """`SessionForm`: the start screen's new-session form (title, event, date, facilitator,
-participants, workshop template with its shape, and the Create button). It holds what is typed; the screen
+participants, workshop template with its shape, and the Create button); the templates are listed
+in the alphabetical order of their titles in the language shown. It holds what is typed; the screen
 creates the session (`Created` asks it to) and clears the form afterwards."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static
 
 from workshop_tui.i18n import N_, _, current
+from workshop_tui.i18n.formats import sort_key
 from workshop_tui.content import Catalog, Template
 
 FIELDS = ((N_("Title"), "title", N_("e.g. Partnership workshop")), (N_("Event"), "event", N_("e.g. Wikimania 2026")),
@@ -45,7 +47,8 @@ class SessionForm(VerticalScroll):
                 yield FormField(placeholder=_(placeholder), id=f"field-{name}", compact=True)
         with Horizontal(classes="form-row", id="template-row"):
             yield Label(_("Workshop"), classes="form-label")
-            yield Select([(Content(t.localized(current()).title), t.id) for t in self.catalog.templates.values()],
+            titles = {t.id: t.localized(current()).title for t in self.catalog.templates.values()}
+            yield Select([(Content(title), key) for key, title in sorted(titles.items(), key=lambda kv: sort_key(kv[1]))],
                          value=self.catalog.default.id, allow_blank=False, compact=True, id="field-template")
         chosen = self.catalog.default.localized(current())
         yield Static(shape_line(chosen), id="template-shape")

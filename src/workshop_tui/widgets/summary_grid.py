@@ -168,7 +168,7 @@ _text = attrgetter("text")
 
 def _step_cell(template: Template, number: int) -> Content:
     step = template.step(number) if number <= template.step_count else None
-    heading = Content.styled(step_label(number, step.title) if step else step_label(number) + ": ", "bold")
+    heading = Content.styled(step_label(number, step.title) if step else step_label(number, colon=True), "bold")
     if step and step.introduction:
         heading = Content.assemble(heading, "\n", (step.introduction, "italic dim"))
     return heading
