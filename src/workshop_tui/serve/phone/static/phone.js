@@ -210,7 +210,7 @@
     showStatus();
   }
 
-  function note(text) { $("compose-note").textContent = text; announce(text); }
+  function note(text) { put($("compose-note"), text); if (text) announce(text); }
 
   // What changed since the view sent last: the items as runs of that view's items ([start, end])
   // and the items that are new or changed. A delta that does not follow the view held (a view
