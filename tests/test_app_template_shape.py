@@ -16,6 +16,7 @@ from workshop_tui import locations
 from workshop_tui.app import make_app
 from workshop_tui.content import load_catalog
 from workshop_tui.export import EXTENSIONS, import_file
+from workshop_tui.i18n.formats import sort_key
 from workshop_tui.screens.export_dialog import ExportDialog
 from workshop_tui.screens.start import StartScreen
 from workshop_tui.screens.step import StepScreen
@@ -42,8 +43,10 @@ async def test_a_whole_session_of_a_four_column_five_step_template(store, isolat
         # The workshop: open the choice, go down to "Four by five", take it.
         await pilot.press("tab", "enter")
         await settle(pilot)
-        ids = list(catalog.templates)
-        await pilot.press(*["down"] * (ids.index("four-by-five") - ids.index(catalog.default.id)), "enter")
+        # The list is in the order of the titles shown (`sort_key`), the default chosen.
+        ids = [each.id for each in sorted(catalog.templates.values(), key=lambda each: sort_key(each.title))]
+        moves = ids.index("four-by-five") - ids.index(catalog.default.id)
+        await pilot.press(*(["down"] * moves if moves > 0 else ["up"] * -moves), "enter")
         await settle(pilot)
         shown = screen_text(app)
         assert "4 columns, 5 steps" in shown and "Keep · Drop · Add · Ideas" in shown and "A test shape." in shown
