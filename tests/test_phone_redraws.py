@@ -37,6 +37,15 @@ CHANGES = """() => {
 }"""
 
 
+async def joined_phone(browser, url: str, script: str):
+    """A phone whose page runs `script` before its own, joined as Nathalie."""
+    phone = await open_page(browser, url, PHONE)
+    await phone.context.add_init_script(script)
+    await phone.reload()
+    await join(phone, "Nathalie")
+    return phone
+
+
 def test_arrivals_are_announced_one_line_a_second_and_an_idle_page_changes_nothing(chromium, room, store, template):
     info, db = room
     label = template.column("action").label
@@ -44,10 +53,7 @@ def test_arrivals_are_announced_one_line_a_second_and_an_idle_page_changes_nothi
     async def scenario(url):
         async with async_playwright() as playwright:
             browser = await launch(playwright)
-            phone = await open_page(browser, url, PHONE)
-            await phone.context.add_init_script(RECORD)
-            await phone.reload()
-            await join(phone, "Nathalie")
+            phone = await joined_phone(browser, url, RECORD)
 
             async def said() -> list[str]:
                 return await phone.evaluate("() => window.__said")
@@ -100,10 +106,7 @@ def test_an_item_added_or_deleted_on_the_page_never_blinks(chromium, room, store
     async def scenario(url):
         async with async_playwright() as playwright:
             browser = await launch(playwright)
-            phone = await open_page(browser, url, PHONE)
-            await phone.context.add_init_script(ENTRIES)
-            await phone.reload()
-            await join(phone, "Nathalie")
+            phone = await joined_phone(browser, url, ENTRIES)
             for text in texts:
                 await add(phone, text)  # typed, Enter, and waited for until saved
             ids = {each.text: each.id for each in store.list_items(info.id)}
