@@ -15,6 +15,7 @@ from workshop_tui.screens.step import StepScreen
 from workshop_tui.screens.text_prompt import TextPrompt
 from workshop_tui.store import StoreOpenError, open_store
 from workshop_tui.widgets.item_column import ItemColumn
+from workshop_tui.widgets.session_table import SessionTable
 
 
 
@@ -109,7 +110,10 @@ async def test_rename_and_delete_a_session_from_the_start_screen(store, catalog,
         await pilot.press("enter")
         await settle(pilot)
         assert store.get_session(keep.id).title == "Renamed [b]"
-        await wait_for(lambda: "Renamed [b]" in screen_text(app), pilot, what="the list to show the new title")
+        table = app.screen.query_one(SessionTable)
+        await wait_for(lambda: "Renamed [b]" in screen_text(app), pilot, what="the list to show the new title",
+                       detail=lambda: f"rows {[s.title for s in table.sessions]}, workers "
+                                      f"{[(w.name, w.state.name) for w in app.workers]}, screen:\n{screen_text(app)}")
 
         # Delete "First" (the second row): asked first; Cancel keeps it, Delete removes it.
         await pilot.press("down", "delete")

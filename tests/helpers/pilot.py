@@ -54,14 +54,15 @@ async def open_step(pilot):
     return screen
 
 
-async def wait_for(condition, pilot, timeout: float = 5.0, what: str = "the screen to change") -> None:
+async def wait_for(condition, pilot, timeout: float = 5.0, what: str = "the screen to change", detail=None) -> None:
     """Wait until `condition()` holds (the screen is polled, never slept on past it); fail after
-    `timeout` seconds, saying what was awaited."""
+    `timeout` seconds, saying what was awaited (and `detail()`, what was found instead)."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while not condition():
         if loop.time() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
+            found = f"; found: {detail()}" if detail is not None else ""
+            raise AssertionError(f"timed out waiting for {what}{found}")
         await pilot.pause(0.01)
 
 

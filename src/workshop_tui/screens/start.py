@@ -255,7 +255,10 @@ class StartScreen(Screen[None]):
     @store_work(N_("Not renamed"), group="rename")
     async def rename_session(self, session_id: int, title: str) -> None:
         try:
-            await self.sessions.rename(session_id, title)
+            renamed = await self.sessions.rename(session_id, title)
+            # The rename's own answer is drawn at once: the list is right whatever becomes of
+            # the reload (a newer one may replace it), which then only moves the row to the top.
+            self.query_one(SessionTable).replace(renamed)
         finally:
             self.load_sessions(select=session_id)
 

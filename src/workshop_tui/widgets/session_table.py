@@ -62,6 +62,13 @@ class SessionTable(DataTable):
                 if info.id == select:
                     self.move_cursor(row=index)
 
+    def replace(self, info: SessionInfo) -> None:
+        """Show `info` in place of the session with its id (if listed), the highlight kept."""
+        if any(shown.id == info.id for shown in self.sessions):
+            selected = self.selected
+            self.show([info if shown.id == info.id else shown for shown in self.sessions],
+                      select=selected.id if selected else None)
+
     @property
     def selected(self) -> SessionInfo | None:
         if not self.sessions or self.cursor_row is None or not 0 <= self.cursor_row < len(self.sessions):
