@@ -130,6 +130,26 @@ async def test_rename_and_delete_a_session_from_the_start_screen(store, catalog,
         assert [s.title for s in store.list_sessions()] == ["Renamed [b]"]
 
 
+async def test_a_rename_shows_in_the_list_even_if_no_reload_comes(store, catalog, template):
+    """The rename's own answer is drawn: the list shows the new title with every reload held back."""
+    store.create_session("Kept", template_id=template.id, step_count=template.step_count)
+    app = make_app(store, catalog)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        start = app.screen
+        start.load_sessions = lambda *args, **kwargs: None  # no reload from here on
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Kept, renamed")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is start
+        await wait_for(lambda: "Kept, renamed" in screen_text(app), pilot, what="the renamed row",
+                       detail=lambda: screen_text(app))
+        assert [s.title for s in start.query_one(SessionTable).sessions] == ["Kept, renamed"]
+
+
 async def test_steps_by_keys_list_and_palette(store, catalog, template):
     info = fill_session(store, template)
 
